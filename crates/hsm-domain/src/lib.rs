@@ -1,0 +1,7 @@
+//! WhatsApp message-template (HSM) model, Meta's wire JSON and every validation rule.
+//!
+//! Pure Rust: used by the SPA (compiled to wasm) and by the dev backend alike.
+
+pub mod model;
+
+pub use model::*;

@@ -1,0 +1,324 @@
+//! The template model, serialised exactly as Meta's message-template object.
+//!
+//! Enums read every value Meta documents and keep anything else in `Other(String)`, so a value
+//! Meta adds later (a new status, say) never breaks reading a list.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Declares a string enum with known wire values and an `Other(String)` fallback.
+macro_rules! open_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+            /// A value this version does not know, kept as it came.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every value this version knows, in declaration order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)+
+                    $name::Other(s) => s.as_str(),
+                }
+            }
+
+            /// Reads a wire value; unknown values are kept in `Other`.
+            pub fn parse(s: &str) -> Self {
+                match s {
+                    $($wire => $name::$variant,)+
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Ok($name::parse(&s))
+            }
+        }
+    };
+}
+
+open_enum! {
+    /// Template category. Citrus offers Marketing and Utility; Authentication exists at Meta.
+    Category {
+        Marketing = "MARKETING",
+        Utility = "UTILITY",
+        Authentication = "AUTHENTICATION",
+    }
+}
+
+open_enum! {
+    /// Template language code, as Meta writes it.
+    Language {
+        PtBr = "pt_BR",
+        EnUs = "en_US",
+        En = "en",
+        Es = "es",
+        EsEs = "es_ES",
+        EsMx = "es_MX",
+        EsAr = "es_AR",
+    }
+}
+
+open_enum! {
+    /// Review status of a template at Meta.
+    Status {
+        Pending = "PENDING",
+        Approved = "APPROVED",
+        Rejected = "REJECTED",
+        Paused = "PAUSED",
+        Disabled = "DISABLED",
+        InAppeal = "IN_APPEAL",
+        PendingDeletion = "PENDING_DELETION",
+        Deleted = "DELETED",
+        LimitExceeded = "LIMIT_EXCEEDED",
+        Flagged = "FLAGGED",
+        Locked = "LOCKED",
+        Reinstated = "REINSTATED",
+        Archived = "ARCHIVED",
+    }
+}
+
+open_enum! {
+    /// Why Meta rejected a template.
+    RejectionReason {
+        AbusiveContent = "ABUSIVE_CONTENT",
+        CategoryNotAvailable = "CATEGORY_NOT_AVAILABLE",
+        IncorrectCategory = "INCORRECT_CATEGORY",
+        InvalidFormat = "INVALID_FORMAT",
+        Promotional = "PROMOTIONAL",
+        Scam = "SCAM",
+        TagContentMismatch = "TAG_CONTENT_MISMATCH",
+        None = "NONE",
+    }
+}
+
+open_enum! {
+    /// Quality rating Meta gives an approved template.
+    Quality {
+        Green = "GREEN",
+        Yellow = "YELLOW",
+        Red = "RED",
+        Unknown = "UNKNOWN",
+    }
+}
+
+open_enum! {
+    /// How the template writes its variables: `{{1}}` or `{{name}}`.
+    ParameterFormat {
+        Positional = "POSITIONAL",
+        Named = "NAMED",
+    }
+}
+
+open_enum! {
+    /// Kind of header.
+    HeaderFormat {
+        Text = "TEXT",
+        Image = "IMAGE",
+        Video = "VIDEO",
+        Document = "DOCUMENT",
+        Location = "LOCATION",
+    }
+}
+
+/// What the admin edits: the fields Meta's create call takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateDraft {
+    pub name: String,
+    pub language: Language,
+    pub category: Category,
+    #[serde(default = "positional", skip_serializing_if = "Option::is_none")]
+    pub parameter_format: Option<ParameterFormat>,
+    #[serde(default)]
+    pub components: Vec<Component>,
+}
+
+fn positional() -> Option<ParameterFormat> {
+    Some(ParameterFormat::Positional)
+}
+
+impl Default for TemplateDraft {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            language: Language::PtBr,
+            category: Category::Marketing,
+            parameter_format: Some(ParameterFormat::Positional),
+            components: vec![Component::Body(Body::default())],
+        }
+    }
+}
+
+/// A stored template, as the backend returns it: the draft plus what the backend and Meta add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub id: String,
+    #[serde(flatten)]
+    pub draft: TemplateDraft,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected_reason: Option<RejectionReason>,
+    /// Meta's advice on how to fix a rejection (for INVALID_FORMAT, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_recommendation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality_score: Option<QualityScore>,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+    /// Bumped on every change; the ETag is derived from it.
+    pub version: u64,
+}
+
+/// Meta's `quality_score` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityScore {
+    pub score: Quality,
+}
+
+/// One component of a template; `type` on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Component {
+    Header(Header),
+    Body(Body),
+    Footer(Footer),
+    Buttons(Buttons),
+}
+
+/// A header: text (with at most one variable) or media referenced by an upload handle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: HeaderFormat,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<HeaderExample>,
+}
+
+/// Sample values of a header: text samples or the media handle.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeaderExample {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_text: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_text_named_params: Option<Vec<NamedParam>>,
+    /// Upload handles (Meta) or, from this backend, the media URL the handle resolves to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_handle: Option<Vec<String>>,
+}
+
+/// The message body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Body {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<BodyExample>,
+}
+
+/// Sample values of the body: one row of positional samples, or named samples.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BodyExample {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_text: Option<Vec<Vec<String>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_text_named_params: Option<Vec<NamedParam>>,
+}
+
+/// A named variable's sample: `{"param_name": "first_name", "example": "Pablo"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NamedParam {
+    pub param_name: String,
+    pub example: String,
+}
+
+/// The footer: plain text, no variables.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Footer {
+    pub text: String,
+}
+
+/// The buttons component.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Buttons {
+    pub buttons: Vec<Button>,
+}
+
+/// One button; `type` on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Button {
+    QuickReply {
+        text: String,
+    },
+    Url {
+        text: String,
+        url: String,
+        /// The full sample URL when `url` ends in a variable.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        example: Option<Vec<String>>,
+    },
+    PhoneNumber {
+        text: String,
+        phone_number: String,
+    },
+}
+
+impl TemplateDraft {
+    /// The header, if any.
+    pub fn header(&self) -> Option<&Header> {
+        self.components.iter().find_map(|c| match c {
+            Component::Header(h) => Some(h),
+            _ => None,
+        })
+    }
+
+    /// The body, if any.
+    pub fn body(&self) -> Option<&Body> {
+        self.components.iter().find_map(|c| match c {
+            Component::Body(b) => Some(b),
+            _ => None,
+        })
+    }
+
+    /// The footer, if any.
+    pub fn footer(&self) -> Option<&Footer> {
+        self.components.iter().find_map(|c| match c {
+            Component::Footer(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    /// The buttons, empty when there are none.
+    pub fn buttons(&self) -> &[Button] {
+        self.components
+            .iter()
+            .find_map(|c| match c {
+                Component::Buttons(b) => Some(b.buttons.as_slice()),
+                _ => None,
+            })
+            .unwrap_or(&[])
+    }
+}
