@@ -5,3 +5,6 @@
 pub mod model;
 
 pub use model::*;
+pub mod validation;
+
+pub use validation::{validate, Issue, Severity};
