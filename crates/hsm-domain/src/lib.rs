@@ -2,9 +2,13 @@
 //!
 //! Pure Rust: used by the SPA (compiled to wasm) and by the dev backend alike.
 
+pub mod markup;
 pub mod model;
+pub mod text;
+pub mod validation;
+pub mod variables;
 
 pub use model::*;
-pub mod validation;
-
+pub use text::{char_count, suggest_name};
 pub use validation::{validate, Issue, Severity};
+pub use variables::{next_positional, renumber, variables, VarName, Variable};
