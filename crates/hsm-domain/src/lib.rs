@@ -1,14 +1,103 @@
 //! WhatsApp message-template (HSM) model, Meta's wire JSON and every validation rule.
 //!
-//! Pure Rust: used by the SPA (compiled to wasm) and by the dev backend alike.
+//! Pure Rust: used by the SPA (compiled to wasm) and by the dev backend alike, so the form,
+//! the preview and the server agree on every rule and every code.
+//!
+//! - [`model`]: the template in Meta's message-template JSON shape.
+//! - [`validate`]: every rule below, as [`Issue`]s with stable codes ([`CODES`]).
+//! - [`editing`]: what may change after creation, edit rate limit, name reuse.
+//! - [`variables()`], [`renumber`], [`next_positional`]: variable handling for the editor.
+//! - [`markup`]: WhatsApp formatting and sample substitution for the live preview.
+//! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
+//!
+//! # Rules
+//!
+//! Sources: **Meta** = WhatsApp Business Management API documentation; **Citrus** = the
+//! Citrus.cx user guide; **partner** = a Meta partner's published rule; **here** = a decision of
+//! this crate (documented on the item). Limits are inclusive: `limit` is the largest value
+//! accepted (the smallest for `_too_short`). Field paths are dotted; button indexes count
+//! from 0; `body.example.N` is keyed by variable number or name.
+//!
+//! | code | field | limit | severity | source |
+//! |---|---|---|---|---|
+//! | `name_required` | `name` | | error | Citrus |
+//! | `name_invalid` (`found`: bad chars) | `name` | `^[a-z0-9_]+$` | error | Meta |
+//! | `name_too_long` | `name` | 512 | error | Meta |
+//! | `language_unsupported` | `language` | pt_BR, en_US, en, es, es_ES, es_MX, es_AR | error | Citrus |
+//! | `category_unsupported` | `category` | MARKETING, UTILITY | error | Citrus |
+//! | `parameter_format_unsupported` | `parameter_format` | POSITIONAL, NAMED | error | Meta |
+//! | `component_duplicate` | `header`/`body`/`footer`/`buttons` | 1 each | error | Meta |
+//! | `header_format_unsupported` | `header.format` | TEXT, IMAGE, VIDEO, DOCUMENT (no LOCATION) | error | Citrus |
+//! | `header_text_required` | `header.text` | when format TEXT | error | Citrus |
+//! | `header_text_too_long` | `header.text` | 60 | error | Meta, Citrus |
+//! | `header_too_many_variables` | `header.text` | 1 | error | Meta |
+//! | `header_formatting_not_allowed` (`found`: marker) | `header.text` | | error | Meta |
+//! | `header_media_required` | `header.media` | 1 handle | error | Meta |
+//! | `header_media_too_many` | `header.media` | 1 | error | Meta |
+//! | `body_required` | `body.text` | | error | Meta, Citrus |
+//! | `body_too_long` | `body.text` | 1024 | error | Meta |
+//! | `footer_text_required` | `footer.text` | when present | error | Meta |
+//! | `footer_too_long` | `footer.text` | 60 | error | Meta, Citrus |
+//! | `footer_variables_not_allowed` | `footer.text` | | error | Meta |
+//! | `buttons_empty` | `buttons` | ≥ 1 when present | error | Meta |
+//! | `buttons_too_many` | `buttons` | 10 | error | Meta, Citrus |
+//! | `quick_replies_too_many` | `buttons` | 10 | error | Meta, Citrus |
+//! | `url_buttons_too_many` | `buttons` | 2 | error | Meta, Citrus |
+//! | `phone_buttons_too_many` | `buttons` | 1 | error | Meta, Citrus |
+//! | `buttons_not_grouped` | `buttons` | quick replies contiguous | error | Meta |
+//! | `button_text_required` | `buttons.N.text` | | error | Citrus |
+//! | `button_text_too_long` | `buttons.N.text` | 25 | error | Meta, Citrus |
+//! | `button_url_required` | `buttons.N.url` | | error | Citrus |
+//! | `button_url_invalid` | `buttons.N.url` | `http(s)://host…`, no spaces | error | Meta |
+//! | `button_url_too_long` | `buttons.N.url` | 2000 | error | Meta, Citrus |
+//! | `button_url_too_many_variables` | `buttons.N.url` | 1 | error | Meta |
+//! | `button_url_variable_not_at_end` | `buttons.N.url` | | error | Meta |
+//! | `button_url_example_required` | `buttons.N.example` | when the URL has a variable | error | Meta |
+//! | `button_phone_required` | `buttons.N.phone_number` | | error | Citrus |
+//! | `button_phone_invalid` | `buttons.N.phone_number` | `+`? then digits only | error | Meta, here |
+//! | `button_phone_too_short` | `buttons.N.phone_number` | 8 digits | error | here |
+//! | `button_phone_too_long` | `buttons.N.phone_number` | 20 digits | error | partner |
+//! | `variable_invalid` (`found`, `count`) | `header.text`/`body.text`/`buttons.N.url` | `{{1}}` or `{{a_z0_9}}` | error | Meta |
+//! | `variables_mixed` | `body.text` (else `header.text`) | one format | error | Meta |
+//! | `parameter_format_mismatch` (`expected`, `found`) | `body.text`/`header.text` | | error | Meta |
+//! | `variables_not_sequential` (`missing`) | `body.text`/`header.text` | 1..n, repeats allowed | error | Meta |
+//! | `variable_at_start` | `body.text` | | error | Meta |
+//! | `variable_at_end` | `body.text` | | error | Meta |
+//! | `variables_adjacent` (`first`, `second`) | `body.text` | | error | Meta |
+//! | `variable_example_missing` (`variable`) | `body.example.N`, `header.example` | | error | Meta |
+//! | `example_invalid_whitespace` (`found`: newline/tab/spaces) | `body.example.N`, `header.example`, `buttons.N.example` | ≤ 4 spaces in a row | error | Meta |
+//! | `example_unused` (`variable`) | `body.example.N`, `header.example` | | error | Meta |
+//! | `utility_promotional_content` (`found`) | first text hit | | warning | Meta (review), here (word list) |
+//! | `variables_too_dense` | `body.text` | 2x+1 words for x variables | warning | partner |
+//! | `url_shortener` (`found`) | `body.text`, `buttons.N.url` | | warning | Meta (review) |
+//! | `edit_not_allowed` (`status`) | (template) | APPROVED, REJECTED, PAUSED | error | Meta, Citrus |
+//! | `edit_rate_limited` (`retry_after` s) | (template) | 1 / 24 h, 10 / 30 days | error | Meta |
+//! | `name_immutable` | `name` | | error | Meta |
+//! | `language_immutable` | `language` | | error | Meta |
+//! | `category_locked` | `category` | when APPROVED | error | Meta |
+//! | `name_language_taken` (`language`) | `name` | name + language unique | error | Meta |
+//! | `name_recently_deleted` (`retry_after` s) | `name` | 30 days | error | Meta |
+//!
+//! Unless noted, `_too_long`/`_too_many` issues carry `limit` and `found`.
+//! Warnings map to the rejection Meta would likely give through [`rejection_reason_for`].
 
+pub mod editing;
 pub mod markup;
 pub mod model;
 pub mod text;
 pub mod validation;
 pub mod variables;
 
+pub use editing::{
+    can_delete, can_edit, check_edit_rate, check_name_available, check_update, editable_fields,
+    field_locked,
+};
 pub use model::*;
 pub use text::{char_count, suggest_name};
-pub use validation::{validate, Issue, Severity};
-pub use variables::{next_positional, renumber, variables, VarName, Variable};
+pub use validation::{
+    codes, has_errors, normalize_phone, rejection_reason_for, validate, Issue, Severity, CODES,
+};
+pub use variables::{
+    next_positional, next_positional_in, renumber, renumber_with_samples, variables, VarName,
+    Variable,
+};

@@ -148,14 +148,11 @@ pub struct TemplateDraft {
     pub name: String,
     pub language: Language,
     pub category: Category,
-    #[serde(default = "positional", skip_serializing_if = "Option::is_none")]
+    /// Absent means POSITIONAL (Meta's default); kept absent so Meta's JSON round-trips.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_format: Option<ParameterFormat>,
     #[serde(default)]
     pub components: Vec<Component>,
-}
-
-fn positional() -> Option<ParameterFormat> {
-    Some(ParameterFormat::Positional)
 }
 
 impl Default for TemplateDraft {
@@ -287,6 +284,13 @@ pub enum Button {
 }
 
 impl TemplateDraft {
+    /// The declared variable format, POSITIONAL when absent.
+    pub fn effective_parameter_format(&self) -> ParameterFormat {
+        self.parameter_format
+            .clone()
+            .unwrap_or(ParameterFormat::Positional)
+    }
+
     /// The header, if any.
     pub fn header(&self) -> Option<&Header> {
         self.components.iter().find_map(|c| match c {

@@ -1,0 +1,225 @@
+//! What may change once a template exists: edit and delete rules, the approved-edit rate
+//! limit and name reuse. All pure: the caller supplies the clock and the history.
+
+use crate::model::{Language, Status, Template, TemplateDraft};
+use crate::validation::codes::*;
+use crate::validation::Issue;
+
+/// One day, in seconds.
+pub const DAY: i64 = 24 * 60 * 60;
+/// Edits an APPROVED template may have per [`DAY`].
+pub const EDITS_PER_DAY: usize = 1;
+/// Edits an APPROVED template may have per 30 days.
+pub const EDITS_PER_30_DAYS: usize = 10;
+/// How long the name of a deleted APPROVED template stays blocked.
+pub const NAME_BLOCK_SECONDS: i64 = 30 * DAY;
+
+/// Meta lets APPROVED, REJECTED and PAUSED templates be edited.
+pub fn can_edit(status: &Status) -> bool {
+    matches!(status, Status::Approved | Status::Rejected | Status::Paused)
+}
+
+/// Meta refuses to delete DISABLED templates; anything else may be deleted.
+pub fn can_delete(status: &Status) -> bool {
+    !matches!(status, Status::Disabled)
+}
+
+/// Whether a form field (a path as in [`Issue::field`], or its first segment) is read-only
+/// when editing a template with this status. Name and language never change; the category of
+/// an APPROVED template is locked; nothing changes when the status does not allow editing.
+pub fn field_locked(field: &str, status: &Status) -> bool {
+    if !can_edit(status) {
+        return true;
+    }
+    match field.split('.').next().unwrap_or("") {
+        "name" | "language" => true,
+        "category" => *status == Status::Approved,
+        _ => false,
+    }
+}
+
+/// The fields that stay editable for this status (first path segments).
+pub fn editable_fields(status: &Status) -> Vec<&'static str> {
+    [
+        "name",
+        "language",
+        "category",
+        "parameter_format",
+        "header",
+        "body",
+        "footer",
+        "buttons",
+    ]
+    .into_iter()
+    .filter(|f| !field_locked(f, status))
+    .collect()
+}
+
+/// The approved-edit limit (1 per 24 h, 10 per 30 days), given the times of earlier edits of
+/// this template (unix seconds, any order). `Err` carries the seconds to wait (at least 1).
+/// An edit exactly 24 h (or 30 days) old no longer counts. Only APPROVED templates are limited:
+/// callers skip this for REJECTED and PAUSED ones.
+pub fn check_edit_rate(previous_edits: &[i64], now: i64) -> Result<(), i64> {
+    let mut wait = 0i64;
+    for (window, limit) in [(DAY, EDITS_PER_DAY), (30 * DAY, EDITS_PER_30_DAYS)] {
+        let since = now.saturating_sub(window);
+        let mut recent: Vec<i64> = previous_edits
+            .iter()
+            .copied()
+            .filter(|t| *t > since)
+            .collect();
+        if recent.len() >= limit {
+            // Newest first: the limit-th newest edit must leave the window.
+            recent.sort_unstable_by(|a, b| b.cmp(a));
+            let frees_at = recent[limit - 1].saturating_add(window);
+            wait = wait.max(frees_at.saturating_sub(now));
+        }
+    }
+    if wait > 0 {
+        Err(wait)
+    } else {
+        Ok(())
+    }
+}
+
+/// The issue to report when [`check_edit_rate`] refuses (form-level: empty field).
+pub fn edit_rate_issue(retry_after_seconds: i64) -> Issue {
+    Issue::error("", EDIT_RATE_LIMITED).with("retry_after", retry_after_seconds)
+}
+
+/// What an update may not change, given the stored template. Run [`crate::validate`] on the
+/// new draft as well; this only compares the two.
+pub fn check_update(old: &Template, new: &TemplateDraft) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if !can_edit(&old.status) {
+        out.push(Issue::error("", EDIT_NOT_ALLOWED).with("status", old.status.as_str()));
+    }
+    if old.draft.name != new.name {
+        out.push(Issue::error("name", NAME_IMMUTABLE).with("expected", old.draft.name.as_str()));
+    }
+    if old.draft.language != new.language {
+        out.push(
+            Issue::error("language", LANGUAGE_IMMUTABLE)
+                .with("expected", old.draft.language.as_str()),
+        );
+    }
+    if old.status == Status::Approved && old.draft.category != new.category {
+        out.push(
+            Issue::error("category", CATEGORY_LOCKED)
+                .with("expected", old.draft.category.as_str()),
+        );
+    }
+    out
+}
+
+/// Whether a new template may take this name and language.
+///
+/// `existing`: name and language of every other template that is not deleted (a name may
+/// exist in several languages, not twice in one). `deleted_approved`: name and deletion time
+/// (unix seconds) of deleted APPROVED templates, whose names stay blocked for 30 days in every
+/// language.
+pub fn check_name_available<'a>(
+    name: &str,
+    language: &Language,
+    existing: impl IntoIterator<Item = (&'a str, &'a Language)>,
+    deleted_approved: impl IntoIterator<Item = (&'a str, i64)>,
+    now: i64,
+) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if existing
+        .into_iter()
+        .any(|(n, l)| n == name && l == language)
+    {
+        out.push(Issue::error("name", NAME_LANGUAGE_TAKEN).with("language", language.as_str()));
+    }
+    let blocked_until = deleted_approved
+        .into_iter()
+        .filter(|(n, _)| *n == name)
+        .map(|(_, at)| at.saturating_add(NAME_BLOCK_SECONDS))
+        .max();
+    if let Some(until) = blocked_until.filter(|u| *u > now) {
+        out.push(Issue::error("name", NAME_RECENTLY_DELETED).with("retry_after", until - now));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        for s in Status::KNOWN {
+            let editable = matches!(s, Status::Approved | Status::Rejected | Status::Paused);
+            assert_eq!(can_edit(s), editable, "{s}");
+            assert_eq!(can_delete(s), *s != Status::Disabled, "{s}");
+        }
+        assert!(!can_edit(&Status::Other("NEW".into())));
+        assert!(can_delete(&Status::Other("NEW".into())));
+    }
+
+    #[test]
+    fn locked_fields() {
+        use Status::*;
+        assert!(field_locked("name", &Rejected));
+        assert!(field_locked("language", &Paused));
+        assert!(field_locked("category", &Approved));
+        assert!(!field_locked("category", &Rejected));
+        assert!(!field_locked("body.text", &Approved));
+        assert!(!field_locked("buttons.0.url", &Paused));
+        assert!(field_locked("body.text", &Pending));
+        assert!(field_locked("body.text", &Disabled));
+        assert_eq!(
+            editable_fields(&Approved),
+            vec!["parameter_format", "header", "body", "footer", "buttons"]
+        );
+        assert_eq!(editable_fields(&Rejected)[0], "category");
+        assert!(editable_fields(&Pending).is_empty());
+    }
+
+    #[test]
+    fn edit_rate() {
+        let now = 100 * DAY;
+        let cases: &[(&[i64], Result<(), i64>)] = &[
+            (&[], Ok(())),
+            (&[now - DAY], Ok(())),
+            (&[now - DAY + 1], Err(1)),
+            (&[now - 3600], Err(DAY - 3600)),
+            (&[now + 10], Err(DAY + 10)),
+            (&[now - 3600, now - 7200], Err(DAY - 3600)),
+            // 9 edits in 30 days, the last over a day ago: allowed.
+            (&[now - 2 * DAY, now - 3 * DAY, now - 4 * DAY, now - 5 * DAY, now - 6 * DAY,
+               now - 7 * DAY, now - 8 * DAY, now - 9 * DAY, now - 10 * DAY], Ok(())),
+            // 10 edits in 30 days: wait until the oldest of them leaves the window.
+            (&[now - 2 * DAY, now - 3 * DAY, now - 4 * DAY, now - 5 * DAY, now - 6 * DAY,
+               now - 7 * DAY, now - 8 * DAY, now - 9 * DAY, now - 10 * DAY, now - 29 * DAY],
+             Err(DAY)),
+            // The 11th oldest is outside the window: still only 10 count.
+            (&[now - 2 * DAY, now - 3 * DAY, now - 4 * DAY, now - 5 * DAY, now - 6 * DAY,
+               now - 7 * DAY, now - 8 * DAY, now - 9 * DAY, now - 10 * DAY, now - 30 * DAY], Ok(())),
+            (&[i64::MIN, i64::MAX], Err(i64::MAX - now)),
+        ];
+        for (edits, want) in cases {
+            assert_eq!(check_edit_rate(edits, now), *want, "{edits:?}");
+        }
+        assert!(check_edit_rate(&[i64::MAX], i64::MIN).is_err());
+        assert_eq!(check_edit_rate(&[i64::MIN], i64::MAX), Ok(()));
+    }
+
+    #[test]
+    fn name_availability() {
+        let pt = Language::PtBr;
+        let en = Language::EnUs;
+        let existing = [("boas_vindas", &pt)];
+        let now = 1_000 * DAY;
+        assert!(check_name_available("boas_vindas", &en, existing, [], now).is_empty());
+        let got = check_name_available("boas_vindas", &pt, existing, [], now);
+        assert_eq!(got[0].code, NAME_LANGUAGE_TAKEN);
+        let deleted = [("promo", now - NAME_BLOCK_SECONDS + 5)];
+        let got = check_name_available("promo", &en, [], deleted, now);
+        assert_eq!(got[0].code, NAME_RECENTLY_DELETED);
+        assert_eq!(got[0].params["retry_after"], 5);
+        let deleted = [("promo", now - NAME_BLOCK_SECONDS)];
+        assert!(check_name_available("promo", &en, [], deleted, now).is_empty());
+    }
+}
