@@ -1,0 +1,127 @@
+//! Command-line configuration.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Everything the server needs to start; parsed from the command line by `main`, built by hand
+/// in tests.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "hsm-devserver",
+    version,
+    about = "Embedded default backend for the HSM admin"
+)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Directory for the SQLite file `hsm.db` and uploaded media (created when missing).
+    #[arg(long, default_value = "hsm-data")]
+    pub data_dir: PathBuf,
+
+    /// Directory of the built SPA; unknown non-`/api` paths answer its `index.html`.
+    #[arg(long)]
+    pub static_dir: Option<PathBuf>,
+
+    /// Insert this many realistic templates when the store is empty.
+    #[arg(long, default_value_t = 0)]
+    pub seed: usize,
+
+    /// Bearer token with read and write access (repeatable). No token flag: auth disabled.
+    #[arg(long = "token")]
+    pub tokens: Vec<String>,
+
+    /// Bearer token with read access only (repeatable); writes answer 403.
+    #[arg(long = "read-only-token")]
+    pub read_only_tokens: Vec<String>,
+
+    /// Origin allowed by CORS (repeatable); `*` allows any. None: no CORS headers.
+    #[arg(long = "cors-origin")]
+    pub cors_origins: Vec<String>,
+
+    /// Milliseconds between submission and the simulated review result.
+    #[arg(long, default_value_t = 3000)]
+    pub review_delay_ms: u64,
+
+    /// Share of `/api` requests that fail (500, 503 or a dropped connection), 0.0..=1.0.
+    #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
+    pub fault_error_rate: f64,
+
+    /// Extra latency for each `/api` request, `MIN..MAX` or `N` milliseconds.
+    #[arg(long, value_parser = parse_latency)]
+    pub fault_latency_ms: Option<LatencyRange>,
+
+    /// Seed of the fault generator: the same seed gives the same faults in the same order.
+    #[arg(long, default_value_t = 0)]
+    pub fault_seed: u64,
+}
+
+impl Config {
+    /// Defaults as on the command line, with the given data directory and port 0.
+    pub fn for_tests(data_dir: impl Into<PathBuf>) -> Self {
+        let mut c = Config::parse_from(["hsm-devserver"]);
+        c.data_dir = data_dir.into();
+        c.listen = SocketAddr::from(([127, 0, 0, 1], 0));
+        c
+    }
+}
+
+/// Inclusive range of injected latency in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LatencyRange {
+    pub min_ms: u64,
+    pub max_ms: u64,
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let r: f64 = s.parse().map_err(|_| format!("not a number: {s}"))?;
+    if (0.0..=1.0).contains(&r) {
+        Ok(r)
+    } else {
+        Err("must be between 0.0 and 1.0".into())
+    }
+}
+
+fn parse_latency(s: &str) -> Result<LatencyRange, String> {
+    let num = |t: &str| {
+        t.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("not a number: {t}"))
+    };
+    let (min_ms, max_ms) = match s.split_once("..") {
+        Some((a, b)) => (num(a)?, num(b.trim_start_matches('='))?),
+        None => (num(s)?, num(s)?),
+    };
+    if min_ms > max_ms {
+        return Err("MIN must not exceed MAX".into());
+    }
+    Ok(LatencyRange { min_ms, max_ms })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latency_forms() {
+        assert_eq!(
+            parse_latency("200..2000"),
+            Ok(LatencyRange {
+                min_ms: 200,
+                max_ms: 2000
+            })
+        );
+        assert_eq!(
+            parse_latency("5"),
+            Ok(LatencyRange {
+                min_ms: 5,
+                max_ms: 5
+            })
+        );
+        assert!(parse_latency("9..1").is_err());
+        assert!(parse_rate("1.5").is_err());
+    }
+}

@@ -1,0 +1,116 @@
+//! The HTTP surface: `/api/v1/whatsapp/...`, static files, and the layers around them.
+
+pub mod media;
+pub mod templates;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use axum::{middleware, Router};
+use tokio::sync::Notify;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+use crate::auth::Auth;
+use crate::config::Config;
+use crate::problem::Problem;
+use crate::store::Store;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// Wakes the review task after a submission.
+    pub review_wake: Arc<Notify>,
+    pub review_delay_ms: i64,
+    pub media_dir: PathBuf,
+}
+
+/// Builds the whole application.
+pub fn app(state: AppState, config: &Config) -> Router {
+    let auth = Auth::new(&config.tokens, &config.read_only_tokens);
+    let api = Router::new()
+        .route(
+            "/api/v1/whatsapp/templates",
+            get(templates::list).post(templates::create),
+        )
+        .route(
+            "/api/v1/whatsapp/templates/availability",
+            get(templates::availability),
+        )
+        .route(
+            "/api/v1/whatsapp/templates/{id}",
+            get(templates::get_one)
+                .put(templates::update)
+                .delete(templates::delete),
+        )
+        .route(
+            "/api/v1/whatsapp/media",
+            post(media::upload).layer(DefaultBodyLimit::max(media::BODY_LIMIT)),
+        )
+        .route("/api/v1/whatsapp/media/{handle}", get(media::download))
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(auth, crate::auth::require))
+        .with_state(state);
+
+    let site = match &config.static_dir {
+        Some(dir) => Router::new().fallback(crate::static_files::service(dir)),
+        None => Router::new().fallback(crate::static_files::none),
+    };
+    let mut app = api
+        .merge(site)
+        .layer(middleware::from_fn(crate::faults::answer));
+    if let Some(cors) = cors(&config.cors_origins) {
+        app = app.layer(cors);
+    }
+    app.layer(CompressionLayer::new().gzip(true).br(true))
+}
+
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::DELETE,
+                Method::OPTIONS,
+            ])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::IF_MATCH,
+                HeaderName::from_static("idempotency-key"),
+            ])
+            .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER])
+            .max_age(std::time::Duration::from_secs(600)),
+    )
+}
+
+async fn api_not_found() -> Response {
+    Problem::not_found("resource").into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "method not allowed on this resource",
+    )
+    .into_response()
+}

@@ -1,0 +1,525 @@
+//! `/api/v1/whatsapp/templates`: list, read, create (idempotent), update (If-Match), delete,
+//! and the name-availability check.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderName, StatusCode};
+use axum::response::{IntoResponse, Response};
+use hsm_domain::{validate, Issue, Severity, Status, Template, TemplateDraft};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::AppState;
+use crate::problem::Problem;
+use crate::rules;
+use crate::store::{self, ListQuery, SavedAnswer, Sort};
+use crate::util::{now_ms, stable_hash};
+
+const BASE: &str = "/api/v1/whatsapp/templates";
+const DAY_MS: i64 = 24 * 3600 * 1000;
+/// A deleted APPROVED name stays blocked this long.
+const DELETED_NAME_BLOCK_MS: i64 = 30 * DAY_MS;
+
+/// The strong ETag of a version.
+pub fn etag(version: u64) -> String {
+    format!("\"v{version}\"")
+}
+
+fn json_response(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn template_response(status: StatusCode, t: &Template) -> Response {
+    let mut res = json_response(
+        status,
+        serde_json::to_string(t).expect("template serializes"),
+    );
+    if let Ok(v) = etag(t.version).parse() {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    res
+}
+
+#[derive(Serialize)]
+struct Page {
+    items: Vec<Template>,
+    total: u64,
+    page: u32,
+    per_page: u32,
+}
+
+fn valid_code(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn valid_language(s: &str) -> bool {
+    let (lang, region) = s.split_once('_').unwrap_or((s, "AA"));
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && region.len() == 2
+        && region.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Reads the list parameters; repeated and comma-separated values both add to a filter.
+fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
+    let mut q = ListQuery {
+        page: 1,
+        per_page: 25,
+        ..ListQuery::default()
+    };
+    for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        let key = key.as_ref();
+        match key {
+            "q" => q.q = Some(value.into_owned()),
+            "status" | "category" | "language" => {
+                for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                    let ok = if key == "language" {
+                        valid_language(v)
+                    } else {
+                        valid_code(v)
+                    };
+                    if !ok {
+                        return Err(Problem::bad_param(
+                            key,
+                            "invalid_value",
+                            format!("invalid {key}: {v}"),
+                        ));
+                    }
+                    let list = match key {
+                        "status" => &mut q.status,
+                        "category" => &mut q.category,
+                        _ => &mut q.language,
+                    };
+                    list.push(v.to_owned());
+                }
+            }
+            "sort" => {
+                q.sort = Sort::parse(&value).ok_or_else(|| {
+                    Problem::bad_param(
+                        "sort",
+                        "invalid_value",
+                        "sort must be name, -name, updated_at or -updated_at",
+                    )
+                })?
+            }
+            "page" => {
+                q.page = value
+                    .parse()
+                    .ok()
+                    .filter(|&p| p >= 1 && p <= 1_000_000)
+                    .ok_or_else(|| {
+                        Problem::bad_param("page", "out_of_range", "page must be an integer ≥ 1")
+                    })?
+            }
+            "per_page" => {
+                q.per_page = value
+                    .parse()
+                    .ok()
+                    .filter(|p| (1..=100).contains(p))
+                    .ok_or_else(|| {
+                        Problem::bad_param("per_page", "out_of_range", "per_page must be 1..=100")
+                    })?
+            }
+            _ => {}
+        }
+    }
+    Ok(q)
+}
+
+/// `GET /templates`
+pub async fn list(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Problem> {
+    let q = parse_list_query(raw.as_deref())?;
+    let (page, per_page) = (q.page, q.per_page);
+    let (items, total) = st.store.call(move |c| store::list(c, &q)).await?;
+    let body = serde_json::to_string(&Page {
+        items,
+        total,
+        page,
+        per_page,
+    })
+    .expect("page serializes");
+    Ok(json_response(StatusCode::OK, body))
+}
+
+/// `GET /templates/availability?name=&language=`
+pub async fn availability(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Problem> {
+    let (mut name, mut language) = (None, None);
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        match k.as_ref() {
+            "name" => name = Some(v.into_owned()),
+            "language" => language = Some(v.into_owned()),
+            _ => {}
+        }
+    }
+    let name = name
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| Problem::bad_param("name", "required", "name is required"))?;
+    let language = language
+        .filter(|l| valid_language(l))
+        .ok_or_else(|| Problem::bad_param("language", "required", "a language code is required"))?;
+    let reason = st
+        .store
+        .call(move |c| -> rusqlite::Result<Option<&'static str>> {
+            if store::name_language_exists(c, &name, &language)? {
+                Ok(Some("exists"))
+            } else if store::name_deleted_since(c, &name, now_ms() - DELETED_NAME_BLOCK_MS)? {
+                Ok(Some("recently_deleted"))
+            } else {
+                Ok(None)
+            }
+        })
+        .await?;
+    let body = match reason {
+        Some(r) => json!({ "available": false, "reason": r }),
+        None => json!({ "available": true }),
+    };
+    Ok(json_response(StatusCode::OK, body.to_string()))
+}
+
+fn lookup(id: &str) -> Result<i64, Problem> {
+    store::parse_id(id).ok_or_else(|| Problem::not_found("template"))
+}
+
+/// `GET /templates/{id}`
+pub async fn get_one(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let id = lookup(&id)?;
+    let t = st
+        .store
+        .call(move |c| store::get(c, id))
+        .await?
+        .ok_or_else(|| Problem::not_found("template"))?;
+    Ok(template_response(StatusCode::OK, &t))
+}
+
+fn parse_draft(body: &[u8]) -> Result<TemplateDraft, Problem> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            format!("body is not JSON: {e}"),
+        )
+    })?;
+    serde_json::from_value(value).map_err(|e| {
+        Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            "body is not a template draft",
+        )
+        .field("", "invalid_shape", json!({ "message": e.to_string() }))
+    })
+}
+
+/// 422 carrying every blocking issue, or `None` when only warnings (or nothing) remain.
+fn blocking(issues: Vec<Issue>) -> Option<Problem> {
+    let mut p = Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+        "the template breaks a rule",
+    );
+    for i in issues.into_iter().filter(|i| i.severity == Severity::Error) {
+        p = p.field(&i.field, &i.code, Value::Object(i.params));
+    }
+    (!p.errors.is_empty()).then_some(p)
+}
+
+fn create_in(
+    tx: &rusqlite::Transaction,
+    body: &[u8],
+    now: i64,
+    due: i64,
+) -> Result<Template, Problem> {
+    let draft = parse_draft(body)?;
+    if let Some(p) = blocking(validate(&draft)) {
+        return Err(p);
+    }
+    let (name, lang) = (draft.name.as_str(), draft.language.as_str());
+    if store::name_language_exists(tx, name, lang)? {
+        return Err(Problem::new(
+            StatusCode::CONFLICT,
+            "name_language_taken",
+            "a template with this name and language exists",
+        )
+        .field(
+            "name",
+            "name_language_taken",
+            json!({ "name": name, "language": lang }),
+        ));
+    }
+    if store::name_deleted_since(tx, name, now - DELETED_NAME_BLOCK_MS)? {
+        return Err(Problem::new(
+            StatusCode::CONFLICT,
+            "name_recently_deleted",
+            "an approved template with this name was deleted less than 30 days ago",
+        )
+        .field(
+            "name",
+            "name_recently_deleted",
+            json!({ "name": name, "days": 30 }),
+        ));
+    }
+    Ok(store::insert(tx, &draft, now, due)?)
+}
+
+fn answer_of(result: &Result<Template, Problem>, request_hash: String) -> SavedAnswer {
+    match result {
+        Ok(t) => SavedAnswer {
+            request_hash,
+            status: 201,
+            body: serde_json::to_string(t).expect("template serializes"),
+            location: Some(format!("{BASE}/{}", t.id)),
+            etag: Some(etag(t.version)),
+        },
+        Err(p) => SavedAnswer {
+            request_hash,
+            status: p.status.as_u16(),
+            body: p.body_json(),
+            location: None,
+            etag: None,
+        },
+    }
+}
+
+fn saved_response(a: &SavedAnswer, replayed: bool) -> Response {
+    let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let ctype = if a.status >= 400 {
+        crate::problem::PROBLEM_JSON
+    } else {
+        "application/json"
+    };
+    let mut res = (status, [(header::CONTENT_TYPE, ctype)], a.body.clone()).into_response();
+    let h = res.headers_mut();
+    for (name, value) in [(header::LOCATION, &a.location), (header::ETAG, &a.etag)] {
+        if let Some(v) = value.as_deref().and_then(|v| v.parse().ok()) {
+            h.insert(name, v);
+        }
+    }
+    if replayed {
+        h.insert(
+            HeaderName::from_static("idempotent-replayed"),
+            "true".parse().expect("static"),
+        );
+    }
+    res
+}
+
+/// `POST /templates`: with `Idempotency-Key`, the first answer is stored and replayed.
+/// The check, the insert and the stored answer share one transaction on the one connection,
+/// so two requests with the same key can never both create.
+pub async fn create(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    let key = match headers.get("idempotency-key") {
+        None => None,
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .map(str::trim)
+                .filter(|k| !k.is_empty() && k.len() <= 255)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    Problem::bad_param(
+                        "Idempotency-Key",
+                        "invalid_value",
+                        "Idempotency-Key must be 1..=255 visible characters",
+                    )
+                })?,
+        ),
+    };
+    // Same JSON, same request, whatever the key order or spacing.
+    let request_hash = match serde_json::from_slice::<Value>(&body) {
+        Ok(v) => stable_hash(v.to_string().as_bytes()),
+        Err(_) => stable_hash(&body),
+    };
+    let due = st.review_delay_ms;
+    let res = st
+        .store
+        .call(move |c| -> Result<Response, Problem> {
+            let now = now_ms();
+            let tx = c.transaction()?;
+            if let Some(key) = &key {
+                if let Some(saved) = store::idempotency_get(&tx, key)? {
+                    if saved.request_hash != request_hash {
+                        return Err(Problem::new(
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            "idempotency_key_reused",
+                            "this Idempotency-Key was used with a different body",
+                        )
+                        .field(
+                            "Idempotency-Key",
+                            "idempotency_key_reused",
+                            Value::Null,
+                        ));
+                    }
+                    return Ok(saved_response(&saved, true));
+                }
+            }
+            let result = create_in(&tx, &body, now, now + due);
+            let answer = answer_of(&result, request_hash);
+            // Server errors are not final answers: a retry may succeed.
+            if let (Some(key), true) = (&key, answer.status < 500) {
+                store::idempotency_put(&tx, key, &answer, now)?;
+            }
+            tx.commit()?;
+            Ok(saved_response(&answer, false))
+        })
+        .await?;
+    st.review_wake.notify_one();
+    Ok(res)
+}
+
+/// Strong comparison: `*` or a list containing exactly `"v<version>"`.
+fn if_match_ok(value: &str, version: u64) -> bool {
+    let want = etag(version);
+    value.trim() == "*" || value.split(',').any(|t| t.trim() == want)
+}
+
+/// `PUT /templates/{id}`: needs `If-Match`; sends the template back to review.
+pub async fn update(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    let id = lookup(&id)?;
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .map(|v| v.to_str().unwrap_or("").to_owned());
+    let delay = st.review_delay_ms;
+    let t = st
+        .store
+        .call(move |c| -> Result<Template, Problem> {
+            let now = now_ms();
+            let tx = c.transaction()?;
+            let old = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
+            let Some(if_match) = if_match else {
+                return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "precondition_required", "send If-Match with the ETag you edited")
+                    .field("If-Match", "required", Value::Null));
+            };
+            if !if_match_ok(&if_match, old.version) {
+                return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "precondition_failed", "the template changed since you loaded it")
+                    .field("If-Match", "stale", json!({ "current": etag(old.version) }))
+                    .header(header::ETAG, etag(old.version)));
+            }
+            let draft = parse_draft(&body)?;
+            if !rules::can_edit(&old.status) {
+                return Err(Problem::new(StatusCode::CONFLICT, "status_not_editable", "only APPROVED, REJECTED or PAUSED templates can be edited")
+                    .field("status", "status_not_editable", json!({ "status": old.status })));
+            }
+            let mut issues = rules::check_update(&old, &draft);
+            issues.extend(validate(&draft));
+            if let Some(p) = blocking(issues) {
+                return Err(p);
+            }
+            let was_approved = old.status == Status::Approved;
+            if was_approved {
+                let secs = |ms: i64| (ms / 1000) as u64;
+                let edits: Vec<u64> = store::approved_edits_since(&tx, id, now - 30 * DAY_MS)?.into_iter().map(secs).collect();
+                if let Some(retry) = rules::approved_edit_retry_after(&edits, secs(now)) {
+                    return Err(Problem::new(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "edit_limit_reached",
+                        "an approved template may be edited once per 24 hours and 10 times per 30 days",
+                    )
+                    .field("", "edit_limit_reached", json!({ "retry_after": retry }))
+                    .header(header::RETRY_AFTER, retry));
+                }
+            }
+            if !store::update(&tx, id, old.version, &draft, now, now + delay)? {
+                return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "precondition_failed", "the template changed since you loaded it"));
+            }
+            if was_approved {
+                store::record_approved_edit(&tx, id, now)?;
+            }
+            let t = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
+            tx.commit()?;
+            Ok(t)
+        })
+        .await?;
+    st.review_wake.notify_one();
+    Ok(template_response(StatusCode::OK, &t))
+}
+
+/// `DELETE /templates/{id}`: `If-Match` is optional; DISABLED templates stay.
+pub async fn delete(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    let id = lookup(&id)?;
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .map(|v| v.to_str().unwrap_or("").to_owned());
+    st.store
+        .call(move |c| -> Result<(), Problem> {
+            let tx = c.transaction()?;
+            let t = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
+            if let Some(m) = if_match {
+                if !if_match_ok(&m, t.version) {
+                    return Err(Problem::new(
+                        StatusCode::PRECONDITION_FAILED,
+                        "precondition_failed",
+                        "the template changed since you loaded it",
+                    )
+                    .header(header::ETAG, etag(t.version)));
+                }
+            }
+            if !rules::can_delete(&t.status) {
+                return Err(Problem::new(
+                    StatusCode::CONFLICT,
+                    "status_not_deletable",
+                    "DISABLED templates cannot be deleted",
+                )
+                .field(
+                    "status",
+                    "status_not_deletable",
+                    json!({ "status": t.status }),
+                ));
+            }
+            store::delete(&tx, &t, now_ms())?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_query_forms() {
+        let q = parse_list_query(Some(
+            "status=APPROVED,REJECTED&status=PAUSED&language=pt_BR&sort=name&page=2&per_page=10",
+        ))
+        .unwrap();
+        assert_eq!(q.status, ["APPROVED", "REJECTED", "PAUSED"]);
+        assert_eq!(q.language, ["pt_BR"]);
+        assert_eq!((q.sort, q.page, q.per_page), (Sort::Name, 2, 10));
+        let e = parse_list_query(Some("per_page=101")).unwrap_err();
+        assert_eq!(e.errors[0].field, "per_page");
+        assert!(parse_list_query(Some("status=approved")).is_err());
+    }
+
+    #[test]
+    fn if_match_is_strong() {
+        assert!(if_match_ok("\"v3\"", 3));
+        assert!(if_match_ok("\"v1\", \"v3\"", 3));
+        assert!(if_match_ok("*", 3));
+        assert!(!if_match_ok("W/\"v3\"", 3));
+        assert!(!if_match_ok("\"v2\"", 3));
+    }
+}

@@ -1,0 +1,339 @@
+//! Realistic demo data: `--seed N` fills an empty store in one transaction.
+
+use hsm_domain::{
+    Body, BodyExample, Button, Buttons, Category, Component, Footer, Header, HeaderExample,
+    HeaderFormat, Language, ParameterFormat, RejectionReason, Status, TemplateDraft,
+};
+use rusqlite::{params, Connection};
+
+use crate::store::search_text;
+use crate::util::{now_ms, rfc3339, Rng};
+
+/// topic, is marketing, pt/en/es sentence of the body (after the greeting with `{{1}}`).
+const TOPICS: &[(&str, bool, [&str; 3])] = &[
+    (
+        "boas_vindas",
+        false,
+        [
+            "seja bem-vindo ao nosso atendimento pelo WhatsApp",
+            "welcome to our WhatsApp service",
+            "bienvenido a nuestra atención por WhatsApp",
+        ],
+    ),
+    (
+        "confirmacao_pedido",
+        false,
+        [
+            "seu pedido {{2}} foi confirmado e já está em separação",
+            "your order {{2}} is confirmed and being prepared",
+            "tu pedido {{2}} fue confirmado y está en preparación",
+        ],
+    ),
+    (
+        "codigo_rastreio",
+        false,
+        [
+            "o código de rastreio do seu pedido é {{2}}, acompanhe a entrega",
+            "the tracking code of your order is {{2}}, follow the delivery",
+            "el código de seguimiento de tu pedido es {{2}}, sigue la entrega",
+        ],
+    ),
+    (
+        "lembrete_pagamento",
+        false,
+        [
+            "lembramos que sua fatura vence em {{2}}, evite juros e multa",
+            "a reminder that your invoice is due on {{2}}, avoid late fees",
+            "te recordamos que tu factura vence el {{2}}, evita recargos",
+        ],
+    ),
+    (
+        "promocao_black_friday",
+        true,
+        [
+            "a Promoção de Black Friday começou com até 70% de desconto em toda a loja",
+            "our Black Friday promotion has started with up to 70% off the whole store",
+            "la promoción de Black Friday empezó con hasta 70% de descuento en toda la tienda",
+        ],
+    ),
+    (
+        "promocao_natal",
+        true,
+        [
+            "nossa Promoção de Natal traz presentes especiais para você e sua família",
+            "our Christmas promotion brings special gifts for you and your family",
+            "nuestra promoción de Navidad trae regalos especiales para ti y tu familia",
+        ],
+    ),
+    (
+        "pesquisa_satisfacao",
+        false,
+        [
+            "conte para nós como foi o seu atendimento de hoje, leva só um minuto",
+            "tell us how your service went today, it only takes a minute",
+            "cuéntanos cómo fue tu atención de hoy, solo toma un minuto",
+        ],
+    ),
+    (
+        "agendamento_confirmado",
+        false,
+        [
+            "sua consulta está confirmada para {{2}}, chegue com dez minutos de antecedência",
+            "your appointment is confirmed for {{2}}, please arrive ten minutes early",
+            "tu cita está confirmada para el {{2}}, llega diez minutos antes",
+        ],
+    ),
+    (
+        "recuperacao_carrinho",
+        true,
+        [
+            "você deixou itens no carrinho, finalize a compra e ganhe frete grátis",
+            "you left items in your cart, finish checkout and get free shipping",
+            "dejaste artículos en el carrito, finaliza la compra y obtén envío gratis",
+        ],
+    ),
+    (
+        "segunda_via_fatura",
+        false,
+        [
+            "a segunda via da sua fatura está disponível no link abaixo",
+            "a copy of your invoice is available at the link below",
+            "la copia de tu factura está disponible en el enlace de abajo",
+        ],
+    ),
+    (
+        "cupom_desconto",
+        true,
+        [
+            "use o cupom {{2}} e ganhe desconto especial na próxima compra",
+            "use the coupon {{2}} and get a special discount on your next order",
+            "usa el cupón {{2}} y obtén un descuento especial en tu próxima compra",
+        ],
+    ),
+    (
+        "aviso_manutencao",
+        false,
+        [
+            "informamos uma manutenção programada do sistema em {{2}}, pedimos desculpas",
+            "we will run a scheduled system maintenance on {{2}}, sorry for any trouble",
+            "habrá un mantenimiento programado del sistema el {{2}}, disculpa las molestias",
+        ],
+    ),
+];
+
+const GREETING: [&str; 3] = ["Olá {{1}}, ", "Hello {{1}}, ", "Hola {{1}}, "];
+const SAMPLES: [&str; 3] = ["Maria", "John", "Lucía"];
+const SAMPLE2: &str = "12345";
+const FOOTERS: [&str; 3] = [
+    "Responda SAIR para não receber mais",
+    "Reply STOP to unsubscribe",
+    "Responde BAJA para no recibir más",
+];
+const UNKNOWN_STATUSES: [&str; 2] = ["UNDER_ADDITIONAL_REVIEW", "BLOCKED_BY_POLICY"];
+
+fn language(i: usize, rng: &mut Rng) -> (usize, Language) {
+    match i {
+        0 => (0, Language::PtBr),
+        1 => (1, Language::EnUs),
+        _ => (
+            2,
+            if rng.chance(0.8) {
+                Language::Es
+            } else {
+                Language::EsMx
+            },
+        ),
+    }
+}
+
+fn draft(
+    name: &str,
+    topic: usize,
+    lang_ix: usize,
+    language: Language,
+    rng: &mut Rng,
+) -> TemplateDraft {
+    let (_, marketing, sentences) = TOPICS[topic];
+    let sentence = sentences[lang_ix];
+    let text = format!("{}{}. *Obrigado!*", GREETING[lang_ix], sentence).replace(
+        "*Obrigado!*",
+        ["*Obrigado!*", "*Thank you!*", "*¡Gracias!*"][lang_ix],
+    );
+    let mut row = vec![SAMPLES[lang_ix].to_owned()];
+    if sentence.contains("{{2}}") {
+        row.push(SAMPLE2.to_owned());
+    }
+    let mut components = Vec::new();
+    match rng.below(6) {
+        0 | 1 => {}
+        2 => components.push(Component::Header(Header {
+            format: HeaderFormat::Text,
+            text: Some(
+                ["Novidades para você", "News for you", "Novedades para ti"][lang_ix].into(),
+            ),
+            example: None,
+        })),
+        k => {
+            let (format, handle) = match k {
+                3 => (HeaderFormat::Image, "seed:banner.jpg"),
+                4 => (HeaderFormat::Video, "seed:video.mp4"),
+                _ => (HeaderFormat::Document, "seed:boleto.pdf"),
+            };
+            components.push(Component::Header(Header {
+                format,
+                text: None,
+                example: Some(HeaderExample {
+                    header_handle: Some(vec![handle.into()]),
+                    ..HeaderExample::default()
+                }),
+            }));
+        }
+    }
+    components.push(Component::Body(Body {
+        text,
+        example: Some(BodyExample {
+            body_text: Some(vec![row]),
+            body_text_named_params: None,
+        }),
+    }));
+    if rng.chance(0.5) {
+        components.push(Component::Footer(Footer {
+            text: FOOTERS[lang_ix].into(),
+        }));
+    }
+    let quick = |t: &str| Button::QuickReply { text: t.into() };
+    let site = Button::Url {
+        text: "Ver detalhes".into(),
+        url: "https://loja.example.com/pedidos".into(),
+        example: None,
+    };
+    let tracked = Button::Url {
+        text: "Rastrear".into(),
+        url: "https://loja.example.com/rastreio/{{1}}".into(),
+        example: Some(vec!["https://loja.example.com/rastreio/BR123".into()]),
+    };
+    let phone = Button::PhoneNumber {
+        text: "Ligar".into(),
+        phone_number: "+5511999990000".into(),
+    };
+    let buttons = match rng.below(6) {
+        0 | 1 => vec![],
+        2 => vec![quick("Sim"), quick("Não"), quick("Falar com atendente")],
+        3 => vec![site, tracked],
+        4 => vec![phone],
+        _ => vec![
+            quick("Quero saber mais"),
+            quick("Parar promoções"),
+            site,
+            phone,
+        ],
+    };
+    if !buttons.is_empty() {
+        components.push(Component::Buttons(Buttons { buttons }));
+    }
+    TemplateDraft {
+        name: name.to_owned(),
+        language,
+        category: if marketing {
+            Category::Marketing
+        } else {
+            Category::Utility
+        },
+        parameter_format: Some(ParameterFormat::Positional),
+        components,
+    }
+}
+
+fn status(rng: &mut Rng) -> Status {
+    let r = rng.below(100);
+    match r {
+        0..=49 => Status::Approved,
+        50..=59 => Status::Pending,
+        60..=74 => Status::Rejected,
+        75..=79 => Status::Paused,
+        80..=84 => Status::Disabled,
+        85..=94 => rng
+            .pick(&[
+                Status::InAppeal,
+                Status::PendingDeletion,
+                Status::LimitExceeded,
+                Status::Flagged,
+                Status::Locked,
+                Status::Reinstated,
+                Status::Archived,
+            ])
+            .clone(),
+        _ => Status::Other(rng.pick(&UNKNOWN_STATUSES).to_string()),
+    }
+}
+
+/// Inserts `n` templates when the store is empty; returns how many were inserted.
+pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
+    if n == 0 || crate::store::count(conn)? > 0 {
+        return Ok(0);
+    }
+    let mut rng = Rng::new(0x5eed);
+    let now = now_ms();
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO templates (name, language, category, status, search, draft, rejected_reason,
+                 rejection_recommendation, quality, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut inserted = 0;
+        let mut group = 0usize;
+        while inserted < n {
+            let topic = group % TOPICS.len();
+            let name = format!("{}_{}", TOPICS[topic].0, group / TOPICS.len() + 1);
+            let langs = 1 + rng.below(3) as usize;
+            for li in 0..langs.min(n - inserted) {
+                let (lang_ix, language) = language(li, &mut rng);
+                let d = draft(&name, topic, lang_ix, language, &mut rng);
+                let st = status(&mut rng);
+                let (reason, rec) = if st == Status::Rejected {
+                    let reason = rng.pick(RejectionReason::KNOWN).clone();
+                    let rec = match reason {
+                        RejectionReason::InvalidFormat => Some(
+                            "Variable parameters must have sample values and may not start or end the body.".to_owned(),
+                        ),
+                        RejectionReason::IncorrectCategory => {
+                            Some("The content looks like MARKETING; submit it in that category.".to_owned())
+                        }
+                        _ => None,
+                    };
+                    (Some(reason), rec)
+                } else {
+                    (None, None)
+                };
+                let quality = match st {
+                    Status::Approved | Status::Paused => Some(
+                        rng.pick(&["GREEN", "GREEN", "GREEN", "YELLOW", "RED", "UNKNOWN"])
+                            .to_string(),
+                    ),
+                    _ => None,
+                };
+                let created = now - rng.below(180 * 24 * 3600 * 1000) as i64;
+                let updated = created + rng.below((now - created) as u64 + 1) as i64;
+                stmt.execute(params![
+                    d.name,
+                    d.language.as_str(),
+                    d.category.as_str(),
+                    st.as_str(),
+                    search_text(&d),
+                    serde_json::to_string(&d).expect("draft serializes"),
+                    reason.as_ref().map(|r| r.as_str()),
+                    rec,
+                    quality,
+                    rfc3339(created),
+                    rfc3339(updated),
+                    1 + rng.below(4) as i64,
+                ])?;
+                inserted += 1;
+            }
+            group += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(n)
+}

@@ -1,0 +1,472 @@
+//! SQLite persistence: one connection behind a mutex, used from blocking tasks.
+//!
+//! One connection is plenty for a dev server and makes every handler's transaction run alone,
+//! which is what the idempotency and If-Match rules need.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use hsm_domain::{Quality, QualityScore, RejectionReason, Status, Template, TemplateDraft};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql, Transaction};
+
+use crate::util::{fold, rfc3339};
+
+/// Each entry moves the schema from version `index` to `index + 1`; never edit a shipped one.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE templates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    language TEXT NOT NULL,
+    category TEXT NOT NULL,
+    status TEXT NOT NULL,
+    search TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    rejected_reason TEXT,
+    rejection_recommendation TEXT,
+    quality TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    review_due_ms INTEGER,
+    UNIQUE (name, language)
+);
+CREATE INDEX templates_updated ON templates (updated_at, id);
+CREATE INDEX templates_name ON templates (name, id);
+CREATE INDEX templates_status ON templates (status);
+CREATE INDEX templates_review_due ON templates (review_due_ms) WHERE review_due_ms IS NOT NULL;
+CREATE TABLE deleted_names (name TEXT NOT NULL, language TEXT NOT NULL, deleted_ms INTEGER NOT NULL);
+CREATE INDEX deleted_names_name ON deleted_names (name, deleted_ms);
+CREATE TABLE approved_edits (template_id INTEGER NOT NULL, at_ms INTEGER NOT NULL);
+CREATE INDEX approved_edits_template ON approved_edits (template_id, at_ms);
+CREATE TABLE idempotency (
+    key TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    location TEXT,
+    etag TEXT,
+    created_ms INTEGER NOT NULL
+);
+"#];
+
+/// Idempotency keys are forgotten after this long.
+const IDEMPOTENCY_TTL_MS: i64 = 24 * 3600 * 1000;
+
+/// Shared handle on the database.
+#[derive(Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Store {
+    /// Opens (creating when missing) `path`, switches to WAL and runs pending migrations.
+    pub fn open(path: &Path) -> rusqlite::Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        conn.execute(
+            "DELETE FROM idempotency WHERE created_ms < ?1",
+            [crate::util::now_ms() - IDEMPOTENCY_TTL_MS],
+        )?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on a blocking thread.
+    pub async fn call<F, R>(&self, f: F) -> R
+    where
+        F: FnOnce(&mut Connection) -> R + Send + 'static,
+        R: Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut c = conn.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut c)
+        })
+        .await
+        .expect("store task panicked")
+    }
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let current: usize =
+        conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+const COLS: &str =
+    "id, draft, status, rejected_reason, rejection_recommendation, quality, created_at, updated_at, version";
+
+fn row_to_template(row: &Row) -> rusqlite::Result<Template> {
+    let draft_json: String = row.get(1)?;
+    let draft: TemplateDraft = serde_json::from_str(&draft_json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(Template {
+        id: row.get::<_, i64>(0)?.to_string(),
+        draft,
+        status: Status::parse(&row.get::<_, String>(2)?),
+        rejected_reason: row
+            .get::<_, Option<String>>(3)?
+            .map(|s| RejectionReason::parse(&s)),
+        rejection_recommendation: row.get(4)?,
+        quality_score: row.get::<_, Option<String>>(5)?.map(|s| QualityScore {
+            score: Quality::parse(&s),
+        }),
+        created_at: row.get(6)?,
+        updated_at: row.get(7)?,
+        version: row.get::<_, i64>(8)? as u64,
+    })
+}
+
+/// The search column: name and body text, folded.
+pub fn search_text(d: &TemplateDraft) -> String {
+    let body = d.body().map(|b| b.text.as_str()).unwrap_or("");
+    fold(&format!("{}\n{}", d.name, body))
+}
+
+/// Parses a path id; anything that is not a positive integer is simply unknown.
+pub fn parse_id(id: &str) -> Option<i64> {
+    id.parse::<i64>().ok().filter(|&i| i > 0)
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Template>> {
+    conn.query_row(
+        &format!("SELECT {COLS} FROM templates WHERE id = ?1"),
+        [id],
+        row_to_template,
+    )
+    .optional()
+}
+
+/// Filters, order and page of a list request, already checked.
+#[derive(Debug, Default, Clone)]
+pub struct ListQuery {
+    pub q: Option<String>,
+    pub status: Vec<String>,
+    pub category: Vec<String>,
+    pub language: Vec<String>,
+    pub sort: Sort,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// List order; ties are broken by id in the same direction.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    NameDesc,
+    Updated,
+    #[default]
+    UpdatedDesc,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        Some(match s {
+            "name" => Sort::Name,
+            "-name" => Sort::NameDesc,
+            "updated_at" => Sort::Updated,
+            "-updated_at" => Sort::UpdatedDesc,
+            _ => return None,
+        })
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            Sort::Name => "name ASC, id ASC",
+            Sort::NameDesc => "name DESC, id DESC",
+            Sort::Updated => "updated_at ASC, id ASC",
+            Sort::UpdatedDesc => "updated_at DESC, id DESC",
+        }
+    }
+}
+
+/// One page of templates and the total matching the filters.
+pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>, u64)> {
+    let mut wheres: Vec<String> = Vec::new();
+    let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+    if let Some(text) = q.q.as_deref().map(fold).filter(|t| !t.trim().is_empty()) {
+        let escaped = text
+            .trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        wheres.push("search LIKE ? ESCAPE '\\'".into());
+        args.push(Box::new(format!("%{escaped}%")));
+    }
+    for (col, values) in [
+        ("status", &q.status),
+        ("category", &q.category),
+        ("language", &q.language),
+    ] {
+        if !values.is_empty() {
+            wheres.push(format!("{col} IN ({})", vec!["?"; values.len()].join(",")));
+            for v in values {
+                args.push(Box::new(v.clone()));
+            }
+        }
+    }
+    let filter = if wheres.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", wheres.join(" AND "))
+    };
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM templates {filter}"))?
+        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+    let offset = (u64::from(q.page) - 1) * u64::from(q.per_page);
+    let sql = format!(
+        "SELECT {COLS} FROM templates {filter} ORDER BY {} LIMIT {} OFFSET {offset}",
+        q.sort.sql(),
+        q.per_page
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let items = stmt
+        .query_map(params_from_iter(args.iter()), row_to_template)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((items, total as u64))
+}
+
+pub fn name_language_exists(
+    conn: &Connection,
+    name: &str,
+    language: &str,
+) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM templates WHERE name = ?1 AND language = ?2)",
+        params![name, language],
+        |r| r.get(0),
+    )
+}
+
+/// Whether an APPROVED template of this name (any language) was deleted after `since_ms`.
+pub fn name_deleted_since(conn: &Connection, name: &str, since_ms: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM deleted_names WHERE name = ?1 AND deleted_ms > ?2)",
+        params![name, since_ms],
+        |r| r.get(0),
+    )
+}
+
+/// Inserts a new PENDING template, reviewed at `review_due_ms`.
+pub fn insert(
+    tx: &Transaction,
+    draft: &TemplateDraft,
+    now_ms: i64,
+    review_due_ms: i64,
+) -> rusqlite::Result<Template> {
+    let ts = rfc3339(now_ms);
+    tx.execute(
+        "INSERT INTO templates (name, language, category, status, search, draft, created_at, updated_at, version, review_due_ms)
+         VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?6, 1, ?7)",
+        params![
+            draft.name,
+            draft.language.as_str(),
+            draft.category.as_str(),
+            search_text(draft),
+            serde_json::to_string(draft).expect("draft serializes"),
+            ts,
+            review_due_ms
+        ],
+    )?;
+    Ok(get(tx, tx.last_insert_rowid())?.expect("just inserted"))
+}
+
+/// Replaces the draft of version `expected_version`, back to PENDING; `false` when the version moved.
+pub fn update(
+    tx: &Transaction,
+    id: i64,
+    expected_version: u64,
+    draft: &TemplateDraft,
+    now_ms: i64,
+    review_due_ms: i64,
+) -> rusqlite::Result<bool> {
+    let n = tx.execute(
+        "UPDATE templates SET category = ?1, search = ?2, draft = ?3, status = 'PENDING', rejected_reason = NULL,
+             rejection_recommendation = NULL, updated_at = ?4, version = version + 1, review_due_ms = ?5
+         WHERE id = ?6 AND version = ?7",
+        params![
+            draft.category.as_str(),
+            search_text(draft),
+            serde_json::to_string(draft).expect("draft serializes"),
+            rfc3339(now_ms),
+            review_due_ms,
+            id,
+            expected_version as i64
+        ],
+    )?;
+    Ok(n == 1)
+}
+
+pub fn record_approved_edit(tx: &Transaction, id: i64, now_ms: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO approved_edits (template_id, at_ms) VALUES (?1, ?2)",
+        params![id, now_ms],
+    )?;
+    Ok(())
+}
+
+/// Times (unix ms) of edits made while the template was APPROVED, after `since_ms`.
+pub fn approved_edits_since(
+    conn: &Connection,
+    id: i64,
+    since_ms: i64,
+) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT at_ms FROM approved_edits WHERE template_id = ?1 AND at_ms > ?2")?;
+    let rows = stmt.query_map(params![id, since_ms], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// Deletes one template; remembers the name when it was APPROVED.
+pub fn delete(tx: &Transaction, t: &Template, now_ms: i64) -> rusqlite::Result<()> {
+    let id = parse_id(&t.id).unwrap_or(0);
+    tx.execute("DELETE FROM templates WHERE id = ?1", [id])?;
+    tx.execute("DELETE FROM approved_edits WHERE template_id = ?1", [id])?;
+    if t.status == Status::Approved {
+        tx.execute(
+            "INSERT INTO deleted_names (name, language, deleted_ms) VALUES (?1, ?2, ?3)",
+            params![t.draft.name, t.draft.language.as_str(), now_ms],
+        )?;
+    }
+    Ok(())
+}
+
+/// A stored answer to an idempotent POST.
+#[derive(Debug, Clone)]
+pub struct SavedAnswer {
+    pub request_hash: String,
+    pub status: u16,
+    pub body: String,
+    pub location: Option<String>,
+    pub etag: Option<String>,
+}
+
+pub fn idempotency_get(conn: &Connection, key: &str) -> rusqlite::Result<Option<SavedAnswer>> {
+    conn.query_row(
+        "SELECT request_hash, status, body, location, etag FROM idempotency WHERE key = ?1",
+        [key],
+        |r| {
+            Ok(SavedAnswer {
+                request_hash: r.get(0)?,
+                status: r.get::<_, i64>(1)? as u16,
+                body: r.get(2)?,
+                location: r.get(3)?,
+                etag: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
+pub fn idempotency_put(
+    tx: &Transaction,
+    key: &str,
+    a: &SavedAnswer,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![key, a.request_hash, a.status as i64, a.body, a.location, a.etag, now_ms],
+    )?;
+    Ok(())
+}
+
+/// A template whose simulated review is due.
+pub struct DueReview {
+    pub id: i64,
+    pub status: Status,
+    pub quality: Option<String>,
+    pub draft: TemplateDraft,
+}
+
+pub fn due_reviews(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<DueReview>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, status, quality, draft FROM templates WHERE review_due_ms IS NOT NULL AND review_due_ms <= ?1",
+    )?;
+    let rows = stmt.query_map([now_ms], |r| {
+        let draft: String = r.get(3)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            draft,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, status, quality, draft) = row?;
+        // A draft that no longer parses cannot be reviewed; leave it as it is.
+        if let Ok(draft) = serde_json::from_str(&draft) {
+            out.push(DueReview {
+                id,
+                status: Status::parse(&status),
+                quality,
+                draft,
+            });
+        } else {
+            conn.execute(
+                "UPDATE templates SET review_due_ms = NULL WHERE id = ?1",
+                [id],
+            )?;
+        }
+    }
+    Ok(out)
+}
+
+/// Earliest pending review time, if any.
+pub fn next_review_due(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT MIN(review_due_ms) FROM templates WHERE review_due_ms IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// The outcome of a review step, written with a version bump.
+pub struct ReviewResult<'a> {
+    pub status: &'a Status,
+    pub rejected_reason: Option<&'a RejectionReason>,
+    pub recommendation: Option<&'a str>,
+    pub quality: Option<&'a Quality>,
+    pub next_due_ms: Option<i64>,
+}
+
+pub fn apply_review(
+    conn: &Connection,
+    id: i64,
+    r: &ReviewResult,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE templates SET status = ?1, rejected_reason = ?2, rejection_recommendation = ?3, quality = ?4,
+             review_due_ms = ?5, updated_at = ?6, version = version + 1
+         WHERE id = ?7",
+        params![
+            r.status.as_str(),
+            r.rejected_reason.map(|x| x.as_str()),
+            r.recommendation,
+            r.quality.map(|q| q.as_str()),
+            r.next_due_ms,
+            rfc3339(now_ms),
+            id
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn count(conn: &Connection) -> rusqlite::Result<u64> {
+    conn.query_row("SELECT COUNT(*) FROM templates", [], |r| r.get::<_, i64>(0))
+        .map(|n| n as u64)
+}
