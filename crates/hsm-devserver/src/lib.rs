@@ -10,7 +10,6 @@ mod faults;
 mod problem;
 mod review;
 mod routes;
-mod rules;
 mod seed;
 mod static_files;
 mod store;

@@ -62,6 +62,16 @@ impl Problem {
         self
     }
 
+    /// Adds a domain issue as a field error.
+    pub fn issue(mut self, i: hsm_domain::Issue) -> Self {
+        self.errors.push(FieldError {
+            field: i.field,
+            code: i.code,
+            params: i.params,
+        });
+        self
+    }
+
     /// Adds a response header.
     pub fn header(mut self, name: HeaderName, value: impl ToString) -> Self {
         if let Ok(v) = HeaderValue::from_str(&value.to_string()) {

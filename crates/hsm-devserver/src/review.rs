@@ -57,7 +57,7 @@ pub fn decide(draft: &TemplateDraft) -> Verdict {
         .iter()
         .filter(|i| i.severity == Severity::Warning)
     {
-        if let Some(reason) = crate::rules::rejection_reason_for(&issue.code) {
+        if let Some(reason) = hsm_domain::rejection_reason_for(&issue.code) {
             return Verdict::Rejected {
                 recommendation: format!(
                     "Fix `{}` ({}) as the editor suggests, then submit the template again.",

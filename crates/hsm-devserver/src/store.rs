@@ -238,25 +238,24 @@ pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>
     Ok((items, total as u64))
 }
 
-pub fn name_language_exists(
+/// Languages in which `name` exists, and deletion times (unix seconds) of APPROVED templates
+/// of that name deleted after `since_ms`.
+pub fn name_usage(
     conn: &Connection,
     name: &str,
-    language: &str,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM templates WHERE name = ?1 AND language = ?2)",
-        params![name, language],
-        |r| r.get(0),
-    )
-}
-
-/// Whether an APPROVED template of this name (any language) was deleted after `since_ms`.
-pub fn name_deleted_since(conn: &Connection, name: &str, since_ms: i64) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM deleted_names WHERE name = ?1 AND deleted_ms > ?2)",
-        params![name, since_ms],
-        |r| r.get(0),
-    )
+    since_ms: i64,
+) -> rusqlite::Result<(Vec<String>, Vec<i64>)> {
+    let langs = conn
+        .prepare_cached("SELECT language FROM templates WHERE name = ?1")?
+        .query_map([name], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    let deleted = conn
+        .prepare_cached(
+            "SELECT deleted_ms / 1000 FROM deleted_names WHERE name = ?1 AND deleted_ms > ?2",
+        )?
+        .query_map(params![name, since_ms], |r| r.get(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    Ok((langs, deleted))
 }
 
 /// Inserts a new PENDING template, reviewed at `review_due_ms`.

@@ -5,20 +5,21 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
-use hsm_domain::{validate, Issue, Severity, Status, Template, TemplateDraft};
+use hsm_domain::editing::{edit_rate_issue, NAME_BLOCK_SECONDS};
+use hsm_domain::{
+    can_delete, can_edit, check_edit_rate, check_name_available, check_update, validate, Issue,
+    Language, Severity, Status, Template, TemplateDraft,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::AppState;
 use crate::problem::Problem;
-use crate::rules;
 use crate::store::{self, ListQuery, SavedAnswer, Sort};
 use crate::util::{now_ms, stable_hash};
 
 const BASE: &str = "/api/v1/whatsapp/templates";
 const DAY_MS: i64 = 24 * 3600 * 1000;
-/// A deleted APPROVED name stays blocked this long.
-const DELETED_NAME_BLOCK_MS: i64 = 30 * DAY_MS;
 
 /// The strong ETag of a version.
 pub fn etag(version: u64) -> String {
@@ -165,18 +166,18 @@ pub async fn availability(
     let language = language
         .filter(|l| valid_language(l))
         .ok_or_else(|| Problem::bad_param("language", "required", "a language code is required"))?;
-    let reason = st
+    let language = Language::parse(&language);
+    let issues = st
         .store
-        .call(move |c| -> rusqlite::Result<Option<&'static str>> {
-            if store::name_language_exists(c, &name, &language)? {
-                Ok(Some("exists"))
-            } else if store::name_deleted_since(c, &name, now_ms() - DELETED_NAME_BLOCK_MS)? {
-                Ok(Some("recently_deleted"))
-            } else {
-                Ok(None)
-            }
-        })
+        .call(move |c| name_issues(c, &name, &language, now_ms()))
         .await?;
+    let reason = issues.first().map(|i| {
+        if i.code == "name_language_taken" {
+            "exists"
+        } else {
+            "recently_deleted"
+        }
+    });
     let body = match reason {
         Some(r) => json!({ "available": false, "reason": r }),
         None => json!({ "available": true }),
@@ -228,9 +229,27 @@ fn blocking(issues: Vec<Issue>) -> Option<Problem> {
         "the template breaks a rule",
     );
     for i in issues.into_iter().filter(|i| i.severity == Severity::Error) {
-        p = p.field(&i.field, &i.code, Value::Object(i.params));
+        p = p.issue(i);
     }
     (!p.errors.is_empty()).then_some(p)
+}
+
+/// The domain's name rules (`name_language_taken`, `name_recently_deleted`) over stored names.
+fn name_issues(
+    conn: &rusqlite::Connection,
+    name: &str,
+    language: &Language,
+    now: i64,
+) -> rusqlite::Result<Vec<Issue>> {
+    let (langs, deleted) = store::name_usage(conn, name, now - NAME_BLOCK_SECONDS * 1000)?;
+    let langs: Vec<Language> = langs.iter().map(|l| Language::parse(l)).collect();
+    Ok(check_name_available(
+        name,
+        language,
+        langs.iter().map(|l| (name, l)),
+        deleted.into_iter().map(|t| (name, t)),
+        now / 1000,
+    ))
 }
 
 fn create_in(
@@ -243,30 +262,16 @@ fn create_in(
     if let Some(p) = blocking(validate(&draft)) {
         return Err(p);
     }
-    let (name, lang) = (draft.name.as_str(), draft.language.as_str());
-    if store::name_language_exists(tx, name, lang)? {
-        return Err(Problem::new(
-            StatusCode::CONFLICT,
-            "name_language_taken",
-            "a template with this name and language exists",
-        )
-        .field(
-            "name",
-            "name_language_taken",
-            json!({ "name": name, "language": lang }),
-        ));
-    }
-    if store::name_deleted_since(tx, name, now - DELETED_NAME_BLOCK_MS)? {
-        return Err(Problem::new(
-            StatusCode::CONFLICT,
-            "name_recently_deleted",
-            "an approved template with this name was deleted less than 30 days ago",
-        )
-        .field(
-            "name",
-            "name_recently_deleted",
-            json!({ "name": name, "days": 30 }),
-        ));
+    if let Some(issue) = name_issues(tx, &draft.name, &draft.language, now)?
+        .into_iter()
+        .next()
+    {
+        let detail = if issue.code == "name_language_taken" {
+            "a template with this name and language exists"
+        } else {
+            "an approved template with this name was deleted less than 30 days ago"
+        };
+        return Err(Problem::new(StatusCode::CONFLICT, &issue.code, detail).issue(issue));
     }
     Ok(store::insert(tx, &draft, now, due)?)
 }
@@ -414,26 +419,33 @@ pub async fn update(
                     .header(header::ETAG, etag(old.version)));
             }
             let draft = parse_draft(&body)?;
-            if !rules::can_edit(&old.status) {
-                return Err(Problem::new(StatusCode::CONFLICT, "status_not_editable", "only APPROVED, REJECTED or PAUSED templates can be edited")
-                    .field("status", "status_not_editable", json!({ "status": old.status })));
+            if !can_edit(&old.status) {
+                let mut p = Problem::new(
+                    StatusCode::CONFLICT,
+                    "status_not_editable",
+                    "only APPROVED, REJECTED or PAUSED templates can be edited",
+                );
+                for i in check_update(&old, &draft).into_iter().filter(|i| i.code == "edit_not_allowed") {
+                    p = p.issue(i);
+                }
+                return Err(p);
             }
-            let mut issues = rules::check_update(&old, &draft);
+            let mut issues = check_update(&old, &draft);
             issues.extend(validate(&draft));
             if let Some(p) = blocking(issues) {
                 return Err(p);
             }
             let was_approved = old.status == Status::Approved;
             if was_approved {
-                let secs = |ms: i64| (ms / 1000) as u64;
-                let edits: Vec<u64> = store::approved_edits_since(&tx, id, now - 30 * DAY_MS)?.into_iter().map(secs).collect();
-                if let Some(retry) = rules::approved_edit_retry_after(&edits, secs(now)) {
+                let edits: Vec<i64> =
+                    store::approved_edits_since(&tx, id, now - 30 * DAY_MS)?.into_iter().map(|ms| ms / 1000).collect();
+                if let Err(retry) = check_edit_rate(&edits, now / 1000) {
                     return Err(Problem::new(
                         StatusCode::TOO_MANY_REQUESTS,
-                        "edit_limit_reached",
+                        "edit_rate_limited",
                         "an approved template may be edited once per 24 hours and 10 times per 30 days",
                     )
-                    .field("", "edit_limit_reached", json!({ "retry_after": retry }))
+                    .issue(edit_rate_issue(retry))
                     .header(header::RETRY_AFTER, retry));
                 }
             }
@@ -476,7 +488,7 @@ pub async fn delete(
                     .header(header::ETAG, etag(t.version)));
                 }
             }
-            if !rules::can_delete(&t.status) {
+            if !can_delete(&t.status) {
                 return Err(Problem::new(
                     StatusCode::CONFLICT,
                     "status_not_deletable",
