@@ -105,8 +105,7 @@ pub fn check_update(old: &Template, new: &TemplateDraft) -> Vec<Issue> {
     }
     if old.status == Status::Approved && old.draft.category != new.category {
         out.push(
-            Issue::error("category", CATEGORY_LOCKED)
-                .with("expected", old.draft.category.as_str()),
+            Issue::error("category", CATEGORY_LOCKED).with("expected", old.draft.category.as_str()),
         );
     }
     out
@@ -188,15 +187,52 @@ mod tests {
             (&[now + 10], Err(DAY + 10)),
             (&[now - 3600, now - 7200], Err(DAY - 3600)),
             // 9 edits in 30 days, the last over a day ago: allowed.
-            (&[now - 2 * DAY, now - 3 * DAY, now - 4 * DAY, now - 5 * DAY, now - 6 * DAY,
-               now - 7 * DAY, now - 8 * DAY, now - 9 * DAY, now - 10 * DAY], Ok(())),
+            (
+                &[
+                    now - 2 * DAY,
+                    now - 3 * DAY,
+                    now - 4 * DAY,
+                    now - 5 * DAY,
+                    now - 6 * DAY,
+                    now - 7 * DAY,
+                    now - 8 * DAY,
+                    now - 9 * DAY,
+                    now - 10 * DAY,
+                ],
+                Ok(()),
+            ),
             // 10 edits in 30 days: wait until the oldest of them leaves the window.
-            (&[now - 2 * DAY, now - 3 * DAY, now - 4 * DAY, now - 5 * DAY, now - 6 * DAY,
-               now - 7 * DAY, now - 8 * DAY, now - 9 * DAY, now - 10 * DAY, now - 29 * DAY],
-             Err(DAY)),
+            (
+                &[
+                    now - 2 * DAY,
+                    now - 3 * DAY,
+                    now - 4 * DAY,
+                    now - 5 * DAY,
+                    now - 6 * DAY,
+                    now - 7 * DAY,
+                    now - 8 * DAY,
+                    now - 9 * DAY,
+                    now - 10 * DAY,
+                    now - 29 * DAY,
+                ],
+                Err(DAY),
+            ),
             // The 11th oldest is outside the window: still only 10 count.
-            (&[now - 2 * DAY, now - 3 * DAY, now - 4 * DAY, now - 5 * DAY, now - 6 * DAY,
-               now - 7 * DAY, now - 8 * DAY, now - 9 * DAY, now - 10 * DAY, now - 30 * DAY], Ok(())),
+            (
+                &[
+                    now - 2 * DAY,
+                    now - 3 * DAY,
+                    now - 4 * DAY,
+                    now - 5 * DAY,
+                    now - 6 * DAY,
+                    now - 7 * DAY,
+                    now - 8 * DAY,
+                    now - 9 * DAY,
+                    now - 10 * DAY,
+                    now - 30 * DAY,
+                ],
+                Ok(()),
+            ),
             (&[i64::MIN, i64::MAX], Err(i64::MAX - now)),
         ];
         for (edits, want) in cases {

@@ -22,7 +22,10 @@ pub enum Span {
     /// Plain text, newlines included.
     Text(String),
     /// A variable replaced by its sample value (only from [`substitute`] and [`preview`]).
-    Sample { variable: String, value: String },
+    Sample {
+        variable: String,
+        value: String,
+    },
     /// A variable without a sample, kept as written (`{{2}}`) so the UI can highlight it.
     Missing(String),
     Bold(Vec<Span>),
@@ -286,7 +289,10 @@ mod tests {
             ("plain", vec![t("plain")]),
             ("*bold*", vec![Bold(vec![t("bold")])]),
             ("a *b* c", vec![t("a "), Bold(vec![t("b")]), t(" c")]),
-            ("_it_ ~st~", vec![Italic(vec![t("it")]), t(" "), Strike(vec![t("st")])]),
+            (
+                "_it_ ~st~",
+                vec![Italic(vec![t("it")]), t(" "), Strike(vec![t("st")])],
+            ),
             ("*_both_*", vec![Bold(vec![Italic(vec![t("both")])])]),
             ("snake_case_name", vec![t("snake_case_name")]),
             ("2*3*4", vec![t("2*3*4")]),
@@ -294,7 +300,10 @@ mod tests {
             ("*unbalanced", vec![t("*unbalanced")]),
             ("**", vec![t("**")]),
             ("*a\nb*", vec![t("*a\nb*")]),
-            ("*a*\n*b*", vec![Bold(vec![t("a")]), t("\n"), Bold(vec![t("b")])]),
+            (
+                "*a*\n*b*",
+                vec![Bold(vec![t("a")]), t("\n"), Bold(vec![t("b")])],
+            ),
             ("```*x*\ny```", vec![Mono(vec![t("*x*\ny")])]),
             ("``````", vec![t("``````")]),
             ("```open", vec![t("```open")]),
@@ -319,7 +328,10 @@ mod tests {
             substitute("Oi {{1}}, {{2}} {{3}} {{x}} {{#}}", &s),
             vec![
                 t("Oi "),
-                Sample { variable: "1".into(), value: "Ana".into() },
+                Sample {
+                    variable: "1".into(),
+                    value: "Ana".into()
+                },
                 t(", "),
                 Missing("{{2}}".into()),
                 t(" "),
@@ -330,11 +342,20 @@ mod tests {
                 Missing("{{#}}".into()),
             ]
         );
-        let named = vec![NamedParam { param_name: "nome".into(), example: "Ana".into() }];
+        let named = vec![NamedParam {
+            param_name: "nome".into(),
+            example: "Ana".into(),
+        }];
         assert_eq!(
             preview("*{{nome}}*", &Samples::Named(&named)),
-            vec![Bold(vec![Sample { variable: "nome".into(), value: "Ana".into() }])]
+            vec![Bold(vec![Sample {
+                variable: "nome".into(),
+                value: "Ana".into()
+            }])]
         );
-        assert_eq!(preview("```{{1}}```", &Samples::None), vec![Mono(vec![Missing("{{1}}".into())])]);
+        assert_eq!(
+            preview("```{{1}}```", &Samples::None),
+            vec![Mono(vec![Missing("{{1}}".into())])]
+        );
     }
 }

@@ -40,7 +40,11 @@ pub fn char_count(s: &str) -> usize {
                     || (is_regional_indicator(c) && ri_run % 2 == 1)
             }
         };
-        ri_run = if is_regional_indicator(c) { ri_run + 1 } else { 0 };
+        ri_run = if is_regional_indicator(c) {
+            ri_run + 1
+        } else {
+            0
+        };
         if !joins {
             count += 1;
         }
@@ -171,7 +175,10 @@ mod tests {
             ("a\r\nb", 3),
             ("a\n\nb", 4),
             ("\u{301}", 1),
-            ("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", 1),
+            (
+                "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+                1,
+            ),
         ];
         for (s, n) in cases {
             assert_eq!(char_count(s), *n, "{s:?}");

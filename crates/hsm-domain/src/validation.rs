@@ -307,7 +307,12 @@ fn check_header(h: &Header, out: &mut Vec<Issue>) {
             }
             let n = char_count(text);
             if n > HEADER_TEXT_MAX {
-                out.push(too_long("header.text", HEADER_TEXT_TOO_LONG, HEADER_TEXT_MAX, n));
+                out.push(too_long(
+                    "header.text",
+                    HEADER_TEXT_TOO_LONG,
+                    HEADER_TEXT_MAX,
+                    n,
+                ));
             }
             let vars = variables(text);
             check_invalid_vars(&vars, text, "header.text", out);
@@ -320,7 +325,8 @@ fn check_header(h: &Header, out: &mut Vec<Issue>) {
             }
             if let Some(marker) = first_marker(&markup::parse(text)) {
                 out.push(
-                    Issue::error("header.text", HEADER_FORMATTING_NOT_ALLOWED).with("found", marker),
+                    Issue::error("header.text", HEADER_FORMATTING_NOT_ALLOWED)
+                        .with("found", marker),
                 );
             }
             check_sequence(&vars, "header.text", out);
@@ -381,7 +387,9 @@ fn check_body(text: &str, out: &mut Vec<Issue>) {
     let trimmed_end = text.trim_end().len();
     if let Some(first) = good.first() {
         if first.range.start == trimmed_start {
-            out.push(Issue::error("body.text", VARIABLE_AT_START).with("variable", first.name.key()));
+            out.push(
+                Issue::error("body.text", VARIABLE_AT_START).with("variable", first.name.key()),
+            );
         }
     }
     if let Some(last) = good.last() {
@@ -468,9 +476,8 @@ fn check_samples(
         };
         match sample {
             Some(s) if !s.trim().is_empty() => check_sample_whitespace(s, &field, out),
-            _ => out.push(
-                Issue::error(field, VARIABLE_EXAMPLE_MISSING).with("variable", v.name.key()),
-            ),
+            _ => out
+                .push(Issue::error(field, VARIABLE_EXAMPLE_MISSING).with("variable", v.name.key())),
         }
     }
     for i in (max_positional as usize)..positional.map_or(0, <[String]>::len) {
@@ -519,8 +526,10 @@ fn check_footer(text: &str, out: &mut Vec<Issue>) {
     }
     if let Some(v) = variables(text).first() {
         out.push(
-            Issue::error("footer.text", FOOTER_VARIABLES_NOT_ALLOWED)
-                .with("found", text[v.range.clone()].chars().take(40).collect::<String>()),
+            Issue::error("footer.text", FOOTER_VARIABLES_NOT_ALLOWED).with(
+                "found",
+                text[v.range.clone()].chars().take(40).collect::<String>(),
+            ),
         );
     }
 }
@@ -686,7 +695,10 @@ fn check_parameter_format(draft: &TemplateDraft, out: &mut Vec<Issue>) {
         .unwrap_or(ParameterFormat::Positional);
     let expected = match declared {
         ParameterFormat::Other(ref s) => {
-            out.push(Issue::error("parameter_format", PARAMETER_FORMAT_UNSUPPORTED).with("found", s.as_str()));
+            out.push(
+                Issue::error("parameter_format", PARAMETER_FORMAT_UNSUPPORTED)
+                    .with("found", s.as_str()),
+            );
             return;
         }
         d => d,
@@ -717,10 +729,38 @@ fn check_parameter_format(draft: &TemplateDraft, out: &mut Vec<Issue>) {
 /// Words that read as promotion in Portuguese, English and Spanish, accent-folded; `%` stands
 /// for itself so that "50% off" matches `% off`.
 const PROMOTIONAL: &[&str] = &[
-    "promocao", "promocoes", "promo", "desconto", "descontos", "oferta", "ofertas", "gratis",
-    "compre", "cupom", "liquidacao", "imperdivel", "sale", "discount", "discounts", "offer",
-    "offers", "free", "% off", "buy now", "coupon", "deal", "deals", "descuento", "descuentos",
-    "promocion", "promociones", "cupon", "rebaja", "rebajas", "compra ya", "black friday",
+    "promocao",
+    "promocoes",
+    "promo",
+    "desconto",
+    "descontos",
+    "oferta",
+    "ofertas",
+    "gratis",
+    "compre",
+    "cupom",
+    "liquidacao",
+    "imperdivel",
+    "sale",
+    "discount",
+    "discounts",
+    "offer",
+    "offers",
+    "free",
+    "% off",
+    "buy now",
+    "coupon",
+    "deal",
+    "deals",
+    "descuento",
+    "descuentos",
+    "promocion",
+    "promociones",
+    "cupon",
+    "rebaja",
+    "rebajas",
+    "compra ya",
+    "black friday",
 ];
 
 /// Link shorteners Meta treats as a scam signal.
@@ -761,7 +801,9 @@ fn warnings(draft: &TemplateDraft, out: &mut Vec<Issue>) {
             .iter()
             .find_map(|(f, t)| promotional_word(t).map(|w| (f, w)))
         {
-            out.push(Issue::warning(field.clone(), UTILITY_PROMOTIONAL_CONTENT).with("found", word));
+            out.push(
+                Issue::warning(field.clone(), UTILITY_PROMOTIONAL_CONTENT).with("found", word),
+            );
         }
     }
 
@@ -787,7 +829,9 @@ fn warnings(draft: &TemplateDraft, out: &mut Vec<Issue>) {
     for (i, b) in draft.buttons().iter().enumerate() {
         if let Button::Url { url, .. } = b {
             if let Some(s) = shortener(url) {
-                out.push(Issue::warning(format!("buttons.{i}.url"), URL_SHORTENER).with("found", s));
+                out.push(
+                    Issue::warning(format!("buttons.{i}.url"), URL_SHORTENER).with("found", s),
+                );
             }
         }
     }
@@ -861,7 +905,8 @@ fn shortener(text: &str) -> Option<&'static str> {
         lower.match_indices(d).any(|(i, _)| {
             let before_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-');
             let after = i + d.len();
-            let after_ok = after == b.len() || !(b[after].is_ascii_alphanumeric() || b[after] == b'-');
+            let after_ok =
+                after == b.len() || !(b[after].is_ascii_alphanumeric() || b[after] == b'-');
             before_ok && after_ok
         })
     })

@@ -181,7 +181,10 @@ mod tests {
         );
         assert_eq!(names("{{#x}}"), vec![(0..6, Invalid("#x".into()))]);
         assert_eq!(names("{{ 1 }}"), vec![(0..7, Invalid(" 1 ".into()))]);
-        assert_eq!(names("{{0}} {{01}}"), vec![(0..5, Invalid("0".into())), (6..12, Invalid("01".into()))]);
+        assert_eq!(
+            names("{{0}} {{01}}"),
+            vec![(0..5, Invalid("0".into())), (6..12, Invalid("01".into()))]
+        );
         assert_eq!(names("{{}}"), vec![(0..4, Invalid("".into()))]);
         assert_eq!(names("{{Nome}}"), vec![(0..8, Invalid("Nome".into()))]);
         assert_eq!(names("{{_a}}"), vec![(0..6, Invalid("_a".into()))]);
@@ -198,11 +201,13 @@ mod tests {
         assert_eq!(next_positional_in(""), 1);
         assert_eq!(next_positional_in("{{1}} {{3}}"), 4);
         assert_eq!(next_positional_in("{{nome}}"), 1);
-        let mut d = TemplateDraft::default();
-        d.components = vec![crate::model::Component::Body(crate::model::Body {
-            text: "a {{2}} b".into(),
-            example: None,
-        })];
+        let d = TemplateDraft {
+            components: vec![crate::model::Component::Body(crate::model::Body {
+                text: "a {{2}} b".into(),
+                example: None,
+            })],
+            ..TemplateDraft::default()
+        };
         assert_eq!(next_positional(&d), 3);
     }
 

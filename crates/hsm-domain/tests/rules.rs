@@ -58,7 +58,10 @@ fn body_c(text: &str, samples: &[&str]) -> Component {
 fn named(pairs: &[(&str, &str)]) -> Vec<NamedParam> {
     pairs
         .iter()
-        .map(|(n, e)| NamedParam { param_name: s(n), example: s(e) })
+        .map(|(n, e)| NamedParam {
+            param_name: s(n),
+            example: s(e),
+        })
         .collect()
 }
 
@@ -69,7 +72,10 @@ fn body_named(text: &str, pairs: &[(&str, &str)]) -> TemplateDraft {
             d,
             Component::Body(Body {
                 text: text.into(),
-                example: Some(BodyExample { body_text: None, body_text_named_params: Some(named(pairs)) }),
+                example: Some(BodyExample {
+                    body_text: None,
+                    body_text_named_params: Some(named(pairs)),
+                }),
             }),
         )
     })
@@ -120,11 +126,18 @@ fn qr(text: &str) -> Button {
 }
 
 fn url(u: &str, example: Option<&str>) -> Button {
-    Button::Url { text: s("Ver"), url: u.into(), example: example.map(|e| vec![s(e)]) }
+    Button::Url {
+        text: s("Ver"),
+        url: u.into(),
+        example: example.map(|e| vec![s(e)]),
+    }
 }
 
 fn phone(p: &str) -> Button {
-    Button::PhoneNumber { text: s("Ligar"), phone_number: p.into() }
+    Button::PhoneNumber {
+        text: s("Ligar"),
+        phone_number: p.into(),
+    }
 }
 
 fn a(n: usize) -> String {
@@ -134,176 +147,1001 @@ fn a(n: usize) -> String {
 /// One row: a draft, and either an issue it must have (field, code, params subset) or a code
 /// it must not have.
 enum Row {
-    Has(&'static str, TemplateDraft, &'static str, &'static str, Value),
+    Has(
+        &'static str,
+        TemplateDraft,
+        &'static str,
+        &'static str,
+        Value,
+    ),
     Not(&'static str, TemplateDraft, &'static str),
 }
 use Row::{Has, Not};
 
-const WARNINGS: &[&str] = &["utility_promotional_content", "variables_too_dense", "url_shortener"];
+const WARNINGS: &[&str] = &[
+    "utility_promotional_content",
+    "variables_too_dense",
+    "url_shortener",
+];
 
 fn rows() -> Vec<Row> {
     let long_url = |n: usize| format!("https://x.com/{}", a(n - 14));
     vec![
         // name
         Not("name present", base(), "name_required"),
-        Has("name empty", with(|d| d.name.clear()), "name", "name_required", json!({})),
-        Not("name charset ok", with(|d| d.name = s("a_1_z")), "name_invalid"),
-        Has("name charset", with(|d| d.name = s("Pedido-1")), "name", "name_invalid", json!({"found": "-P"})),
-        Has("name accent", with(|d| d.name = s("promoção")), "name", "name_invalid", json!({"found": "ãç"})),
+        Has(
+            "name empty",
+            with(|d| d.name.clear()),
+            "name",
+            "name_required",
+            json!({}),
+        ),
+        Not(
+            "name charset ok",
+            with(|d| d.name = s("a_1_z")),
+            "name_invalid",
+        ),
+        Has(
+            "name charset",
+            with(|d| d.name = s("Pedido-1")),
+            "name",
+            "name_invalid",
+            json!({"found": "-P"}),
+        ),
+        Has(
+            "name accent",
+            with(|d| d.name = s("promoção")),
+            "name",
+            "name_invalid",
+            json!({"found": "ãç"}),
+        ),
         Not("name 512", with(|d| d.name = a(512)), "name_too_long"),
-        Has("name 513", with(|d| d.name = a(513)), "name", "name_too_long", json!({"limit": 512, "found": 513})),
+        Has(
+            "name 513",
+            with(|d| d.name = a(513)),
+            "name",
+            "name_too_long",
+            json!({"limit": 512, "found": 513}),
+        ),
         // language and category
-        Not("en_US", with(|d| d.language = Language::EnUs), "language_unsupported"),
-        Not("es_MX", with(|d| d.language = Language::EsMx), "language_unsupported"),
-        Has("fr", with(|d| d.language = Language::Other(s("fr"))), "language", "language_unsupported", json!({"found": "fr"})),
-        Not("marketing", with(|d| d.category = Category::Marketing), "category_unsupported"),
-        Has("authentication", with(|d| d.category = Category::Authentication), "category", "category_unsupported", json!({"found": "AUTHENTICATION"})),
-        Has("unknown category", with(|d| d.category = Category::Other(s("X"))), "category", "category_unsupported", json!({"found": "X"})),
-        Not("format absent", with(|d| d.parameter_format = None), "parameter_format_unsupported"),
-        Has("format unknown", with(|d| d.parameter_format = Some(ParameterFormat::Other(s("FANCY")))), "parameter_format", "parameter_format_unsupported", json!({"found": "FANCY"})),
-        Has("two bodies", with(|d| d.components.push(body_c("Outro corpo de texto aqui", &[]))), "body", "component_duplicate", json!({"component": "BODY", "limit": 1, "found": 2})),
+        Not(
+            "en_US",
+            with(|d| d.language = Language::EnUs),
+            "language_unsupported",
+        ),
+        Not(
+            "es_MX",
+            with(|d| d.language = Language::EsMx),
+            "language_unsupported",
+        ),
+        Has(
+            "fr",
+            with(|d| d.language = Language::Other(s("fr"))),
+            "language",
+            "language_unsupported",
+            json!({"found": "fr"}),
+        ),
+        Not(
+            "marketing",
+            with(|d| d.category = Category::Marketing),
+            "category_unsupported",
+        ),
+        Has(
+            "authentication",
+            with(|d| d.category = Category::Authentication),
+            "category",
+            "category_unsupported",
+            json!({"found": "AUTHENTICATION"}),
+        ),
+        Has(
+            "unknown category",
+            with(|d| d.category = Category::Other(s("X"))),
+            "category",
+            "category_unsupported",
+            json!({"found": "X"}),
+        ),
+        Not(
+            "format absent",
+            with(|d| d.parameter_format = None),
+            "parameter_format_unsupported",
+        ),
+        Has(
+            "format unknown",
+            with(|d| d.parameter_format = Some(ParameterFormat::Other(s("FANCY")))),
+            "parameter_format",
+            "parameter_format_unsupported",
+            json!({"found": "FANCY"}),
+        ),
+        Has(
+            "two bodies",
+            with(|d| d.components.push(body_c("Outro corpo de texto aqui", &[]))),
+            "body",
+            "component_duplicate",
+            json!({"component": "BODY", "limit": 1, "found": 2}),
+        ),
         // header
-        Has("location header", header_media(HeaderFormat::Location, None), "header.format", "header_format_unsupported", json!({"found": "LOCATION"})),
-        Has("unknown header", header_media(HeaderFormat::Other(s("STICKER")), None), "header.format", "header_format_unsupported", json!({"found": "STICKER"})),
-        Has("header text missing", header_text(None, &[]), "header.text", "header_text_required", json!({})),
-        Has("header text blank", header_text(Some("  "), &[]), "header.text", "header_text_required", json!({})),
-        Not("header text present", header_text(Some("Pedido"), &[]), "header_text_required"),
-        Not("header 60", header_text(Some(&a(60)), &[]), "header_text_too_long"),
-        Not("header 60 emoji", header_text(Some(&"👍🏽".repeat(60)), &[]), "header_text_too_long"),
-        Has("header 61", header_text(Some(&a(61)), &[]), "header.text", "header_text_too_long", json!({"limit": 60, "found": 61})),
-        Not("header 1 var", header_text(Some("Pedido {{1}}"), &["123"]), "header_too_many_variables"),
-        Has("header 2 vars", header_text(Some("{{1}} e {{2}}"), &["a", "b"]), "header.text", "header_too_many_variables", json!({"limit": 1, "found": 2})),
-        Has("header bold", header_text(Some("*Oferta*"), &[]), "header.text", "header_formatting_not_allowed", json!({"found": "*"})),
-        Has("header italic", header_text(Some("Seu _pedido_"), &[]), "header.text", "header_formatting_not_allowed", json!({"found": "_"})),
-        Has("header strike", header_text(Some("~velho~ novo"), &[]), "header.text", "header_formatting_not_allowed", json!({"found": "~"})),
-        Has("header mono", header_text(Some("```code```"), &[]), "header.text", "header_formatting_not_allowed", json!({"found": "```"})),
-        Not("header literal markers", header_text(Some("Pedido_novo 2*3"), &[]), "header_formatting_not_allowed"),
-        Has("image no handle", header_media(HeaderFormat::Image, None), "header.media", "header_media_required", json!({})),
-        Has("video empty handle", header_media(HeaderFormat::Video, Some(&[""])), "header.media", "header_media_required", json!({})),
-        Not("document handle", header_media(HeaderFormat::Document, Some(&["4::abc"])), "header_media_required"),
-        Not("one handle", header_media(HeaderFormat::Image, Some(&["4::abc"])), "header_media_too_many"),
-        Has("two handles", header_media(HeaderFormat::Image, Some(&["4::a", "4::b"])), "header.media", "header_media_too_many", json!({"limit": 1, "found": 2})),
+        Has(
+            "location header",
+            header_media(HeaderFormat::Location, None),
+            "header.format",
+            "header_format_unsupported",
+            json!({"found": "LOCATION"}),
+        ),
+        Has(
+            "unknown header",
+            header_media(HeaderFormat::Other(s("STICKER")), None),
+            "header.format",
+            "header_format_unsupported",
+            json!({"found": "STICKER"}),
+        ),
+        Has(
+            "header text missing",
+            header_text(None, &[]),
+            "header.text",
+            "header_text_required",
+            json!({}),
+        ),
+        Has(
+            "header text blank",
+            header_text(Some("  "), &[]),
+            "header.text",
+            "header_text_required",
+            json!({}),
+        ),
+        Not(
+            "header text present",
+            header_text(Some("Pedido"), &[]),
+            "header_text_required",
+        ),
+        Not(
+            "header 60",
+            header_text(Some(&a(60)), &[]),
+            "header_text_too_long",
+        ),
+        Not(
+            "header 60 emoji",
+            header_text(Some(&"👍🏽".repeat(60)), &[]),
+            "header_text_too_long",
+        ),
+        Has(
+            "header 61",
+            header_text(Some(&a(61)), &[]),
+            "header.text",
+            "header_text_too_long",
+            json!({"limit": 60, "found": 61}),
+        ),
+        Not(
+            "header 1 var",
+            header_text(Some("Pedido {{1}}"), &["123"]),
+            "header_too_many_variables",
+        ),
+        Has(
+            "header 2 vars",
+            header_text(Some("{{1}} e {{2}}"), &["a", "b"]),
+            "header.text",
+            "header_too_many_variables",
+            json!({"limit": 1, "found": 2}),
+        ),
+        Has(
+            "header bold",
+            header_text(Some("*Oferta*"), &[]),
+            "header.text",
+            "header_formatting_not_allowed",
+            json!({"found": "*"}),
+        ),
+        Has(
+            "header italic",
+            header_text(Some("Seu _pedido_"), &[]),
+            "header.text",
+            "header_formatting_not_allowed",
+            json!({"found": "_"}),
+        ),
+        Has(
+            "header strike",
+            header_text(Some("~velho~ novo"), &[]),
+            "header.text",
+            "header_formatting_not_allowed",
+            json!({"found": "~"}),
+        ),
+        Has(
+            "header mono",
+            header_text(Some("```code```"), &[]),
+            "header.text",
+            "header_formatting_not_allowed",
+            json!({"found": "```"}),
+        ),
+        Not(
+            "header literal markers",
+            header_text(Some("Pedido_novo 2*3"), &[]),
+            "header_formatting_not_allowed",
+        ),
+        Has(
+            "image no handle",
+            header_media(HeaderFormat::Image, None),
+            "header.media",
+            "header_media_required",
+            json!({}),
+        ),
+        Has(
+            "video empty handle",
+            header_media(HeaderFormat::Video, Some(&[""])),
+            "header.media",
+            "header_media_required",
+            json!({}),
+        ),
+        Not(
+            "document handle",
+            header_media(HeaderFormat::Document, Some(&["4::abc"])),
+            "header_media_required",
+        ),
+        Not(
+            "one handle",
+            header_media(HeaderFormat::Image, Some(&["4::abc"])),
+            "header_media_too_many",
+        ),
+        Has(
+            "two handles",
+            header_media(HeaderFormat::Image, Some(&["4::a", "4::b"])),
+            "header.media",
+            "header_media_too_many",
+            json!({"limit": 1, "found": 2}),
+        ),
         // body
-        Has("no body", with(|d| d.components.clear()), "body.text", "body_required", json!({})),
-        Has("blank body", body(" \n ", &[]), "body.text", "body_required", json!({})),
+        Has(
+            "no body",
+            with(|d| d.components.clear()),
+            "body.text",
+            "body_required",
+            json!({}),
+        ),
+        Has(
+            "blank body",
+            body(" \n ", &[]),
+            "body.text",
+            "body_required",
+            json!({}),
+        ),
         Not("body 1024", body(&a(1024), &[]), "body_too_long"),
-        Not("body 1024 decomposed", body(&"e\u{301}".repeat(1024), &[]), "body_too_long"),
-        Has("body 1025", body(&a(1025), &[]), "body.text", "body_too_long", json!({"limit": 1024, "found": 1025})),
+        Not(
+            "body 1024 decomposed",
+            body(&"e\u{301}".repeat(1024), &[]),
+            "body_too_long",
+        ),
+        Has(
+            "body 1025",
+            body(&a(1025), &[]),
+            "body.text",
+            "body_too_long",
+            json!({"limit": 1024, "found": 1025}),
+        ),
         // footer
-        Has("footer blank", footer(" "), "footer.text", "footer_text_required", json!({})),
+        Has(
+            "footer blank",
+            footer(" "),
+            "footer.text",
+            "footer_text_required",
+            json!({}),
+        ),
         Not("footer 60", footer(&a(60)), "footer_too_long"),
-        Has("footer 61", footer(&a(61)), "footer.text", "footer_too_long", json!({"limit": 60, "found": 61})),
-        Not("footer plain", footer("Até logo"), "footer_variables_not_allowed"),
-        Has("footer var", footer("Até {{1}}"), "footer.text", "footer_variables_not_allowed", json!({"found": "{{1}}"})),
+        Has(
+            "footer 61",
+            footer(&a(61)),
+            "footer.text",
+            "footer_too_long",
+            json!({"limit": 60, "found": 61}),
+        ),
+        Not(
+            "footer plain",
+            footer("Até logo"),
+            "footer_variables_not_allowed",
+        ),
+        Has(
+            "footer var",
+            footer("Até {{1}}"),
+            "footer.text",
+            "footer_variables_not_allowed",
+            json!({"found": "{{1}}"}),
+        ),
         // buttons
-        Has("no buttons", buttons(vec![]), "buttons", "buttons_empty", json!({})),
-        Not("10 buttons", buttons((0..10).map(|i| qr(&format!("Opção {i}"))).collect()), "buttons_too_many"),
-        Not("10 quick replies", buttons((0..10).map(|i| qr(&format!("Opção {i}"))).collect()), "quick_replies_too_many"),
-        Has("11 buttons", buttons((0..11).map(|i| qr(&format!("Opção {i}"))).collect()), "buttons", "buttons_too_many", json!({"limit": 10, "found": 11})),
-        Has("11 quick replies", buttons((0..11).map(|i| qr(&format!("Opção {i}"))).collect()), "buttons", "quick_replies_too_many", json!({"limit": 10, "found": 11})),
-        Not("2 urls", buttons(vec![url("https://a.com", None), url("https://b.com", None)]), "url_buttons_too_many"),
-        Has("3 urls", buttons(vec![url("https://a.com", None), url("https://b.com", None), url("https://c.com", None)]), "buttons", "url_buttons_too_many", json!({"limit": 2, "found": 3})),
-        Not("1 phone", buttons(vec![phone("+5511999990000")]), "phone_buttons_too_many"),
-        Has("2 phones", buttons(vec![phone("+5511999990000"), phone("+5511999990001")]), "buttons", "phone_buttons_too_many", json!({"limit": 1, "found": 2})),
-        Not("grouped qr first", buttons(vec![qr("Sim"), qr("Não"), url("https://a.com", None), phone("5511999990000")]), "buttons_not_grouped"),
-        Not("grouped qr last", buttons(vec![url("https://a.com", None), qr("Sim"), qr("Não")]), "buttons_not_grouped"),
-        Has("not grouped", buttons(vec![qr("Sim"), url("https://a.com", None), qr("Não")]), "buttons", "buttons_not_grouped", json!({})),
-        Has("button text blank", buttons(vec![qr(" ")]), "buttons.0.text", "button_text_required", json!({})),
-        Not("button text 25", buttons(vec![qr(&a(25))]), "button_text_too_long"),
-        Has("button text 26", buttons(vec![qr("Sim"), qr(&a(26))]), "buttons.1.text", "button_text_too_long", json!({"limit": 25, "found": 26})),
-        Has("url blank", buttons(vec![url("", None)]), "buttons.0.url", "button_url_required", json!({})),
-        Not("url https", buttons(vec![url("https://x.com", None)]), "button_url_invalid"),
-        Not("url HTTP port", buttons(vec![url("HTTP://localhost:8080/a", None)]), "button_url_invalid"),
-        Has("url ftp", buttons(vec![url("ftp://x.com", None)]), "buttons.0.url", "button_url_invalid", json!({})),
-        Has("url no scheme", buttons(vec![url("www.x.com", None)]), "buttons.0.url", "button_url_invalid", json!({})),
-        Has("url no host", buttons(vec![url("https://", None)]), "buttons.0.url", "button_url_invalid", json!({})),
-        Has("url space", buttons(vec![url("https://x.com/a b", None)]), "buttons.0.url", "button_url_invalid", json!({})),
-        Has("url javascript", buttons(vec![url("javascript:alert(1)", None)]), "buttons.0.url", "button_url_invalid", json!({})),
-        Not("url 2000", buttons(vec![url(&long_url(2000), None)]), "button_url_too_long"),
-        Has("url 2001", buttons(vec![url(&long_url(2001), None)]), "buttons.0.url", "button_url_too_long", json!({"limit": 2000, "found": 2001})),
-        Not("url 1 var", buttons(vec![url("https://x.com/t/{{1}}", Some("https://x.com/t/9"))]), "button_url_too_many_variables"),
-        Has("url 2 vars", buttons(vec![url("https://x.com/{{1}}/{{2}}", Some("https://x.com/a/b"))]), "buttons.0.url", "button_url_too_many_variables", json!({"limit": 1, "found": 2})),
-        Not("url var at end", buttons(vec![url("https://x.com/t/{{1}}", Some("https://x.com/t/9"))]), "button_url_variable_not_at_end"),
-        Has("url var in middle", buttons(vec![url("https://x.com/{{1}}/track", Some("https://x.com/9/track"))]), "buttons.0.url", "button_url_variable_not_at_end", json!({})),
-        Has("url example missing", buttons(vec![url("https://x.com/{{1}}", None)]), "buttons.0.example", "button_url_example_required", json!({})),
-        Has("url example blank", buttons(vec![url("https://x.com/{{1}}", Some(""))]), "buttons.0.example", "button_url_example_required", json!({})),
-        Not("url example present", buttons(vec![url("https://x.com/{{1}}", Some("https://x.com/9"))]), "button_url_example_required"),
-        Not("url without var needs no example", buttons(vec![url("https://x.com/", None)]), "button_url_example_required"),
-        Has("url example tab", buttons(vec![url("https://x.com/{{1}}", Some("a\tb"))]), "buttons.0.example", "example_invalid_whitespace", json!({"found": "tab"})),
-        Has("url bad var", buttons(vec![url("https://x.com/{{#}}", None)]), "buttons.0.url", "variable_invalid", json!({"found": "{{#}}"})),
-        Has("phone blank", buttons(vec![phone("")]), "buttons.0.phone_number", "button_phone_required", json!({})),
-        Has("phone spaces", buttons(vec![phone("+55 11 9999-0000")]), "buttons.0.phone_number", "button_phone_invalid", json!({})),
-        Has("phone letters", buttons(vec![phone("abc12345678")]), "buttons.0.phone_number", "button_phone_invalid", json!({})),
-        Has("phone double plus", buttons(vec![phone("++5511999990000")]), "buttons.0.phone_number", "button_phone_invalid", json!({})),
-        Not("phone plus", buttons(vec![phone("+5511999990000")]), "button_phone_invalid"),
-        Not("phone 8 digits", buttons(vec![phone("12345678")]), "button_phone_too_short"),
-        Has("phone 7 digits", buttons(vec![phone("+1234567")]), "buttons.0.phone_number", "button_phone_too_short", json!({"limit": 8, "found": 7})),
-        Not("phone 20 digits", buttons(vec![phone(&format!("+{}", "1".repeat(20)))]), "button_phone_too_long"),
-        Has("phone 21 digits", buttons(vec![phone(&"1".repeat(21))]), "buttons.0.phone_number", "button_phone_too_long", json!({"limit": 20, "found": 21})),
+        Has(
+            "no buttons",
+            buttons(vec![]),
+            "buttons",
+            "buttons_empty",
+            json!({}),
+        ),
+        Not(
+            "10 buttons",
+            buttons((0..10).map(|i| qr(&format!("Opção {i}"))).collect()),
+            "buttons_too_many",
+        ),
+        Not(
+            "10 quick replies",
+            buttons((0..10).map(|i| qr(&format!("Opção {i}"))).collect()),
+            "quick_replies_too_many",
+        ),
+        Has(
+            "11 buttons",
+            buttons((0..11).map(|i| qr(&format!("Opção {i}"))).collect()),
+            "buttons",
+            "buttons_too_many",
+            json!({"limit": 10, "found": 11}),
+        ),
+        Has(
+            "11 quick replies",
+            buttons((0..11).map(|i| qr(&format!("Opção {i}"))).collect()),
+            "buttons",
+            "quick_replies_too_many",
+            json!({"limit": 10, "found": 11}),
+        ),
+        Not(
+            "2 urls",
+            buttons(vec![url("https://a.com", None), url("https://b.com", None)]),
+            "url_buttons_too_many",
+        ),
+        Has(
+            "3 urls",
+            buttons(vec![
+                url("https://a.com", None),
+                url("https://b.com", None),
+                url("https://c.com", None),
+            ]),
+            "buttons",
+            "url_buttons_too_many",
+            json!({"limit": 2, "found": 3}),
+        ),
+        Not(
+            "1 phone",
+            buttons(vec![phone("+5511999990000")]),
+            "phone_buttons_too_many",
+        ),
+        Has(
+            "2 phones",
+            buttons(vec![phone("+5511999990000"), phone("+5511999990001")]),
+            "buttons",
+            "phone_buttons_too_many",
+            json!({"limit": 1, "found": 2}),
+        ),
+        Not(
+            "grouped qr first",
+            buttons(vec![
+                qr("Sim"),
+                qr("Não"),
+                url("https://a.com", None),
+                phone("5511999990000"),
+            ]),
+            "buttons_not_grouped",
+        ),
+        Not(
+            "grouped qr last",
+            buttons(vec![url("https://a.com", None), qr("Sim"), qr("Não")]),
+            "buttons_not_grouped",
+        ),
+        Has(
+            "not grouped",
+            buttons(vec![qr("Sim"), url("https://a.com", None), qr("Não")]),
+            "buttons",
+            "buttons_not_grouped",
+            json!({}),
+        ),
+        Has(
+            "button text blank",
+            buttons(vec![qr(" ")]),
+            "buttons.0.text",
+            "button_text_required",
+            json!({}),
+        ),
+        Not(
+            "button text 25",
+            buttons(vec![qr(&a(25))]),
+            "button_text_too_long",
+        ),
+        Has(
+            "button text 26",
+            buttons(vec![qr("Sim"), qr(&a(26))]),
+            "buttons.1.text",
+            "button_text_too_long",
+            json!({"limit": 25, "found": 26}),
+        ),
+        Has(
+            "url blank",
+            buttons(vec![url("", None)]),
+            "buttons.0.url",
+            "button_url_required",
+            json!({}),
+        ),
+        Not(
+            "url https",
+            buttons(vec![url("https://x.com", None)]),
+            "button_url_invalid",
+        ),
+        Not(
+            "url HTTP port",
+            buttons(vec![url("HTTP://localhost:8080/a", None)]),
+            "button_url_invalid",
+        ),
+        Has(
+            "url ftp",
+            buttons(vec![url("ftp://x.com", None)]),
+            "buttons.0.url",
+            "button_url_invalid",
+            json!({}),
+        ),
+        Has(
+            "url no scheme",
+            buttons(vec![url("www.x.com", None)]),
+            "buttons.0.url",
+            "button_url_invalid",
+            json!({}),
+        ),
+        Has(
+            "url no host",
+            buttons(vec![url("https://", None)]),
+            "buttons.0.url",
+            "button_url_invalid",
+            json!({}),
+        ),
+        Has(
+            "url space",
+            buttons(vec![url("https://x.com/a b", None)]),
+            "buttons.0.url",
+            "button_url_invalid",
+            json!({}),
+        ),
+        Has(
+            "url javascript",
+            buttons(vec![url("javascript:alert(1)", None)]),
+            "buttons.0.url",
+            "button_url_invalid",
+            json!({}),
+        ),
+        Not(
+            "url 2000",
+            buttons(vec![url(&long_url(2000), None)]),
+            "button_url_too_long",
+        ),
+        Has(
+            "url 2001",
+            buttons(vec![url(&long_url(2001), None)]),
+            "buttons.0.url",
+            "button_url_too_long",
+            json!({"limit": 2000, "found": 2001}),
+        ),
+        Not(
+            "url 1 var",
+            buttons(vec![url(
+                "https://x.com/t/{{1}}",
+                Some("https://x.com/t/9"),
+            )]),
+            "button_url_too_many_variables",
+        ),
+        Has(
+            "url 2 vars",
+            buttons(vec![url(
+                "https://x.com/{{1}}/{{2}}",
+                Some("https://x.com/a/b"),
+            )]),
+            "buttons.0.url",
+            "button_url_too_many_variables",
+            json!({"limit": 1, "found": 2}),
+        ),
+        Not(
+            "url var at end",
+            buttons(vec![url(
+                "https://x.com/t/{{1}}",
+                Some("https://x.com/t/9"),
+            )]),
+            "button_url_variable_not_at_end",
+        ),
+        Has(
+            "url var in middle",
+            buttons(vec![url(
+                "https://x.com/{{1}}/track",
+                Some("https://x.com/9/track"),
+            )]),
+            "buttons.0.url",
+            "button_url_variable_not_at_end",
+            json!({}),
+        ),
+        Has(
+            "url example missing",
+            buttons(vec![url("https://x.com/{{1}}", None)]),
+            "buttons.0.example",
+            "button_url_example_required",
+            json!({}),
+        ),
+        Has(
+            "url example blank",
+            buttons(vec![url("https://x.com/{{1}}", Some(""))]),
+            "buttons.0.example",
+            "button_url_example_required",
+            json!({}),
+        ),
+        Not(
+            "url example present",
+            buttons(vec![url("https://x.com/{{1}}", Some("https://x.com/9"))]),
+            "button_url_example_required",
+        ),
+        Not(
+            "url without var needs no example",
+            buttons(vec![url("https://x.com/", None)]),
+            "button_url_example_required",
+        ),
+        Has(
+            "url example tab",
+            buttons(vec![url("https://x.com/{{1}}", Some("a\tb"))]),
+            "buttons.0.example",
+            "example_invalid_whitespace",
+            json!({"found": "tab"}),
+        ),
+        Has(
+            "url bad var",
+            buttons(vec![url("https://x.com/{{#}}", None)]),
+            "buttons.0.url",
+            "variable_invalid",
+            json!({"found": "{{#}}"}),
+        ),
+        Has(
+            "phone blank",
+            buttons(vec![phone("")]),
+            "buttons.0.phone_number",
+            "button_phone_required",
+            json!({}),
+        ),
+        Has(
+            "phone spaces",
+            buttons(vec![phone("+55 11 9999-0000")]),
+            "buttons.0.phone_number",
+            "button_phone_invalid",
+            json!({}),
+        ),
+        Has(
+            "phone letters",
+            buttons(vec![phone("abc12345678")]),
+            "buttons.0.phone_number",
+            "button_phone_invalid",
+            json!({}),
+        ),
+        Has(
+            "phone double plus",
+            buttons(vec![phone("++5511999990000")]),
+            "buttons.0.phone_number",
+            "button_phone_invalid",
+            json!({}),
+        ),
+        Not(
+            "phone plus",
+            buttons(vec![phone("+5511999990000")]),
+            "button_phone_invalid",
+        ),
+        Not(
+            "phone 8 digits",
+            buttons(vec![phone("12345678")]),
+            "button_phone_too_short",
+        ),
+        Has(
+            "phone 7 digits",
+            buttons(vec![phone("+1234567")]),
+            "buttons.0.phone_number",
+            "button_phone_too_short",
+            json!({"limit": 8, "found": 7}),
+        ),
+        Not(
+            "phone 20 digits",
+            buttons(vec![phone(&format!("+{}", "1".repeat(20)))]),
+            "button_phone_too_long",
+        ),
+        Has(
+            "phone 21 digits",
+            buttons(vec![phone(&"1".repeat(21))]),
+            "buttons.0.phone_number",
+            "button_phone_too_long",
+            json!({"limit": 20, "found": 21}),
+        ),
         // variables
-        Has("hash var", body("Olá {{#nome}}, tudo bem com você hoje?", &[]), "body.text", "variable_invalid", json!({"found": "{{#nome}}", "count": 1})),
-        Has("dollar var", body("Olá {{$1}} e {{%}}, tudo bem com você?", &[]), "body.text", "variable_invalid", json!({"found": "{{$1}}", "count": 2})),
-        Has("spaced var", body("Olá {{ 1 }}, tudo bem com você?", &[]), "body.text", "variable_invalid", json!({"found": "{{ 1 }}"})),
-        Has("capital var", body("Olá {{Nome}}, tudo bem com você?", &[]), "body.text", "variable_invalid", json!({"found": "{{Nome}}"})),
-        Has("zero var", body("Olá {{0}}, tudo bem com você?", &[]), "body.text", "variable_invalid", json!({"found": "{{0}}"})),
-        Has("header bad var", header_text(Some("Oi {{x-y}}"), &[]), "header.text", "variable_invalid", json!({"found": "{{x-y}}"})),
-        Not("good vars", body("Olá {{1}}, seu pedido {{2}} chegou hoje cedo.", &["Ana", "42"]), "variable_invalid"),
-        Has("mixed body", body("Olá {{1}} e {{nome}}, tudo bem com você hoje?", &["Ana"]), "body.text", "variables_mixed", json!({})),
-        Has("mixed header/body", with(|d| {
-            set(d, Component::Header(Header { format: HeaderFormat::Text, text: Some(s("Oi {{nome}}")), example: None }));
-        }), "body.text", "variables_mixed", json!({})),
-        Has("named declared, positional used", with(|d| d.parameter_format = Some(ParameterFormat::Named)), "body.text", "parameter_format_mismatch", json!({"expected": "NAMED", "found": "POSITIONAL"})),
-        Has("positional declared, named used", body("Olá {{nome}}, seu pedido chegou hoje.", &[]), "body.text", "parameter_format_mismatch", json!({"expected": "POSITIONAL", "found": "NAMED"})),
-        Has("absent format, named used", with(|d| {
-            d.parameter_format = None;
-            set(d, body_c("Olá {{nome}}, seu pedido chegou hoje.", &[]));
-        }), "body.text", "parameter_format_mismatch", json!({"expected": "POSITIONAL", "found": "NAMED"})),
-        Not("named declared and used", body_named("Olá {{nome}}, seu pedido chegou hoje.", &[("nome", "Ana")]), "parameter_format_mismatch"),
-        Has("gap", body("Olá {{1}}, pedido {{3}} chegou hoje cedo.", &["a", "b", "c"]), "body.text", "variables_not_sequential", json!({"missing": 2})),
-        Has("not from 1", body("Olá {{2}}, seu pedido chegou hoje.", &["a", "b"]), "body.text", "variables_not_sequential", json!({"missing": 1})),
-        Has("header not 1", header_text(Some("Pedido {{2}}"), &["a", "b"]), "header.text", "variables_not_sequential", json!({"missing": 1})),
-        Not("any order, repeats", body("Olá {{2}}, pedido {{1}} de {{2}} chegou hoje.", &["a", "b"]), "variables_not_sequential"),
-        Has("var at start", body("{{1}}, seu pedido chegou hoje.", &["Ana"]), "body.text", "variable_at_start", json!({"variable": "1"})),
-        Has("var at start after space", body("  {{1}}, seu pedido chegou hoje.", &["Ana"]), "body.text", "variable_at_start", json!({})),
+        Has(
+            "hash var",
+            body("Olá {{#nome}}, tudo bem com você hoje?", &[]),
+            "body.text",
+            "variable_invalid",
+            json!({"found": "{{#nome}}", "count": 1}),
+        ),
+        Has(
+            "dollar var",
+            body("Olá {{$1}} e {{%}}, tudo bem com você?", &[]),
+            "body.text",
+            "variable_invalid",
+            json!({"found": "{{$1}}", "count": 2}),
+        ),
+        Has(
+            "spaced var",
+            body("Olá {{ 1 }}, tudo bem com você?", &[]),
+            "body.text",
+            "variable_invalid",
+            json!({"found": "{{ 1 }}"}),
+        ),
+        Has(
+            "capital var",
+            body("Olá {{Nome}}, tudo bem com você?", &[]),
+            "body.text",
+            "variable_invalid",
+            json!({"found": "{{Nome}}"}),
+        ),
+        Has(
+            "zero var",
+            body("Olá {{0}}, tudo bem com você?", &[]),
+            "body.text",
+            "variable_invalid",
+            json!({"found": "{{0}}"}),
+        ),
+        Has(
+            "header bad var",
+            header_text(Some("Oi {{x-y}}"), &[]),
+            "header.text",
+            "variable_invalid",
+            json!({"found": "{{x-y}}"}),
+        ),
+        Not(
+            "good vars",
+            body(
+                "Olá {{1}}, seu pedido {{2}} chegou hoje cedo.",
+                &["Ana", "42"],
+            ),
+            "variable_invalid",
+        ),
+        Has(
+            "mixed body",
+            body("Olá {{1}} e {{nome}}, tudo bem com você hoje?", &["Ana"]),
+            "body.text",
+            "variables_mixed",
+            json!({}),
+        ),
+        Has(
+            "mixed header/body",
+            with(|d| {
+                set(
+                    d,
+                    Component::Header(Header {
+                        format: HeaderFormat::Text,
+                        text: Some(s("Oi {{nome}}")),
+                        example: None,
+                    }),
+                );
+            }),
+            "body.text",
+            "variables_mixed",
+            json!({}),
+        ),
+        Has(
+            "named declared, positional used",
+            with(|d| d.parameter_format = Some(ParameterFormat::Named)),
+            "body.text",
+            "parameter_format_mismatch",
+            json!({"expected": "NAMED", "found": "POSITIONAL"}),
+        ),
+        Has(
+            "positional declared, named used",
+            body("Olá {{nome}}, seu pedido chegou hoje.", &[]),
+            "body.text",
+            "parameter_format_mismatch",
+            json!({"expected": "POSITIONAL", "found": "NAMED"}),
+        ),
+        Has(
+            "absent format, named used",
+            with(|d| {
+                d.parameter_format = None;
+                set(d, body_c("Olá {{nome}}, seu pedido chegou hoje.", &[]));
+            }),
+            "body.text",
+            "parameter_format_mismatch",
+            json!({"expected": "POSITIONAL", "found": "NAMED"}),
+        ),
+        Not(
+            "named declared and used",
+            body_named("Olá {{nome}}, seu pedido chegou hoje.", &[("nome", "Ana")]),
+            "parameter_format_mismatch",
+        ),
+        Has(
+            "gap",
+            body(
+                "Olá {{1}}, pedido {{3}} chegou hoje cedo.",
+                &["a", "b", "c"],
+            ),
+            "body.text",
+            "variables_not_sequential",
+            json!({"missing": 2}),
+        ),
+        Has(
+            "not from 1",
+            body("Olá {{2}}, seu pedido chegou hoje.", &["a", "b"]),
+            "body.text",
+            "variables_not_sequential",
+            json!({"missing": 1}),
+        ),
+        Has(
+            "header not 1",
+            header_text(Some("Pedido {{2}}"), &["a", "b"]),
+            "header.text",
+            "variables_not_sequential",
+            json!({"missing": 1}),
+        ),
+        Not(
+            "any order, repeats",
+            body("Olá {{2}}, pedido {{1}} de {{2}} chegou hoje.", &["a", "b"]),
+            "variables_not_sequential",
+        ),
+        Has(
+            "var at start",
+            body("{{1}}, seu pedido chegou hoje.", &["Ana"]),
+            "body.text",
+            "variable_at_start",
+            json!({"variable": "1"}),
+        ),
+        Has(
+            "var at start after space",
+            body("  {{1}}, seu pedido chegou hoje.", &["Ana"]),
+            "body.text",
+            "variable_at_start",
+            json!({}),
+        ),
         Not("text before var", base(), "variable_at_start"),
-        Has("var at end", body("Seu pedido chegou hoje, {{1}}", &["Ana"]), "body.text", "variable_at_end", json!({"variable": "1"})),
-        Has("var at end before newline", body("Seu pedido chegou hoje, {{1}}\n", &["Ana"]), "body.text", "variable_at_end", json!({})),
-        Not("punctuation after var", body("Seu pedido chegou hoje, {{1}}.", &["Ana"]), "variable_at_end"),
-        Has("adjacent space", body("Olá {{1}} {{2}}, seu pedido chegou hoje cedo.", &["a", "b"]), "body.text", "variables_adjacent", json!({"first": "1", "second": "2"})),
-        Has("adjacent touching", body("Olá {{1}}{{2}}, seu pedido chegou hoje cedo.", &["a", "b"]), "body.text", "variables_adjacent", json!({})),
-        Not("separated", body("Olá {{1}}, {{2}}, seu pedido chegou hoje cedo.", &["a", "b"]), "variables_adjacent"),
-        Has("no sample", with(|d| if let Some(Component::Body(b)) = d.components.first_mut() { b.example = None; }), "body.example.1", "variable_example_missing", json!({"variable": "1"})),
-        Has("blank sample", body("Olá {{1}}, seu pedido chegou hoje.", &[" "]), "body.example.1", "variable_example_missing", json!({})),
-        Has("second sample missing", body("Olá {{1}}, pedido {{2}} chegou hoje cedo.", &["Ana"]), "body.example.2", "variable_example_missing", json!({"variable": "2"})),
-        Has("named sample missing", body_named("Olá {{nome}}, seu pedido chegou hoje.", &[]), "body.example.nome", "variable_example_missing", json!({"variable": "nome"})),
-        Has("header sample missing", header_text(Some("Pedido {{1}}"), &[]), "header.example", "variable_example_missing", json!({"variable": "1"})),
-        Has("header named sample missing", with(|d| {
-            d.parameter_format = Some(ParameterFormat::Named);
-            set(d, Component::Header(Header { format: HeaderFormat::Text, text: Some(s("Pedido {{id}}")), example: None }));
-        }), "header.example", "variable_example_missing", json!({"variable": "id"})),
-        Has("sample newline", body("Olá {{1}}, seu pedido chegou hoje.", &["Ana\nMaria"]), "body.example.1", "example_invalid_whitespace", json!({"found": "newline"})),
-        Has("sample tab", body("Olá {{1}}, seu pedido chegou hoje.", &["Ana\tMaria"]), "body.example.1", "example_invalid_whitespace", json!({"found": "tab"})),
-        Has("sample 5 spaces", body("Olá {{1}}, seu pedido chegou hoje.", &["Ana     Maria"]), "body.example.1", "example_invalid_whitespace", json!({"found": "spaces"})),
-        Not("sample 4 spaces", body("Olá {{1}}, seu pedido chegou hoje.", &["Ana    Maria"]), "example_invalid_whitespace"),
-        Has("header sample newline", header_text(Some("Pedido {{1}}"), &["1\n2"]), "header.example", "example_invalid_whitespace", json!({"found": "newline"})),
-        Has("extra sample", body("Olá {{1}}, seu pedido chegou hoje.", &["Ana", "x"]), "body.example.2", "example_unused", json!({"variable": "2"})),
-        Has("extra named sample", body_named("Olá {{nome}}, seu pedido chegou hoje.", &[("nome", "Ana"), ("extra", "x")]), "body.example.extra", "example_unused", json!({"variable": "extra"})),
-        Has("extra header sample", header_text(Some("Pedido"), &["x"]), "header.example", "example_unused", json!({"variable": "1"})),
+        Has(
+            "var at end",
+            body("Seu pedido chegou hoje, {{1}}", &["Ana"]),
+            "body.text",
+            "variable_at_end",
+            json!({"variable": "1"}),
+        ),
+        Has(
+            "var at end before newline",
+            body("Seu pedido chegou hoje, {{1}}\n", &["Ana"]),
+            "body.text",
+            "variable_at_end",
+            json!({}),
+        ),
+        Not(
+            "punctuation after var",
+            body("Seu pedido chegou hoje, {{1}}.", &["Ana"]),
+            "variable_at_end",
+        ),
+        Has(
+            "adjacent space",
+            body("Olá {{1}} {{2}}, seu pedido chegou hoje cedo.", &["a", "b"]),
+            "body.text",
+            "variables_adjacent",
+            json!({"first": "1", "second": "2"}),
+        ),
+        Has(
+            "adjacent touching",
+            body("Olá {{1}}{{2}}, seu pedido chegou hoje cedo.", &["a", "b"]),
+            "body.text",
+            "variables_adjacent",
+            json!({}),
+        ),
+        Not(
+            "separated",
+            body(
+                "Olá {{1}}, {{2}}, seu pedido chegou hoje cedo.",
+                &["a", "b"],
+            ),
+            "variables_adjacent",
+        ),
+        Has(
+            "no sample",
+            with(|d| {
+                if let Some(Component::Body(b)) = d.components.first_mut() {
+                    b.example = None;
+                }
+            }),
+            "body.example.1",
+            "variable_example_missing",
+            json!({"variable": "1"}),
+        ),
+        Has(
+            "blank sample",
+            body("Olá {{1}}, seu pedido chegou hoje.", &[" "]),
+            "body.example.1",
+            "variable_example_missing",
+            json!({}),
+        ),
+        Has(
+            "second sample missing",
+            body("Olá {{1}}, pedido {{2}} chegou hoje cedo.", &["Ana"]),
+            "body.example.2",
+            "variable_example_missing",
+            json!({"variable": "2"}),
+        ),
+        Has(
+            "named sample missing",
+            body_named("Olá {{nome}}, seu pedido chegou hoje.", &[]),
+            "body.example.nome",
+            "variable_example_missing",
+            json!({"variable": "nome"}),
+        ),
+        Has(
+            "header sample missing",
+            header_text(Some("Pedido {{1}}"), &[]),
+            "header.example",
+            "variable_example_missing",
+            json!({"variable": "1"}),
+        ),
+        Has(
+            "header named sample missing",
+            with(|d| {
+                d.parameter_format = Some(ParameterFormat::Named);
+                set(
+                    d,
+                    Component::Header(Header {
+                        format: HeaderFormat::Text,
+                        text: Some(s("Pedido {{id}}")),
+                        example: None,
+                    }),
+                );
+            }),
+            "header.example",
+            "variable_example_missing",
+            json!({"variable": "id"}),
+        ),
+        Has(
+            "sample newline",
+            body("Olá {{1}}, seu pedido chegou hoje.", &["Ana\nMaria"]),
+            "body.example.1",
+            "example_invalid_whitespace",
+            json!({"found": "newline"}),
+        ),
+        Has(
+            "sample tab",
+            body("Olá {{1}}, seu pedido chegou hoje.", &["Ana\tMaria"]),
+            "body.example.1",
+            "example_invalid_whitespace",
+            json!({"found": "tab"}),
+        ),
+        Has(
+            "sample 5 spaces",
+            body("Olá {{1}}, seu pedido chegou hoje.", &["Ana     Maria"]),
+            "body.example.1",
+            "example_invalid_whitespace",
+            json!({"found": "spaces"}),
+        ),
+        Not(
+            "sample 4 spaces",
+            body("Olá {{1}}, seu pedido chegou hoje.", &["Ana    Maria"]),
+            "example_invalid_whitespace",
+        ),
+        Has(
+            "header sample newline",
+            header_text(Some("Pedido {{1}}"), &["1\n2"]),
+            "header.example",
+            "example_invalid_whitespace",
+            json!({"found": "newline"}),
+        ),
+        Has(
+            "extra sample",
+            body("Olá {{1}}, seu pedido chegou hoje.", &["Ana", "x"]),
+            "body.example.2",
+            "example_unused",
+            json!({"variable": "2"}),
+        ),
+        Has(
+            "extra named sample",
+            body_named(
+                "Olá {{nome}}, seu pedido chegou hoje.",
+                &[("nome", "Ana"), ("extra", "x")],
+            ),
+            "body.example.extra",
+            "example_unused",
+            json!({"variable": "extra"}),
+        ),
+        Has(
+            "extra header sample",
+            header_text(Some("Pedido"), &["x"]),
+            "header.example",
+            "example_unused",
+            json!({"variable": "1"}),
+        ),
         Not("samples match", base(), "example_unused"),
         // warnings
-        Has("utility promo", body("Aproveite a promoção de hoje, {{1}}, e ganhe brinde.", &["Ana"]), "body.text", "utility_promotional_content", json!({"found": "promocao"})),
-        Has("utility % off", body("Hi {{1}}, get 50% off on your next order today.", &["Ana"]), "body.text", "utility_promotional_content", json!({"found": "% off"})),
-        Has("utility upper", body("Olá {{1}}, seu DESCONTO chegou hoje mesmo.", &["Ana"]), "body.text", "utility_promotional_content", json!({"found": "desconto"})),
-        Has("utility es", body("Hola {{1}}, tu descuento está listo hoy.", &["Ana"]), "body.text", "utility_promotional_content", json!({"found": "descuento"})),
-        Has("utility footer", footer("Frete grátis"), "footer.text", "utility_promotional_content", json!({"found": "gratis"})),
-        Has("utility button", buttons(vec![qr("Compre já")]), "buttons.0.text", "utility_promotional_content", json!({"found": "compre"})),
-        Not("marketing promo", with(|d| { d.category = Category::Marketing; set(d, body_c("Aproveite a promoção de hoje, {{1}}, e ganhe brinde.", &["Ana"])); }), "utility_promotional_content"),
-        Not("whole words only", body("Compreendemos, {{1}}: freedom e offering não contam.", &["Ana"]), "utility_promotional_content"),
-        Has("dense", body("Olá {{1}} seu {{2}} está pronto.", &["a", "b"]), "body.text", "variables_too_dense", json!({"limit": 5, "found": 4, "variables": 2})),
-        Not("dense enough", body("Olá {{1}} seu pedido {{2}} está pronto.", &["a", "b"]), "variables_too_dense"),
-        Has("shortener body", body("Olá {{1}}, veja bit.ly/abc agora mesmo.", &["Ana"]), "body.text", "url_shortener", json!({"found": "bit.ly"})),
-        Has("shortener button", buttons(vec![url("https://t.co/x", None)]), "buttons.0.url", "url_shortener", json!({"found": "t.co"})),
-        Not("not a shortener", buttons(vec![url("https://at.com/x", None), url("https://bit.lyrics.com", None)]), "url_shortener"),
+        Has(
+            "utility promo",
+            body(
+                "Aproveite a promoção de hoje, {{1}}, e ganhe brinde.",
+                &["Ana"],
+            ),
+            "body.text",
+            "utility_promotional_content",
+            json!({"found": "promocao"}),
+        ),
+        Has(
+            "utility % off",
+            body("Hi {{1}}, get 50% off on your next order today.", &["Ana"]),
+            "body.text",
+            "utility_promotional_content",
+            json!({"found": "% off"}),
+        ),
+        Has(
+            "utility upper",
+            body("Olá {{1}}, seu DESCONTO chegou hoje mesmo.", &["Ana"]),
+            "body.text",
+            "utility_promotional_content",
+            json!({"found": "desconto"}),
+        ),
+        Has(
+            "utility es",
+            body("Hola {{1}}, tu descuento está listo hoy.", &["Ana"]),
+            "body.text",
+            "utility_promotional_content",
+            json!({"found": "descuento"}),
+        ),
+        Has(
+            "utility footer",
+            footer("Frete grátis"),
+            "footer.text",
+            "utility_promotional_content",
+            json!({"found": "gratis"}),
+        ),
+        Has(
+            "utility button",
+            buttons(vec![qr("Compre já")]),
+            "buttons.0.text",
+            "utility_promotional_content",
+            json!({"found": "compre"}),
+        ),
+        Not(
+            "marketing promo",
+            with(|d| {
+                d.category = Category::Marketing;
+                set(
+                    d,
+                    body_c(
+                        "Aproveite a promoção de hoje, {{1}}, e ganhe brinde.",
+                        &["Ana"],
+                    ),
+                );
+            }),
+            "utility_promotional_content",
+        ),
+        Not(
+            "whole words only",
+            body(
+                "Compreendemos, {{1}}: freedom e offering não contam.",
+                &["Ana"],
+            ),
+            "utility_promotional_content",
+        ),
+        Has(
+            "dense",
+            body("Olá {{1}} seu {{2}} está pronto.", &["a", "b"]),
+            "body.text",
+            "variables_too_dense",
+            json!({"limit": 5, "found": 4, "variables": 2}),
+        ),
+        Not(
+            "dense enough",
+            body("Olá {{1}} seu pedido {{2}} está pronto.", &["a", "b"]),
+            "variables_too_dense",
+        ),
+        Has(
+            "shortener body",
+            body("Olá {{1}}, veja bit.ly/abc agora mesmo.", &["Ana"]),
+            "body.text",
+            "url_shortener",
+            json!({"found": "bit.ly"}),
+        ),
+        Has(
+            "shortener button",
+            buttons(vec![url("https://t.co/x", None)]),
+            "buttons.0.url",
+            "url_shortener",
+            json!({"found": "t.co"}),
+        ),
+        Not(
+            "not a shortener",
+            buttons(vec![
+                url("https://at.com/x", None),
+                url("https://bit.lyrics.com", None),
+            ]),
+            "url_shortener",
+        ),
     ]
 }
 
@@ -318,7 +1156,11 @@ fn check_row(row: &Row, produced: &mut BTreeSet<String>) {
             for (k, v) in params.as_object().unwrap() {
                 assert_eq!(hit.params.get(k), Some(v), "{label}: param {k} in {hit:?}");
             }
-            let want = if WARNINGS.contains(code) { Severity::Warning } else { Severity::Error };
+            let want = if WARNINGS.contains(code) {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             assert_eq!(hit.severity, want, "{label}");
             produced.insert(code.to_string());
         }
@@ -357,7 +1199,10 @@ fn every_code_is_tested_and_listed() {
     assert_eq!(CODES.len(), listed.len(), "duplicate in CODES");
     let missing: Vec<_> = listed.difference(&produced).collect();
     let unlisted: Vec<_> = produced.difference(&listed).collect();
-    assert!(missing.is_empty() && unlisted.is_empty(), "untested: {missing:?}, unlisted: {unlisted:?}");
+    assert!(
+        missing.is_empty() && unlisted.is_empty(),
+        "untested: {missing:?}, unlisted: {unlisted:?}"
+    );
 }
 
 fn stored(status: Status) -> Template {
@@ -389,29 +1234,77 @@ fn editing_codes() -> Vec<String> {
     };
     let approved = stored(Status::Approved);
     assert!(check_update(&approved, &base()).is_empty());
-    assert!(check_update(&stored(Status::Rejected), &with(|d| d.category = Category::Marketing)).is_empty());
-    expect(check_update(&stored(Status::Pending), &base()), "", "edit_not_allowed", json!({"status": "PENDING"}));
-    expect(check_update(&approved, &with(|d| d.name = s("outro"))), "name", "name_immutable", json!({"expected": "pedido_enviado"}));
-    expect(check_update(&approved, &with(|d| d.language = Language::EnUs)), "language", "language_immutable", json!({"expected": "pt_BR"}));
-    expect(check_update(&approved, &with(|d| d.category = Category::Marketing)), "category", "category_locked", json!({"expected": "UTILITY"}));
+    assert!(check_update(
+        &stored(Status::Rejected),
+        &with(|d| d.category = Category::Marketing)
+    )
+    .is_empty());
+    expect(
+        check_update(&stored(Status::Pending), &base()),
+        "",
+        "edit_not_allowed",
+        json!({"status": "PENDING"}),
+    );
+    expect(
+        check_update(&approved, &with(|d| d.name = s("outro"))),
+        "name",
+        "name_immutable",
+        json!({"expected": "pedido_enviado"}),
+    );
+    expect(
+        check_update(&approved, &with(|d| d.language = Language::EnUs)),
+        "language",
+        "language_immutable",
+        json!({"expected": "pt_BR"}),
+    );
+    expect(
+        check_update(&approved, &with(|d| d.category = Category::Marketing)),
+        "category",
+        "category_locked",
+        json!({"expected": "UTILITY"}),
+    );
 
     let now = 1_000 * DAY;
     assert_eq!(check_edit_rate(&[now - DAY], now), Ok(()));
     let wait = check_edit_rate(&[now - 60], now).unwrap_err();
     assert_eq!(wait, DAY - 60);
-    expect(vec![edit_rate_issue(wait)], "", "edit_rate_limited", json!({"retry_after": DAY - 60}));
+    expect(
+        vec![edit_rate_issue(wait)],
+        "",
+        "edit_rate_limited",
+        json!({"retry_after": DAY - 60}),
+    );
 
     let pt = Language::PtBr;
-    expect(check_name_available("pedido_enviado", &pt, [("pedido_enviado", &pt)], [], now), "name", "name_language_taken", json!({"language": "pt_BR"}));
-    expect(check_name_available("promo", &pt, [], [("promo", now - DAY)], now), "name", "name_recently_deleted", json!({"retry_after": 29 * DAY}));
+    expect(
+        check_name_available("pedido_enviado", &pt, [("pedido_enviado", &pt)], [], now),
+        "name",
+        "name_language_taken",
+        json!({"language": "pt_BR"}),
+    );
+    expect(
+        check_name_available("promo", &pt, [], [("promo", now - DAY)], now),
+        "name",
+        "name_recently_deleted",
+        json!({"retry_after": 29 * DAY}),
+    );
     out
 }
 
 #[test]
 fn warnings_map_to_rejections() {
-    assert_eq!(rejection_reason_for("utility_promotional_content"), Some(RejectionReason::IncorrectCategory));
-    assert_eq!(rejection_reason_for("variables_too_dense"), Some(RejectionReason::InvalidFormat));
-    assert_eq!(rejection_reason_for("url_shortener"), Some(RejectionReason::Scam));
+    assert_eq!(
+        rejection_reason_for("utility_promotional_content"),
+        Some(RejectionReason::IncorrectCategory)
+    );
+    assert_eq!(
+        rejection_reason_for("variables_too_dense"),
+        Some(RejectionReason::InvalidFormat)
+    );
+    assert_eq!(
+        rejection_reason_for("url_shortener"),
+        Some(RejectionReason::Scam)
+    );
     assert_eq!(rejection_reason_for("body_too_long"), None);
     for w in WARNINGS {
         assert!(rejection_reason_for(w).is_some(), "{w}");
