@@ -80,6 +80,27 @@
 //!
 //! Unless noted, `_too_long`/`_too_many` issues carry `limit` and `found`.
 //! Warnings map to the rejection Meta would likely give through [`rejection_reason_for`].
+//!
+//! # Decisions
+//!
+//! Where the sources leave a choice, this crate decides as follows.
+//! - Languages: the codes of [`Language::KNOWN`] (Portuguese, English, Spanish as Citrus offers
+//!   them); anything else is `language_unsupported`.
+//! - Phone numbers: optional `+`, then ASCII digits only, 8 to 20 digits (the `+` is not
+//!   counted). Separators are rejected, not guessed; [`normalize_phone`] strips them for the UI.
+//! - The same positional variable may appear twice (`{{1}} … {{1}}`); it has one sample.
+//!   Numbers need not appear in order, only cover 1..n. Header and body number separately.
+//! - A variable is well-formed only as `{{N}}` (N ≥ 1, no leading zero, at most 9 digits) or
+//!   `{{name}}` (`[a-z][a-z0-9_]*`); spaces inside the braces make it invalid. A `{{` with no
+//!   later `}}` is plain text.
+//! - `parameter_format` absent means POSITIONAL. URL buttons are left out of the format check
+//!   (Meta writes their variable as `{{1}}` in both formats).
+//! - Samples for variables that do not exist are an error (`example_unused`): Meta rejects a
+//!   parameter count mismatch. [`renumber_with_samples`] keeps samples aligned after a removal.
+//! - "Header formatting" means what the WhatsApp parser would format ([`markup::parse`]), so
+//!   `pedido_novo` or `2*3` in a header is fine.
+//! - Issues about the template as a whole (`edit_not_allowed`, `edit_rate_limited`) have an
+//!   empty `field`.
 
 pub mod editing;
 pub mod markup;
