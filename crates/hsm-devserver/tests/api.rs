@@ -1,0 +1,997 @@
+//! The REST contract over real HTTP against an in-process server and a real SQLite file.
+//! Every body seen is validated against docs/openapi.yaml (see `support::check`).
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use hsm_domain::{validate, Severity, Status, TemplateDraft};
+use serde_json::{json, Value};
+use support::*;
+
+#[tokio::test]
+async fn create_read_update_delete_with_etags() {
+    let s = start(|_| {}).await;
+    let r = send(s.post(TEMPLATES).json(&draft("boas_vindas", PLAIN))).await;
+    r.expect(201, "Template");
+    let t = r.body.clone();
+    let id = id_of(&t);
+    assert_eq!(
+        r.header("location"),
+        Some(format!("{TEMPLATES}/{id}").as_str())
+    );
+    assert_eq!(r.header("etag"), Some("\"v1\""));
+    assert_eq!(t["status"], "PENDING");
+    assert_eq!(t["version"], 1);
+
+    let got = s.fetch(&id).await;
+    got.expect(200, "Template");
+    assert_eq!(got.header("etag"), Some("\"v1\""));
+    assert_eq!(got.body, t);
+
+    s.fetch("999999").await.problem(404, "not_found");
+    s.fetch("abc").await.problem(404, "not_found");
+
+    let path = format!("{TEMPLATES}/{id}");
+    let edit = draft(
+        "boas_vindas",
+        "Olá, seu cadastro foi revisado e continua ativo.",
+    );
+    send(s.put(&path).json(&edit))
+        .await
+        .problem(428, "precondition_required");
+    let stale = send(s.put(&path).header("if-match", "\"v7\"").json(&edit)).await;
+    stale.problem(412, "precondition_failed");
+    assert_eq!(stale.header("etag"), Some("\"v1\""));
+    send(s.put(&path).header("if-match", "W/\"v1\"").json(&edit))
+        .await
+        .problem(412, "precondition_failed");
+    // Still PENDING: not editable.
+    let r = send(s.put(&path).header("if-match", "\"v1\"").json(&edit)).await;
+    r.problem(409, "status_not_editable");
+    assert_eq!(r.codes(), ["edit_not_allowed"]);
+    send(
+        s.put(&format!("{TEMPLATES}/424242"))
+            .header("if-match", "\"v1\"")
+            .json(&edit),
+    )
+    .await
+    .problem(404, "not_found");
+
+    send(s.delete(&path).header("if-match", "\"v9\""))
+        .await
+        .problem(412, "precondition_failed");
+    let r = send(s.delete(&path)).await;
+    assert_eq!(r.status, 204);
+    s.fetch(&id).await.problem(404, "not_found");
+    send(s.delete(&path)).await.problem(404, "not_found");
+    send(s.delete(&format!("{TEMPLATES}/x")))
+        .await
+        .problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn validation_conflicts_and_bad_bodies() {
+    let s = start(|_| {}).await;
+    let bad = json!({
+        "name": "Nome Inválido",
+        "language": "pt_BR",
+        "category": "UTILITY",
+        "components": [
+            { "type": "BODY", "text": "{{1}} começa com variável" },
+            { "type": "FOOTER", "text": "x".repeat(61) }
+        ]
+    });
+    let r = send(s.post(TEMPLATES).json(&bad)).await;
+    r.problem(422, "validation_failed");
+    let d: TemplateDraft = serde_json::from_value(bad).unwrap();
+    let want: Vec<String> = validate(&d)
+        .into_iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| i.code)
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(
+        r.codes(),
+        want,
+        "the server reports exactly the domain's errors"
+    );
+
+    send(
+        s.post(TEMPLATES)
+            .body("{not json")
+            .header("content-type", "application/json"),
+    )
+    .await
+    .problem(400, "malformed_json");
+    let r = send(s.post(TEMPLATES).json(&json!({ "language": "pt_BR" }))).await;
+    r.problem(422, "invalid_body");
+
+    s.create(&draft("pedido_enviado", PLAIN)).await;
+    let r = send(s.post(TEMPLATES).json(&draft("pedido_enviado", PLAIN))).await;
+    r.problem(409, "name_language_taken");
+    assert_eq!(r.body["errors"][0]["field"], "name");
+    let mut en = draft(
+        "pedido_enviado",
+        "Hello, your profile was updated and is active now.",
+    );
+    en["language"] = json!("en_US");
+    s.create(&en).await;
+
+    // A warning (promotional words in UTILITY) does not block saving.
+    let promo = draft(
+        "aviso_desconto",
+        "Olá, aproveite o desconto especial de hoje na loja toda.",
+    );
+    let d: TemplateDraft = serde_json::from_value(promo.clone()).unwrap();
+    assert!(validate(&d).iter().any(|i| i.severity == Severity::Warning));
+    s.create(&promo).await;
+}
+
+#[tokio::test]
+async fn edit_rules_after_review() {
+    let s = start(|c| c.review_delay_ms = 0).await;
+    let t = s.create(&draft("lembrete_consulta", PLAIN)).await;
+    let id = id_of(&t);
+    let t = s.wait_settled_approved(&id).await;
+    let path = format!("{TEMPLATES}/{id}");
+    let etag = format!("\"v{}\"", t["version"]);
+
+    let mut renamed = draft("outro_nome", PLAIN);
+    renamed["language"] = json!("es");
+    let r = send(s.put(&path).header("if-match", &etag).json(&renamed)).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["name_immutable", "language_immutable"]);
+
+    let mut recat = draft("lembrete_consulta", PLAIN);
+    recat["category"] = json!("MARKETING");
+    let r = send(s.put(&path).header("if-match", &etag).json(&recat)).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["category_locked"]);
+
+    let edit = draft(
+        "lembrete_consulta",
+        "Olá, sua consulta foi remarcada e continua confirmada.",
+    );
+    let r = send(s.put(&path).header("if-match", &etag).json(&edit)).await;
+    r.expect(200, "Template");
+    assert_eq!(r.body["status"], "PENDING");
+    assert_eq!(r.body["version"], t["version"].as_u64().unwrap() + 1);
+    assert_eq!(
+        r.body["components"][0]["text"],
+        edit["components"][0]["text"]
+    );
+    assert_eq!(
+        r.header("etag").unwrap(),
+        format!("\"v{}\"", r.body["version"])
+    );
+
+    // Approved again; a second edit within 24 h is refused with Retry-After.
+    let t = s.wait_settled_approved(&id).await;
+    let etag = format!("\"v{}\"", t["version"]);
+    let r = send(s.put(&path).header("if-match", &etag).json(&edit)).await;
+    r.problem(429, "edit_rate_limited");
+    let retry: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((86_000..=86_400).contains(&retry), "{retry}");
+    assert_eq!(r.body["errors"][0]["params"]["retry_after"], retry);
+
+    // REJECTED templates may be edited without limit.
+    let t = s
+        .create(&draft(
+            "teste_rejeicao",
+            "Olá, REJEITAR este modelo de teste agora.",
+        ))
+        .await;
+    let id = id_of(&t);
+    for round in 0..2 {
+        let t = s.wait_for(&id, |t| t["status"] == "REJECTED").await;
+        let edit = draft(
+            "teste_rejeicao",
+            &format!("Olá, REJEITAR este modelo de teste, rodada {round}."),
+        );
+        let r = send(
+            s.put(&format!("{TEMPLATES}/{id}"))
+                .header("if-match", format!("\"v{}\"", t["version"]))
+                .json(&edit),
+        )
+        .await;
+        r.expect(200, "Template");
+    }
+}
+
+#[tokio::test]
+async fn review_outcomes() {
+    let s = start(|c| c.review_delay_ms = 0).await;
+    let ok = id_of(&s.create(&draft("aprovado_um", PLAIN)).await);
+    let first = s.wait_for(&ok, |t| t["status"] == "APPROVED").await;
+    assert!(first["rejected_reason"].is_null());
+    s.wait_settled_approved(&ok).await;
+
+    let rej = id_of(
+        &s.create(&draft(
+            "rejeitado_um",
+            "Olá, por favor REJEITAR este envio de teste.",
+        ))
+        .await,
+    );
+    let t = s.wait_for(&rej, |t| t["status"] == "REJECTED").await;
+    assert_eq!(t["rejected_reason"], "INVALID_FORMAT");
+    assert!(t["rejection_recommendation"]
+        .as_str()
+        .unwrap()
+        .contains("rejeitar"));
+
+    let scam = id_of(
+        &s.create(&draft(
+            "rejeitado_dois",
+            "Olá, teste de revisão reject-me:SCAM aqui.",
+        ))
+        .await,
+    );
+    let t = s.wait_for(&scam, |t| t["status"] == "REJECTED").await;
+    assert_eq!(t["rejected_reason"], "SCAM");
+
+    // A domain warning becomes the rejection the domain predicts.
+    let promo = draft(
+        "rejeitado_tres",
+        "Olá, aproveite o desconto especial de hoje na loja toda.",
+    );
+    let d: TemplateDraft = serde_json::from_value(promo.clone()).unwrap();
+    let want = validate(&d)
+        .into_iter()
+        .filter(|i| i.severity == Severity::Warning)
+        .find_map(|i| hsm_domain::rejection_reason_for(&i.code))
+        .expect("a warning Meta rejects for");
+    let id = id_of(&s.create(&promo).await);
+    let t = s.wait_for(&id, |t| t["status"] == "REJECTED").await;
+    assert_eq!(t["rejected_reason"], want.as_str());
+
+    // With a delay, the template stays PENDING first.
+    let s = start(|c| c.review_delay_ms = 300).await;
+    let t = s.create(&draft("demorado", PLAIN)).await;
+    let id = id_of(&t);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(s.fetch(&id).await.body["status"], "PENDING");
+    s.wait_for(&id, |t| t["status"] == "APPROVED").await;
+}
+
+#[tokio::test]
+async fn deleted_approved_names_are_blocked_and_availability() {
+    let s = start(|c| c.review_delay_ms = 0).await;
+    let avail = |name: &str, lang: &str| {
+        s.get(&format!(
+            "{TEMPLATES}/availability?name={name}&language={lang}"
+        ))
+    };
+    let r = send(avail("nome_livre", "pt_BR")).await;
+    r.expect(200, "Availability");
+    assert_eq!(r.body, json!({ "available": true }));
+
+    let id = id_of(&s.create(&draft("promo_antiga", PLAIN)).await);
+    let r = send(avail("promo_antiga", "pt_BR")).await;
+    r.expect(200, "Availability");
+    assert_eq!(r.body, json!({ "available": false, "reason": "exists" }));
+    assert_eq!(
+        send(avail("promo_antiga", "en_US")).await.body["available"],
+        true
+    );
+
+    s.wait_for(&id, |t| t["status"] == "APPROVED").await;
+    assert_eq!(
+        send(s.delete(&format!("{TEMPLATES}/{id}"))).await.status,
+        204
+    );
+    for lang in ["pt_BR", "en_US"] {
+        let r = send(avail("promo_antiga", lang)).await;
+        r.expect(200, "Availability");
+        assert_eq!(
+            r.body,
+            json!({ "available": false, "reason": "recently_deleted" })
+        );
+    }
+    let r = send(s.post(TEMPLATES).json(&draft("promo_antiga", PLAIN))).await;
+    r.problem(409, "name_recently_deleted");
+
+    // A deleted template that was never approved leaves its name free.
+    let id = id_of(
+        &s.create(&draft(
+            "nunca_aprovado",
+            "Olá, REJEITAR este modelo de teste agora.",
+        ))
+        .await,
+    );
+    s.wait_for(&id, |t| t["status"] == "REJECTED").await;
+    assert_eq!(
+        send(s.delete(&format!("{TEMPLATES}/{id}"))).await.status,
+        204
+    );
+    assert_eq!(
+        send(avail("nunca_aprovado", "pt_BR")).await.body["available"],
+        true
+    );
+
+    let r = send(s.get(&format!("{TEMPLATES}/availability?language=pt_BR"))).await;
+    r.problem(400, "invalid_parameter");
+    assert_eq!(r.body["errors"][0]["field"], "name");
+    let r = send(s.get(&format!("{TEMPLATES}/availability?name=x"))).await;
+    assert_eq!(r.body["errors"][0]["field"], "language");
+}
+
+#[tokio::test]
+async fn seed_covers_the_cases_and_disabled_cannot_be_deleted() {
+    let s = start(|c| c.seed = 300).await;
+    let items = all(&s, "").await;
+    assert_eq!(items.len(), 300);
+    let statuses: BTreeSet<String> = items
+        .iter()
+        .map(|t| t["status"].as_str().unwrap().to_owned())
+        .collect();
+    for st in ["PENDING", "APPROVED", "REJECTED", "PAUSED", "DISABLED"] {
+        assert!(statuses.contains(st), "{st} in {statuses:?}");
+    }
+    assert!(
+        statuses
+            .iter()
+            .any(|s| matches!(Status::parse(s), Status::Other(_))),
+        "an unknown status"
+    );
+    let langs: BTreeSet<&str> = items
+        .iter()
+        .map(|t| t["language"].as_str().unwrap())
+        .collect();
+    for l in ["pt_BR", "en_US", "es"] {
+        assert!(langs.contains(l));
+    }
+    let text = serde_json::to_string(&items).unwrap();
+    for needle in [
+        "\"IMAGE\"",
+        "\"VIDEO\"",
+        "\"DOCUMENT\"",
+        "\"TEXT\"",
+        "QUICK_REPLY",
+        "\"URL\"",
+        "PHONE_NUMBER",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    assert!(items
+        .iter()
+        .any(|t| t["status"] == "REJECTED" && t["rejection_recommendation"].is_string()));
+    let mut per_name = std::collections::HashMap::<&str, usize>::new();
+    for t in &items {
+        *per_name.entry(t["name"].as_str().unwrap()).or_default() += 1;
+        let d: TemplateDraft = serde_json::from_value(t.clone()).unwrap();
+        let errors: Vec<_> = validate(&d)
+            .into_iter()
+            .filter(|i| i.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "seeded {} breaks {errors:?}", t["name"]);
+    }
+    assert!(
+        per_name.values().any(|&n| n >= 2),
+        "names shared by languages"
+    );
+
+    let disabled = items.iter().find(|t| t["status"] == "DISABLED").unwrap();
+    let r = send(s.delete(&format!("{TEMPLATES}/{}", id_of(disabled)))).await;
+    r.problem(409, "status_not_deletable");
+}
+
+fn sorted_by(items: &[Value], key: &str, desc: bool) -> bool {
+    items.windows(2).all(|w| {
+        let k = |t: &Value| {
+            (
+                t[key].as_str().unwrap().to_owned(),
+                t["id"].as_str().unwrap().parse::<i64>().unwrap(),
+            )
+        };
+        if desc {
+            k(&w[0]) >= k(&w[1])
+        } else {
+            k(&w[0]) <= k(&w[1])
+        }
+    })
+}
+
+#[tokio::test]
+async fn list_filters_search_sort_and_pages() {
+    let s = start(|c| c.seed = 250).await;
+    let mut mine = draft(
+        "aviso_relampago",
+        "Olá, nossa Promoção Relâmpago começa amanhã cedo para você.",
+    );
+    mine["category"] = json!("MARKETING");
+    let mine = s.create(&mine).await;
+    let everything = all(&s, "").await;
+    assert_eq!(everything.len(), 251);
+    assert!(
+        sorted_by(&everything, "updated_at", true),
+        "default order is -updated_at"
+    );
+
+    for q in [
+        "promocao%20relampago",
+        "PROMO%C3%87%C3%83O%20REL%C3%82MPAGO",
+        "aviso_relampago",
+    ] {
+        let found = all(&s, &format!("&q={q}")).await;
+        assert!(found.iter().any(|t| t["id"] == mine["id"]), "q={q}");
+    }
+    let found = all(&s, "&q=promocao").await;
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|t| {
+        let hay = format!("{} {}", t["name"], t["components"]);
+        let folded = hay.to_lowercase().replace('ç', "c").replace('ã', "a");
+        folded.contains("promocao")
+    }));
+
+    let cases: [(&str, Box<dyn Fn(&Value) -> bool>); 4] = [
+        (
+            "&status=APPROVED,REJECTED&status=PAUSED",
+            Box::new(|t| {
+                ["APPROVED", "REJECTED", "PAUSED"].contains(&t["status"].as_str().unwrap())
+            }),
+        ),
+        (
+            "&category=MARKETING",
+            Box::new(|t| t["category"] == "MARKETING"),
+        ),
+        (
+            "&language=pt_BR,es",
+            Box::new(|t| t["language"] == "pt_BR" || t["language"] == "es"),
+        ),
+        (
+            "&status=APPROVED&language=en_US&category=UTILITY",
+            Box::new(|t| {
+                t["status"] == "APPROVED" && t["language"] == "en_US" && t["category"] == "UTILITY"
+            }),
+        ),
+    ];
+    for (filter, pred) in &cases {
+        let want = everything.iter().filter(|t| pred(t)).count();
+        let got = all(&s, filter).await;
+        assert_eq!(got.len(), want, "{filter}");
+        assert!(got.iter().all(|t| pred(t)), "{filter}");
+    }
+
+    let by_name = all(&s, "&sort=name").await;
+    assert!(sorted_by(&by_name, "name", false));
+    assert!(sorted_by(&all(&s, "&sort=-name").await, "name", true));
+    assert!(sorted_by(
+        &all(&s, "&sort=updated_at").await,
+        "updated_at",
+        false
+    ));
+
+    let r = send(s.get(&format!("{TEMPLATES}?sort=name&page=3&per_page=7"))).await;
+    r.expect(200, "TemplatePage");
+    assert_eq!(r.body["items"].as_array().unwrap()[..], by_name[14..21]);
+    assert_eq!(
+        (
+            r.body["total"].as_u64(),
+            r.body["page"].as_u64(),
+            r.body["per_page"].as_u64()
+        ),
+        (Some(251), Some(3), Some(7))
+    );
+    let r = send(s.get(&format!("{TEMPLATES}?page=99"))).await;
+    r.expect(200, "TemplatePage");
+    assert_eq!(r.body["items"], json!([]));
+    let r = send(s.get(TEMPLATES)).await;
+    assert_eq!(r.body["per_page"], 25);
+
+    for (query, field) in [
+        ("sort=size", "sort"),
+        ("page=0", "page"),
+        ("page=x", "page"),
+        ("per_page=0", "per_page"),
+        ("per_page=101", "per_page"),
+        ("status=approved", "status"),
+        ("category=mkt!", "category"),
+        ("language=pt-BR", "language"),
+    ] {
+        let r = send(s.get(&format!("{TEMPLATES}?{query}"))).await;
+        r.problem(400, "invalid_parameter");
+        assert_eq!(r.body["errors"][0]["field"], field, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn idempotent_posts_create_once_even_concurrently() {
+    let s = start(|_| {}).await;
+    let body = draft("pedido_unico", PLAIN);
+    let sends = (0..8).map(|_| {
+        send(
+            s.post(TEMPLATES)
+                .header("idempotency-key", "key-1")
+                .json(&body),
+        )
+    });
+    let replies = futures_join_all(sends).await;
+    for r in &replies {
+        r.expect(201, "Template");
+        assert_eq!(r.body, replies[0].body);
+        assert_eq!(r.header("location"), replies[0].header("location"));
+    }
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.header("idempotent-replayed").is_some())
+            .count(),
+        7
+    );
+    assert_eq!(all(&s, "&q=pedido_unico").await.len(), 1);
+
+    let other = draft("pedido_outro", PLAIN);
+    let r = send(
+        s.post(TEMPLATES)
+            .header("idempotency-key", "key-1")
+            .json(&other),
+    )
+    .await;
+    r.problem(422, "idempotency_key_reused");
+
+    // A refused request is an answer too: replayed, not retried.
+    let bad = draft("Nome Ruim", PLAIN);
+    let a = send(
+        s.post(TEMPLATES)
+            .header("idempotency-key", "key-2")
+            .json(&bad),
+    )
+    .await;
+    a.problem(422, "validation_failed");
+    let b = send(
+        s.post(TEMPLATES)
+            .header("idempotency-key", "key-2")
+            .json(&bad),
+    )
+    .await;
+    assert_eq!((a.status, &a.body), (b.status, &b.body));
+
+    let r = send(s.post(TEMPLATES).header("idempotency-key", "").json(&other)).await;
+    r.problem(400, "invalid_parameter");
+    assert_eq!(r.body["errors"][0]["field"], "Idempotency-Key");
+}
+
+async fn futures_join_all<F: std::future::Future<Output = Reply> + Send + 'static>(
+    futs: impl Iterator<Item = F>,
+) -> Vec<Reply> {
+    let handles: Vec<_> = futs.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_puts_with_one_etag_have_one_winner() {
+    let s = start(|c| c.review_delay_ms = 0).await;
+    let id = id_of(&s.create(&draft("corrida", PLAIN)).await);
+    let t = s.wait_settled_approved(&id).await;
+    let etag = format!("\"v{}\"", t["version"]);
+    let puts = (0..6).map(|i| {
+        let edit = draft(
+            "corrida",
+            &format!("Olá, versão {i} do texto para o teste de corrida."),
+        );
+        send(
+            s.put(&format!("{TEMPLATES}/{id}"))
+                .header("if-match", &etag)
+                .json(&edit),
+        )
+    });
+    let replies = futures_join_all(puts).await;
+    let ok = replies.iter().filter(|r| r.status == 200).count();
+    let stale = replies.iter().filter(|r| r.status == 412).count();
+    assert_eq!((ok, stale), (1, 5));
+    for r in &replies {
+        if r.status == 200 {
+            r.expect(200, "Template");
+        } else {
+            r.problem(412, "precondition_failed");
+        }
+    }
+}
+
+#[tokio::test]
+async fn state_survives_a_restart_and_due_reviews_run_at_start() {
+    let s = start(|c| c.review_delay_ms = 300).await;
+    let created = send(
+        s.post(TEMPLATES)
+            .header("idempotency-key", "persist")
+            .json(&draft("persistente", PLAIN)),
+    )
+    .await;
+    created.expect(201, "Template");
+    let id = id_of(&created.body);
+    let (dir, guard) = s.stop().await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+
+    let s = start_in(&dir, |c| c.review_delay_ms = 300).await;
+    let t = s.wait_for(&id, |t| t["status"] == "APPROVED").await;
+    assert_eq!(t["name"], "persistente");
+    let again = send(
+        s.post(TEMPLATES)
+            .header("idempotency-key", "persist")
+            .json(&draft("persistente", PLAIN)),
+    )
+    .await;
+    again.expect(201, "Template");
+    assert_eq!(again.body, created.body, "the stored first answer");
+    assert_eq!(all(&s, "").await.len(), 1);
+    s.stop().await;
+    drop(guard);
+}
+
+#[tokio::test]
+async fn auth_tokens() {
+    let s = start(|c| {
+        c.tokens = vec!["rw-secret".into()];
+        c.read_only_tokens = vec!["ro-secret".into()];
+    })
+    .await;
+    let r = send(s.get(TEMPLATES)).await;
+    r.problem(401, "unauthorized");
+    assert!(r.header("www-authenticate").unwrap().starts_with("Bearer"));
+    let r = send(s.get(TEMPLATES).bearer_auth("nope")).await;
+    r.problem(401, "unauthorized");
+    assert!(r.header("www-authenticate").is_some());
+    send(s.get(TEMPLATES).bearer_auth("ro-secret"))
+        .await
+        .expect(200, "TemplatePage");
+    send(
+        s.post(TEMPLATES)
+            .bearer_auth("ro-secret")
+            .json(&draft("so_leitura", PLAIN)),
+    )
+    .await
+    .problem(403, "read_only_token");
+    send(s.post(TEMPLATES).json(&draft("so_leitura", PLAIN)))
+        .await
+        .problem(401, "unauthorized");
+    let r = send(
+        s.post(TEMPLATES)
+            .bearer_auth("rw-secret")
+            .json(&draft("escrita", PLAIN)),
+    )
+    .await;
+    r.expect(201, "Template");
+
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(png(64)).file_name("a.png"),
+    );
+    send(s.post(MEDIA).bearer_auth("ro-secret").multipart(form))
+        .await
+        .problem(403, "read_only_token");
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(png(64)).file_name("a.png"),
+    );
+    let m = send(s.post(MEDIA).bearer_auth("rw-secret").multipart(form)).await;
+    m.expect(201, "Media");
+    // Media downloads need no token (used in <img src>).
+    let r = s.get(m.body["url"].as_str().unwrap()).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+}
+
+#[tokio::test]
+async fn cors_preflight_and_exposed_headers() {
+    let s = start(|c| {
+        c.cors_origins = vec!["http://portal.test".into()];
+        c.tokens = vec!["t".into()];
+    })
+    .await;
+    let r = s
+        .http
+        .request(reqwest::Method::OPTIONS, s.url(&format!("{TEMPLATES}/1")))
+        .header("origin", "http://portal.test")
+        .header("access-control-request-method", "PUT")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type,if-match,idempotency-key",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    let h = |n: &str| {
+        r.headers()
+            .get(n)
+            .map(|v| v.to_str().unwrap().to_lowercase())
+            .unwrap_or_default()
+    };
+    assert_eq!(h("access-control-allow-origin"), "http://portal.test");
+    for name in [
+        "authorization",
+        "content-type",
+        "if-match",
+        "idempotency-key",
+    ] {
+        assert!(h("access-control-allow-headers").contains(name), "{name}");
+    }
+    assert!(h("access-control-allow-methods").contains("put"));
+
+    let r = send(
+        s.post(TEMPLATES)
+            .bearer_auth("t")
+            .header("origin", "http://portal.test")
+            .json(&draft("cors", PLAIN)),
+    )
+    .await;
+    r.expect(201, "Template");
+    let exposed = r
+        .header("access-control-expose-headers")
+        .unwrap()
+        .to_lowercase();
+    for name in ["etag", "location", "retry-after"] {
+        assert!(exposed.contains(name), "{name}");
+    }
+    // Errors carry CORS headers too, so the SPA can read them.
+    let r = send(s.get(TEMPLATES).header("origin", "http://portal.test")).await;
+    r.problem(401, "unauthorized");
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("http://portal.test")
+    );
+
+    let r = send(
+        s.get(TEMPLATES)
+            .bearer_auth("t")
+            .header("origin", "http://evil.test"),
+    )
+    .await;
+    assert!(r.header("access-control-allow-origin").is_none());
+}
+
+/// Outcome of one request under faults: status, or 0 for a dropped connection.
+async fn outcome(s: &Srv, path: &str) -> u16 {
+    match s.get(path).send().await {
+        Ok(r) => {
+            let status = r.status().as_u16();
+            let retry = r.headers().get("retry-after").is_some();
+            let body: Value = r.json().await.unwrap();
+            if status >= 500 {
+                check("Problem", &body);
+                assert_eq!(body["code"], "injected_fault");
+                assert_eq!(retry, status == 503);
+            }
+            status
+        }
+        Err(_) => 0,
+    }
+}
+
+#[tokio::test]
+async fn faults_are_injected_deterministically() {
+    let run = |seed: u64, rate: f64| async move {
+        let s = start(|c| {
+            c.fault_error_rate = rate;
+            c.fault_seed = seed;
+        })
+        .await;
+        let mut seen = Vec::new();
+        for _ in 0..40 {
+            seen.push(outcome(&s, TEMPLATES).await);
+        }
+        seen
+    };
+    let a = run(42, 0.3).await;
+    let b = run(42, 0.3).await;
+    assert_eq!(a, b, "same seed, same faults");
+    assert!(a.contains(&200));
+    let failed = a.iter().filter(|&&x| x != 200).count();
+    assert!(
+        (4..=24).contains(&failed),
+        "{failed} of 40 failed at rate 0.3"
+    );
+
+    let all_fail = run(7, 1.0).await;
+    assert!(all_fail.iter().all(|&x| x != 200));
+    for kind in [0, 500, 503] {
+        assert!(all_fail.contains(&kind), "{kind} in {all_fail:?}");
+    }
+    let off = run(7, 0.0).await;
+    assert!(off.iter().all(|&x| x == 200), "no faults by default");
+
+    // Latency, and nothing outside /api is touched.
+    let s = start(|c| {
+        c.fault_latency_ms = Some(hsm_devserver::LatencyRange {
+            min_ms: 80,
+            max_ms: 100,
+        });
+        c.fault_error_rate = 1.0;
+    })
+    .await;
+    let t0 = Instant::now();
+    let _ = s.get(TEMPLATES).send().await;
+    assert!(t0.elapsed() >= Duration::from_millis(80));
+    let t0 = Instant::now();
+    let r = s.get("/some/page").send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    assert!(t0.elapsed() < Duration::from_millis(80));
+}
+
+fn png(size: usize) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+    v.resize(size, 7);
+    v
+}
+
+fn with_magic(magic: &[u8], size: usize) -> Vec<u8> {
+    let mut v = magic.to_vec();
+    v.resize(size, 0);
+    v
+}
+
+async fn upload(s: &Srv, bytes: Vec<u8>, name: &str) -> Reply {
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+    );
+    send(s.post(MEDIA).multipart(form)).await
+}
+
+#[tokio::test]
+async fn media_uploads_are_typed_by_content_and_size_limited() {
+    let s = start(|_| {}).await;
+    const MB: usize = 1024 * 1024;
+    let mp4_magic = b"\0\0\0\x20ftypisom";
+    for (bytes, mime) in [
+        (png(5 * MB), "image/png"),
+        (with_magic(b"\xFF\xD8\xFF\xE0", 2000), "image/jpeg"),
+        (with_magic(mp4_magic, 3000), "video/mp4"),
+        (with_magic(b"%PDF-1.7\n", 4000), "application/pdf"),
+    ] {
+        // The name lies on purpose: only content counts.
+        let r = upload(&s, bytes.clone(), "file.bin").await;
+        r.expect(201, "Media");
+        assert_eq!(r.body["mime_type"], mime);
+        assert_eq!(r.body["size"], bytes.len());
+        assert_eq!(r.header("location"), r.body["url"].as_str());
+        let got = s.get(r.body["url"].as_str().unwrap()).send().await.unwrap();
+        assert_eq!(got.status(), 200);
+        assert_eq!(got.headers()["content-type"], mime);
+        assert_eq!(got.bytes().await.unwrap().as_ref(), bytes.as_slice());
+    }
+    let r = upload(&s, b"just some text, not media".to_vec(), "a.png").await;
+    r.problem(415, "unsupported_media_type");
+    upload(&s, with_magic(b"GIF89a", 100), "a.gif")
+        .await
+        .problem(415, "unsupported_media_type");
+    let r = upload(&s, png(5 * MB + 1), "big.png").await;
+    r.problem(413, "file_too_large");
+    assert_eq!(r.body["errors"][0]["params"]["limit"], 5 * MB);
+    upload(&s, with_magic(b"\xFF\xD8\xFF", 5 * MB + 1), "big.jpg")
+        .await
+        .problem(413, "file_too_large");
+    upload(&s, with_magic(mp4_magic, 16 * MB + 1), "big.mp4")
+        .await
+        .problem(413, "file_too_large");
+
+    let form = reqwest::multipart::Form::new().text("other", "x");
+    let r = send(s.post(MEDIA).multipart(form)).await;
+    r.problem(400, "file_required");
+    send(s.post(MEDIA).body("raw bytes"))
+        .await
+        .problem(415, "multipart_required");
+    send(s.get(&format!("{MEDIA}/0123456789abcdef0123456789abcdef.png")))
+        .await
+        .problem(404, "not_found");
+    send(s.get(&format!("{MEDIA}/..%2Fhsm.db")))
+        .await
+        .problem(404, "not_found");
+}
+
+#[tokio::test]
+async fn seed_6000_is_fast_and_lists_stay_fast() {
+    let t0 = Instant::now();
+    let s = start(|c| c.seed = 6000).await;
+    let started = t0.elapsed();
+    assert!(
+        started < Duration::from_secs(10),
+        "seeding took {started:?}"
+    );
+    let r = send(s.get(&format!("{TEMPLATES}?per_page=1"))).await;
+    r.expect(200, "TemplatePage");
+    assert_eq!(r.body["total"], 6000);
+    let mut worst = Duration::ZERO;
+    for q in [
+        "q=promocao",
+        "status=APPROVED,REJECTED&sort=name&page=3",
+        "language=es&sort=-name",
+        "q=pedido&category=UTILITY&page=2",
+    ] {
+        for _ in 0..5 {
+            let t = Instant::now();
+            send(s.get(&format!("{TEMPLATES}?{q}")))
+                .await
+                .expect(200, "TemplatePage");
+            worst = worst.max(t.elapsed());
+        }
+    }
+    // Generous for a debug build on a busy machine; the benchmark measures the real numbers.
+    assert!(worst < Duration::from_millis(250), "{worst:?}");
+    // Restarting on a non-empty store does not seed again.
+    let (dir, guard) = s.stop().await;
+    let s = start_in(&dir, |c| c.seed = 6000).await;
+    assert_eq!(
+        send(s.get(&format!("{TEMPLATES}?per_page=1"))).await.body["total"],
+        6000
+    );
+    drop(guard);
+}
+
+#[tokio::test]
+async fn static_spa_with_fallback_wasm_and_compression() {
+    let site = tempfile::tempdir().unwrap();
+    let index = format!(
+        "<!doctype html><title>HSM</title>{}",
+        "<!-- padding -->".repeat(50)
+    );
+    std::fs::write(site.path().join("index.html"), &index).unwrap();
+    std::fs::write(
+        site.path().join("app.wasm"),
+        [b"\0asm\x01\0\0\0".as_slice(), &[0u8; 4096]].concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("app.js"),
+        "export function run() { return 1; }\n".repeat(100),
+    )
+    .unwrap();
+    let dir = site.path().to_path_buf();
+    let s = start(|c| c.static_dir = Some(dir)).await;
+
+    for path in ["/", "/templates/42/edit", "/templates"] {
+        let r = s.get(path).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert!(r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert_eq!(r.text().await.unwrap(), index);
+    }
+    let r = s.get("/app.wasm").send().await.unwrap();
+    assert_eq!(r.headers()["content-type"], "application/wasm");
+    for enc in ["br", "gzip"] {
+        let r = s
+            .get("/app.js")
+            .header("accept-encoding", enc)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-encoding"], enc);
+        let r = send(s.get(TEMPLATES).header("accept-encoding", enc)).await;
+        assert_eq!(r.header("content-encoding"), Some(enc));
+    }
+    send(s.get("/api/v1/nothing"))
+        .await
+        .problem(404, "not_found");
+    send(s.get("/api")).await.problem(404, "not_found");
+    send(s.http.patch(s.url(TEMPLATES)))
+        .await
+        .problem(405, "method_not_allowed");
+}
+
+#[test]
+fn spec_schemas_reject_wrong_shapes() {
+    let bad = |schema: &str, v: Value| std::panic::catch_unwind(|| check(schema, &v)).is_err();
+    assert!(bad("Template", json!({ "id": "1", "name": "x" })));
+    assert!(bad("Problem", json!({ "status": 400 })));
+    assert!(bad(
+        "Availability",
+        json!({ "available": false, "reason": "other" })
+    ));
+    assert!(bad(
+        "Media",
+        json!({ "handle": "h", "url": "u", "mime_type": "image/gif", "size": 1 })
+    ));
+    assert!(bad(
+        "TemplatePage",
+        json!({ "items": [], "total": 0, "page": 0, "per_page": 25 })
+    ));
+}
