@@ -20,7 +20,6 @@ CREATE TABLE templates (
     category TEXT NOT NULL,
     status TEXT NOT NULL,
     search TEXT NOT NULL,
-    draft TEXT NOT NULL,
     rejected_reason TEXT,
     rejection_recommendation TEXT,
     quality TEXT,
@@ -29,6 +28,11 @@ CREATE TABLE templates (
     version INTEGER NOT NULL,
     review_due_ms INTEGER,
     UNIQUE (name, language)
+);
+-- The bulky JSON lives apart so that filtering and sorting scan a narrow table.
+CREATE TABLE template_drafts (
+    id INTEGER PRIMARY KEY REFERENCES templates (id) ON DELETE CASCADE,
+    draft TEXT NOT NULL
 );
 CREATE INDEX templates_updated ON templates (updated_at, id);
 CREATE INDEX templates_name ON templates (name, id);
@@ -67,6 +71,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
+        conn.execute_batch("PRAGMA optimize")?;
         conn.execute(
             "DELETE FROM idempotency WHERE created_ms < ?1",
             [crate::util::now_ms() - IDEMPOTENCY_TTL_MS],
@@ -104,8 +109,11 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Columns read by `row_to_template`, from `templates t` joined with `template_drafts d`.
 const COLS: &str =
-    "id, draft, status, rejected_reason, rejection_recommendation, quality, created_at, updated_at, version";
+    "t.id, d.draft, t.status, t.rejected_reason, t.rejection_recommendation, t.quality, \
+                    t.created_at, t.updated_at, t.version";
+const FROM: &str = "templates t JOIN template_drafts d ON d.id = t.id";
 
 fn row_to_template(row: &Row) -> rusqlite::Result<Template> {
     let draft_json: String = row.get(1)?;
@@ -142,7 +150,7 @@ pub fn parse_id(id: &str) -> Option<i64> {
 
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Template>> {
     conn.query_row(
-        &format!("SELECT {COLS} FROM templates WHERE id = ?1"),
+        &format!("SELECT {COLS} FROM {FROM} WHERE t.id = ?1"),
         [id],
         row_to_template,
     )
@@ -184,10 +192,10 @@ impl Sort {
 
     fn sql(self) -> &'static str {
         match self {
-            Sort::Name => "name ASC, id ASC",
-            Sort::NameDesc => "name DESC, id DESC",
-            Sort::Updated => "updated_at ASC, id ASC",
-            Sort::UpdatedDesc => "updated_at DESC, id DESC",
+            Sort::Name => "t.name ASC, t.id ASC",
+            Sort::NameDesc => "t.name DESC, t.id DESC",
+            Sort::Updated => "t.updated_at ASC, t.id ASC",
+            Sort::UpdatedDesc => "t.updated_at DESC, t.id DESC",
         }
     }
 }
@@ -226,9 +234,11 @@ pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>
         .prepare_cached(&format!("SELECT COUNT(*) FROM templates {filter}"))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
     let offset = (u64::from(q.page) - 1) * u64::from(q.per_page);
+    // Page over the narrow table first; only the page's rows reach the drafts.
+    let order = q.sort.sql();
     let sql = format!(
-        "SELECT {COLS} FROM templates {filter} ORDER BY {} LIMIT {} OFFSET {offset}",
-        q.sort.sql(),
+        "SELECT {COLS} FROM (SELECT * FROM templates t {filter} ORDER BY {order} LIMIT {} OFFSET {offset}) t
+         JOIN template_drafts d ON d.id = t.id ORDER BY {order}",
         q.per_page
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -267,19 +277,23 @@ pub fn insert(
 ) -> rusqlite::Result<Template> {
     let ts = rfc3339(now_ms);
     tx.execute(
-        "INSERT INTO templates (name, language, category, status, search, draft, created_at, updated_at, version, review_due_ms)
-         VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?6, 1, ?7)",
+        "INSERT INTO templates (name, language, category, status, search, created_at, updated_at, version, review_due_ms)
+         VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?5, 1, ?6)",
         params![
             draft.name,
             draft.language.as_str(),
             draft.category.as_str(),
             search_text(draft),
-            serde_json::to_string(draft).expect("draft serializes"),
             ts,
             review_due_ms
         ],
     )?;
-    Ok(get(tx, tx.last_insert_rowid())?.expect("just inserted"))
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO template_drafts (id, draft) VALUES (?1, ?2)",
+        params![id, serde_json::to_string(draft).expect("draft serializes")],
+    )?;
+    Ok(get(tx, id)?.expect("just inserted"))
 }
 
 /// Replaces the draft of version `expected_version`, back to PENDING; `false` when the version moved.
@@ -292,19 +306,24 @@ pub fn update(
     review_due_ms: i64,
 ) -> rusqlite::Result<bool> {
     let n = tx.execute(
-        "UPDATE templates SET category = ?1, search = ?2, draft = ?3, status = 'PENDING', rejected_reason = NULL,
-             rejection_recommendation = NULL, updated_at = ?4, version = version + 1, review_due_ms = ?5
-         WHERE id = ?6 AND version = ?7",
+        "UPDATE templates SET category = ?1, search = ?2, status = 'PENDING', rejected_reason = NULL,
+             rejection_recommendation = NULL, updated_at = ?3, version = version + 1, review_due_ms = ?4
+         WHERE id = ?5 AND version = ?6",
         params![
             draft.category.as_str(),
             search_text(draft),
-            serde_json::to_string(draft).expect("draft serializes"),
             rfc3339(now_ms),
             review_due_ms,
             id,
             expected_version as i64
         ],
     )?;
+    if n == 1 {
+        tx.execute(
+            "UPDATE template_drafts SET draft = ?1 WHERE id = ?2",
+            params![serde_json::to_string(draft).expect("draft serializes"), id],
+        )?;
+    }
     Ok(n == 1)
 }
 
@@ -331,6 +350,7 @@ pub fn approved_edits_since(
 /// Deletes one template; remembers the name when it was APPROVED.
 pub fn delete(tx: &Transaction, t: &Template, now_ms: i64) -> rusqlite::Result<()> {
     let id = parse_id(&t.id).unwrap_or(0);
+    tx.execute("DELETE FROM template_drafts WHERE id = ?1", [id])?;
     tx.execute("DELETE FROM templates WHERE id = ?1", [id])?;
     tx.execute("DELETE FROM approved_edits WHERE template_id = ?1", [id])?;
     if t.status == Status::Approved {
@@ -392,7 +412,8 @@ pub struct DueReview {
 
 pub fn due_reviews(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<DueReview>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, status, quality, draft FROM templates WHERE review_due_ms IS NOT NULL AND review_due_ms <= ?1",
+        "SELECT t.id, t.status, t.quality, d.draft FROM templates t JOIN template_drafts d ON d.id = t.id
+         WHERE t.review_due_ms IS NOT NULL AND t.review_due_ms <= ?1",
     )?;
     let rows = stmt.query_map([now_ms], |r| {
         let draft: String = r.get(3)?;

@@ -426,7 +426,8 @@ async fn list_filters_search_sort_and_pages() {
         folded.contains("promocao")
     }));
 
-    let cases: [(&str, Box<dyn Fn(&Value) -> bool>); 4] = [
+    type Pred = Box<dyn Fn(&Value) -> bool>;
+    let cases: [(&str, Pred); 4] = [
         (
             "&status=APPROVED,REJECTED&status=PAUSED",
             Box::new(|t| {
@@ -452,7 +453,7 @@ async fn list_filters_search_sort_and_pages() {
         let want = everything.iter().filter(|t| pred(t)).count();
         let got = all(&s, filter).await;
         assert_eq!(got.len(), want, "{filter}");
-        assert!(got.iter().all(|t| pred(t)), "{filter}");
+        assert!(got.iter().all(pred), "{filter}");
     }
 
     let by_name = all(&s, "&sort=name").await;

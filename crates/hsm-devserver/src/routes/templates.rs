@@ -109,7 +109,7 @@ fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
                 q.page = value
                     .parse()
                     .ok()
-                    .filter(|&p| p >= 1 && p <= 1_000_000)
+                    .filter(|p| (1..=1_000_000).contains(p))
                     .ok_or_else(|| {
                         Problem::bad_param("page", "out_of_range", "page must be an integer ≥ 1")
                     })?

@@ -201,7 +201,10 @@ fn spec() -> &'static Value {
 pub fn check(schema: &str, value: &Value) {
     static VALIDATORS: OnceLock<std::sync::Mutex<HashMap<String, jsonschema::Validator>>> =
         OnceLock::new();
-    let mut map = VALIDATORS.get_or_init(Default::default).lock().unwrap();
+    let mut map = VALIDATORS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let v = map.entry(schema.to_owned()).or_insert_with(|| {
         let root = json!({
             "$schema": "https://json-schema.org/draft/2020-12/schema",
