@@ -1,1 +1,63 @@
-fn main() {}
+//! `cargo xtask setup | serve | test`: the one place that knows how to install the tools,
+//! build the app, start the servers and browsers, and in what order.
+
+mod process;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup                           install what is missing (Chromium, wasm target, trunk,
+                                  wasm-bindgen-cli, npm tools)
+  serve [--port 8080] [--backend URL] [--token TOKEN]
+                                  build the app in release and serve it with the dev backend
+  test                            every check: fmt, clippy, native, browser and whole-app tests
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("-h" | "--help") | None => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
+}
+
+/// Reads `--flag value` from an argument list.
+pub fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+        .or_else(|| {
+            let prefix = format!("{name}=");
+            args.iter()
+                .find_map(|a| a.strip_prefix(&prefix).map(str::to_owned))
+        })
+}

@@ -1,0 +1,31 @@
+//! The root component: context, router and routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::Api;
+use crate::config::Config;
+use crate::pages::{NotFound, TemplateEditor, TemplateList};
+use crate::routes::Base;
+
+/// The whole app, under the host's element. Everything it renders sits inside `.hsm-app`.
+#[component]
+pub fn App(config: Config, api: Api) -> impl IntoView {
+    provide_context(api);
+    provide_context(Base(config.base_path.clone()));
+    let base = config.base_path.clone();
+    view! {
+        <div class="hsm-app" lang=config.locale.clone()>
+            <Router base>
+                <main class="hsm-main">
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=TemplateList />
+                        <Route path=path!("/new") view=TemplateEditor />
+                        <Route path=path!("/:id/edit") view=TemplateEditor />
+                    </Routes>
+                </main>
+            </Router>
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! The app's paths, in one place, always under the router's base.
+//!
+//! `<A href="/x">` does not add the router base, and `use_navigate` does: links use these
+//! helpers (which add it), navigation calls use the bare [`paths`].
+
+use leptos::prelude::*;
+
+/// The router base (`""` or `/admin/…`), provided as context by the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base(pub String);
+
+fn with_base(path: &str) -> String {
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
+    format!("{base}{path}")
+}
+
+/// Paths relative to the router base, for `use_navigate`.
+pub mod paths {
+    /// The list.
+    pub const LIST: &str = "/";
+    /// A new template.
+    pub const NEW: &str = "/new";
+
+    /// Editing template `id`.
+    pub fn edit(id: &str) -> String {
+        format!("/{}/edit", super::encode_segment(id))
+    }
+}
+
+/// Link to the list.
+pub fn list() -> String {
+    with_base(paths::LIST)
+}
+
+/// Link to a new template.
+pub fn new() -> String {
+    with_base(paths::NEW)
+}
+
+/// Link to the editor of template `id`.
+pub fn edit(id: &str) -> String {
+    with_base(&paths::edit(id))
+}
+
+/// Ids come from the server: keep a `/` or `?` in one from changing the route.
+fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() || "-_.~".contains(ch) {
+            out.push(ch);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_path_escapes_ids() {
+        assert_eq!(paths::edit("42"), "/42/edit");
+        assert_eq!(paths::edit("a/b?c"), "/a%2Fb%3Fc/edit");
+    }
+}

@@ -1,0 +1,124 @@
+//! Running commands, and children that are stopped whatever happens.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::root;
+
+/// A command with the project's tool folders first on `PATH` (npm's `wasm-opt`, cargo's bins).
+pub fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+/// `PATH` with `node_modules/.bin` and cargo's bin folder in front.
+pub fn tool_path() -> String {
+    let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        parts.push(Path::new(&home).join("bin").display().to_string());
+    } else if let Some(home) = std::env::var_os("HOME") {
+        parts.push(Path::new(&home).join(".cargo/bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// Runs a command to completion, output shown; an error says which command failed.
+pub fn exec(c: &mut Command) -> Result<(), String> {
+    let shown = describe(c);
+    println!("\n$ {shown}");
+    let status = c
+        .status()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+/// The trimmed stdout of a command, or `None` when it cannot run or fails.
+pub fn output(c: &mut Command) -> Option<String> {
+    let out = c.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+fn describe(c: &Command) -> String {
+    std::iter::once(c.get_program())
+        .chain(c.get_args())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A child process that is killed when this value is dropped (also on error paths).
+pub struct Guard {
+    name: String,
+    child: Child,
+}
+
+impl Guard {
+    /// Waits until the child exits by itself (Ctrl-C reaches it through the process group).
+    pub fn wait(mut self) -> Result<(), String> {
+        let status = self.child.wait().map_err(|e| e.to_string())?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("{} stopped: {status}", self.name))
+        }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Starts the dev backend and waits for its `listening on http://ADDR` line; returns the
+/// guard and the base URL. Its output keeps flowing to ours.
+pub fn start_devserver(args: &[String]) -> Result<(Guard, String), String> {
+    let bin = root().join("target/debug/hsm-devserver");
+    let mut c = Command::new(&bin);
+    c.current_dir(root()).args(args).stdout(Stdio::piped());
+    println!("\n$ {}", describe(&c));
+    let mut child = c
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    let stdout = child.stdout.take().expect("piped");
+    let guard = Guard {
+        name: "hsm-devserver".into(),
+        child,
+    };
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut sent = false;
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("[devserver] {line}");
+            if !sent {
+                if let Some(url) = line.split("listening on ").nth(1) {
+                    let _ = tx.send(url.trim().to_owned());
+                    sent = true;
+                }
+            }
+        }
+    });
+    let url = rx
+        .recv_timeout(Duration::from_secs(60))
+        .map_err(|_| "hsm-devserver did not report its address within 60 s".to_owned())?;
+    Ok((guard, url))
+}
+
+/// Builds the dev backend (debug: it is fast enough for tests and serving).
+pub fn build_devserver() -> Result<(), String> {
+    exec(cmd("cargo").args(["build", "-p", "hsm-devserver"]))
+}

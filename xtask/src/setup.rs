@@ -1,0 +1,111 @@
+//! `cargo xtask setup`: installs whatever is missing, skipping what is already there at the
+//! right version. Nothing here downloads a binary from outside the package registries.
+
+use std::path::Path;
+
+use crate::process::{cmd, exec, output};
+use crate::root;
+
+/// Trunk 0.22 needs a newer rustc than these machines have.
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Installs every tool the build and the tests need.
+pub fn run_all() -> Result<(), String> {
+    chromium()?;
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    npm_tools()?;
+    println!("setup: all tools present");
+    Ok(())
+}
+
+/// `cargo xtask setup`.
+pub fn run() -> Result<(), String> {
+    run_all()
+}
+
+fn chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let is_root = output(cmd("id").arg("-u")).as_deref() == Some("0");
+    let is_debian = Path::new("/etc/debian_version").exists();
+    if !(is_root && is_debian) {
+        return Err(format!(
+            "Chromium and ChromeDriver are missing ({CHROMIUM}, {CHROMEDRIVER}). \
+             Install the Debian packages `chromium` and `chromium-driver` as root, then run again."
+        ));
+    }
+    exec(cmd("apt-get").args(["update", "-qq"]))?;
+    exec(
+        cmd("apt-get")
+            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed =
+        output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    exec(cmd("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn trunk() -> Result<(), String> {
+    let found = output(cmd("trunk").arg("--version")).unwrap_or_default();
+    if found == format!("trunk {TRUNK_VERSION}") {
+        return Ok(());
+    }
+    exec(cmd("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+pub fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn wasm_bindgen() -> Result<(), String> {
+    let version = wasm_bindgen_version()?;
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml")).unwrap_or_default();
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(format!(
+            "Trunk.toml must pin wasm_bindgen = \"{version}\" (the version in Cargo.lock)"
+        ));
+    }
+    let found = output(cmd("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if found == format!("wasm-bindgen {version}") {
+        return Ok(());
+    }
+    // Without --locked: the CLI's own lockfile pins a crate version the registry lacks.
+    exec(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
+}
+
+fn npm_tools() -> Result<(), String> {
+    let bin = root().join("node_modules/.bin");
+    let lock = root().join("package-lock.json");
+    let installed = root().join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
+        (Ok(l), Ok(i)) => i.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh && bin.join("wasm-opt").exists() {
+        return Ok(());
+    }
+    exec(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
+}

@@ -1,0 +1,179 @@
+//! `cargo xtask test`: every check, in order, each step reported; the last line sums them up.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::process::{build_devserver, cmd, exec, output, start_devserver, Guard};
+use crate::{root, serve, setup};
+
+/// Seeded templates the browser tests and the smoke test look for.
+const SEED: &str = "30";
+
+struct Report {
+    steps: Vec<(String, Result<(), String>, f32)>,
+}
+
+impl Report {
+    fn step(&mut self, name: &str, f: impl FnOnce() -> Result<(), String>) -> bool {
+        println!("\n==> {name}");
+        let start = Instant::now();
+        let result = f();
+        let secs = start.elapsed().as_secs_f32();
+        if let Err(e) = &result {
+            eprintln!("==> {name}: FAILED: {e}");
+        }
+        let ok = result.is_ok();
+        self.steps.push((name.to_owned(), result, secs));
+        ok
+    }
+
+    fn finish(self) -> Result<(), String> {
+        println!("\n==> summary");
+        for (name, result, secs) in &self.steps {
+            let mark = if result.is_ok() { "ok  " } else { "FAIL" };
+            println!("  {mark} {name} ({secs:.0} s)");
+        }
+        let failed = self.steps.iter().filter(|s| s.1.is_err()).count();
+        let passed = self.steps.len() - failed;
+        println!("steps: {passed} passed, {failed} failed");
+        if failed == 0 {
+            Ok(())
+        } else {
+            Err(format!("{failed} step(s) failed"))
+        }
+    }
+}
+
+/// Runs every check; continues past a failure so one run shows them all.
+pub fn run(_args: &[String]) -> Result<(), String> {
+    let mut report = Report { steps: Vec::new() };
+    if !report.step("setup", setup::run_all) {
+        return report.finish();
+    }
+    report.step("cargo fmt --check", || {
+        exec(cmd("cargo").args(["fmt", "--all", "--check"]))
+    });
+    report.step("clippy (native)", || {
+        exec(cmd("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    report.step("clippy (wasm32)", || {
+        let wasm = ["--target", "wasm32-unknown-unknown"];
+        let deny = ["--", "-D", "warnings"];
+        exec(
+            cmd("cargo")
+                .args(["clippy", "-p", "hsm-admin", "--all-targets"])
+                .args(wasm)
+                .args(deny),
+        )?;
+        // The domain's dev-dependencies (proptest) are native-only: lint its library here.
+        exec(
+            cmd("cargo")
+                .args(["clippy", "-p", "hsm-domain", "--lib"])
+                .args(wasm)
+                .args(deny),
+        )
+    });
+    report.step("native tests", || {
+        exec(cmd("cargo").args(["test", "--workspace"]))
+    });
+    let devserver = report.step("build dev backend", build_devserver);
+    if devserver {
+        report.step("browser tests (Chromium)", || {
+            browser_tests("chromedriver", "CHROMEDRIVER", setup::CHROMEDRIVER)
+        });
+        if let Some(gecko) = firefox_driver() {
+            report.step("browser tests (Firefox)", || {
+                browser_tests("geckodriver", "GECKODRIVER", &gecko)
+            });
+        } else {
+            println!("\n(firefox-esr + geckodriver not installed: Firefox browser tests skipped)");
+        }
+    }
+    let release = report.step("release build", serve::build_release);
+    if devserver && release {
+        report.step("whole-app tests (Chromium)", whole_app_tests);
+    }
+    report.finish()
+}
+
+/// A fresh data folder for one dev backend run.
+fn scratch(name: &str) -> Result<PathBuf, String> {
+    let dir = root().join("target/xtask").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    Ok(dir)
+}
+
+fn free_port() -> Result<u16, String> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+fn devserver(name: &str, extra: &[&str]) -> Result<(Guard, String), String> {
+    let data = scratch(name)?;
+    let mut args: Vec<String> = [
+        "--listen",
+        "127.0.0.1:0",
+        "--seed",
+        SEED,
+        "--review-delay-ms",
+        "1500",
+        "--data-dir",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.push(data.display().to_string());
+    args.extend(extra.iter().map(|s| s.to_string()));
+    start_devserver(&args)
+}
+
+/// `wasm-bindgen-test` suites in a headless browser, against a dev backend started here.
+fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
+    let runner_port = free_port()?;
+    let origin = format!("http://127.0.0.1:{runner_port}");
+    let (_server, api) = devserver(&format!("browser-{driver}"), &["--cors-origin", &origin])?;
+    let mut c = cmd("cargo");
+    c.args([
+        "test",
+        "-p",
+        "hsm-admin",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .env(
+        "WASM_BINDGEN_TEST_ADDRESS",
+        format!("127.0.0.1:{runner_port}"),
+    )
+    .env("HSM_TEST_API", &api)
+    .env_remove("CHROMEDRIVER")
+    .env_remove("GECKODRIVER")
+    .env_remove("SAFARIDRIVER")
+    .env(env, path);
+    exec(&mut c)
+}
+
+fn firefox_driver() -> Option<String> {
+    output(cmd("which").arg("firefox-esr"))?;
+    output(cmd("which").arg("geckodriver"))
+}
+
+/// The release build served by the dev backend, driven by Playwright in headless Chromium.
+fn whole_app_tests() -> Result<(), String> {
+    let dist = root().join("dist").display().to_string();
+    let (_server, url) = devserver("whole-app", &["--static-dir", &dist])?;
+    exec(
+        cmd("node")
+            .args(["--test", "--test-reporter=spec", "e2e/"])
+            .env("HSM_APP_URL", &url)
+            .env("CHROMIUM", setup::CHROMIUM),
+    )
+}
