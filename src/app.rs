@@ -5,20 +5,25 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Api;
+use crate::components::{NoticeArea, Notices};
 use crate::config::Config;
+use crate::i18n::I18n;
 use crate::pages::{NotFound, TemplateEditor, TemplateList};
 use crate::routes::Base;
 
 /// The whole app, under the host's element. Everything it renders sits inside `.hsm-app`.
 #[component]
-pub fn App(config: Config, api: Api) -> impl IntoView {
+pub fn App(config: Config, api: Api, i18n: I18n) -> impl IntoView {
     provide_context(api);
+    provide_context(i18n);
+    provide_context(Notices::new());
     provide_context(Base(config.base_path.clone()));
     let base = config.base_path.clone();
     view! {
-        <div class="hsm-app" lang=config.locale.clone()>
+        <div class="hsm-app" lang=move || i18n.locale().tag()>
             <Router base>
                 <main class="hsm-main">
+                    <NoticeArea />
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=TemplateList />
                         <Route path=path!("/new") view=TemplateEditor />

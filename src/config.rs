@@ -11,6 +11,10 @@ pub struct Config {
     pub base_path: String,
     /// BCP 47 locale, e.g. `pt-BR`.
     pub locale: String,
+    /// Send the portal's cookies with every request (`credentials: "include"`).
+    pub with_cookies: bool,
+    /// Render inside a shadow root, so the host's CSS and the app's CSS never meet.
+    pub shadow_dom: bool,
 }
 
 impl Default for Config {
@@ -20,6 +24,8 @@ impl Default for Config {
             token: None,
             base_path: String::new(),
             locale: "pt-BR".to_owned(),
+            with_cookies: false,
+            shadow_dom: false,
         }
     }
 }
@@ -52,6 +58,7 @@ mod tests {
             token: Some("  ".into()),
             base_path: "admin/hsm/".into(),
             locale: "en".into(),
+            ..Config::default()
         }
         .normalized();
         assert_eq!(c.api_base_url, "http://api.test");

@@ -1,16 +1,17 @@
-//! Standalone entry for `index.html`: mounts the app into `#hsm-app`, configured by the
-//! element's `data-*` attributes (the dev backend serves the API on the same origin).
+//! Standalone entry: when the page has an `#hsm-app` element (the standalone `index.html`),
+//! mounts the app into it, configured by the element's `data-*` attributes. A portal that loads
+//! the same module has no such element and calls the exported `mount` itself.
 
 use wasm_bindgen::JsCast;
 
 fn main() {
-    let document = web_sys::window()
+    let Some(element) = web_sys::window()
         .and_then(|w| w.document())
-        .expect("a browser document");
-    let element = document
-        .get_element_by_id("hsm-app")
+        .and_then(|d| d.get_element_by_id("hsm-app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .expect("index.html has an element with id hsm-app");
+    else {
+        return;
+    };
     let attr = |name: &str| element.get_attribute(name).unwrap_or_default();
     let config = hsm_admin::Config {
         api_base_url: attr("data-api-base"),
@@ -19,6 +20,7 @@ fn main() {
         locale: Some(attr("data-locale"))
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| "pt-BR".to_owned()),
+        ..Default::default()
     };
     // The standalone page lives as long as the tab: keep the app mounted.
     std::mem::forget(hsm_admin::mount_app(element, config));

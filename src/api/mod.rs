@@ -5,7 +5,7 @@ mod error;
 mod templates;
 
 pub use error::{ApiError, FieldError};
-pub use templates::{ListQuery, Page, Sort};
+pub use templates::{Availability, ListQuery, Page, Sort};
 
 use std::sync::Arc;
 
@@ -13,24 +13,71 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 use crate::config::Config;
+use crate::host::Host;
 
 /// HTTP client for one mounted app; cheap to clone, provided as context.
 #[derive(Clone)]
 pub struct Api {
     base: Arc<str>,
     token: ArcRwSignal<Option<String>>,
+    token_provider: Option<SendWrapper<js_sys::Function>>,
+    with_cookies: bool,
+    host: Host,
+}
+
+/// A successful answer with the template version it carries (`ETag`), when any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Versioned<T> {
+    pub value: T,
+    pub etag: Option<String>,
 }
 
 impl Api {
-    /// A client for the configured backend.
-    pub fn new(config: &Config) -> Self {
+    /// A client for the configured backend; a 401 from any call is reported to `host` as
+    /// `hsm:unauthorized`.
+    pub fn new(config: &Config, host: Host) -> Self {
         Self {
             base: config.api_base_url.as_str().into(),
             token: ArcRwSignal::new(config.token.clone()),
+            token_provider: None,
+            with_cookies: config.with_cookies,
+            host,
         }
+    }
+
+    /// Asks `provider` (a JS function returning a token or a Promise of one) for a fresh token
+    /// before each request, so the portal can refresh its session behind the app's back.
+    pub fn with_token_provider(mut self, provider: Option<js_sys::Function>) -> Self {
+        self.token_provider = provider.map(SendWrapper::new);
+        self
+    }
+
+    /// Refreshes the token from the host's provider, if there is one. A provider that throws
+    /// keeps the last token: the request then fails with 401 and the host hears about it.
+    async fn refresh_token(&self) {
+        let Some(provider) = &self.token_provider else {
+            return;
+        };
+        let Ok(mut value) = provider.call0(&wasm_bindgen::JsValue::NULL) else {
+            return;
+        };
+        if let Some(promise) = value.dyn_ref::<js_sys::Promise>() {
+            match wasm_bindgen_futures::JsFuture::from(promise.clone()).await {
+                Ok(v) => value = v,
+                Err(_) => return,
+            }
+        }
+        self.token.set(value.as_string().filter(|t| !t.is_empty()));
+    }
+
+    /// Where the host listens for the app's events.
+    pub fn host(&self) -> &Host {
+        &self.host
     }
 
     /// Replaces the bearer token (the host refreshed its session).
@@ -42,7 +89,13 @@ impl Api {
         format!("{}/api/v1/whatsapp{path}", self.base)
     }
 
-    fn authorize(&self, req: RequestBuilder) -> RequestBuilder {
+    async fn authorize(&self, req: RequestBuilder) -> RequestBuilder {
+        self.refresh_token().await;
+        let req = if self.with_cookies {
+            req.credentials(web_sys::RequestCredentials::Include)
+        } else {
+            req
+        };
         match self.token.get_untracked() {
             Some(token) => req.header("Authorization", &format!("Bearer {token}")),
             None => req,
@@ -55,10 +108,107 @@ impl Api {
         let abort = abort_on_cleanup();
         let req = self
             .authorize(Request::get(&self.url(path)))
+            .await
             .abort_signal(abort.as_ref().map(|c| c.signal()).as_ref());
         let resp = req.send().await.map_err(network)?;
-        decode(resp).await
+        self.seen(decode(resp).await)
     }
+
+    /// Like [`Api::get_json`], keeping the `ETag` (for a later `If-Match`).
+    pub(crate) async fn get_versioned<T: DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<Versioned<T>, ApiError> {
+        let abort = abort_on_cleanup();
+        let req = self
+            .authorize(Request::get(&self.url(path)))
+            .await
+            .abort_signal(abort.as_ref().map(|c| c.signal()).as_ref());
+        let resp = req.send().await.map_err(network)?;
+        let etag = resp.headers().get("ETag");
+        let value = self.seen(decode(resp).await)?;
+        Ok(Versioned { value, etag })
+    }
+
+    /// Sends a JSON body (`POST`/`PUT`) with extra headers; returns the decoded answer and its
+    /// `ETag`. Writes are never aborted on cleanup: leaving the page must not cancel a save.
+    pub(crate) async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+        headers: &[(&str, &str)],
+    ) -> Result<Versioned<T>, ApiError> {
+        let url = self.url(path);
+        let mut req = match method {
+            Method::Post => Request::post(&url),
+            Method::Put => Request::put(&url),
+        };
+        for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        let req = self
+            .authorize(req)
+            .await
+            .json(body)
+            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let resp = req.send().await.map_err(network)?;
+        let etag = resp.headers().get("ETag");
+        let value = self.seen(decode(resp).await)?;
+        Ok(Versioned { value, etag })
+    }
+
+    /// `DELETE`, expecting no body.
+    pub(crate) async fn delete(&self, path: &str) -> Result<(), ApiError> {
+        let resp = self
+            .authorize(Request::delete(&self.url(path)))
+            .await
+            .send()
+            .await
+            .map_err(network)?;
+        let result = if resp.ok() {
+            Ok(())
+        } else {
+            Err(failure(resp).await)
+        };
+        self.seen(result)
+    }
+
+    /// Full URL of an API path (for requests built elsewhere, e.g. uploads with progress).
+    pub fn endpoint(&self, path: &str) -> String {
+        self.url(path)
+    }
+
+    /// Whether requests carry the portal's cookies.
+    pub fn with_cookies(&self) -> bool {
+        self.with_cookies
+    }
+
+    /// The `Authorization` header value (refreshed from the host's provider first), when any.
+    pub async fn fresh_authorization(&self) -> Option<String> {
+        self.refresh_token().await;
+        self.authorization()
+    }
+
+    /// The `Authorization` header value, when a token is set.
+    pub fn authorization(&self) -> Option<String> {
+        self.token.get_untracked().map(|t| format!("Bearer {t}"))
+    }
+
+    /// Reports a 401 to the host before handing the result on.
+    pub(crate) fn seen<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if let Err(ApiError::Unauthorized) = &result {
+            self.host.emit("unauthorized", &serde_json::Value::Null);
+        }
+        result
+    }
+}
+
+/// HTTP methods that carry a JSON body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Post,
+    Put,
 }
 
 /// An `AbortController` aborted when the current reactive owner is disposed.

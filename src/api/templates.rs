@@ -1,9 +1,9 @@
 //! Template endpoints: list (query ↔ query string) and the list envelope.
 
-use hsm_domain::Template;
+use hsm_domain::{Language, Template, TemplateDraft};
 use serde::Deserialize;
 
-use super::{Api, ApiError};
+use super::{Api, ApiError, Method, Versioned};
 
 /// One page of a list, as the backend returns it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -137,6 +137,73 @@ impl Api {
     pub async fn get_template(&self, id: &str) -> Result<Template, ApiError> {
         self.get_json(&format!("/templates/{}", encode(id))).await
     }
+
+    /// `GET /templates/{id}` with its `ETag`, for editing.
+    pub async fn get_template_versioned(&self, id: &str) -> Result<Versioned<Template>, ApiError> {
+        self.get_versioned(&format!("/templates/{}", encode(id)))
+            .await
+    }
+
+    /// `POST /templates`. A retry must reuse `idempotency_key`, so a create the server already
+    /// did is answered with the same template instead of a second one.
+    pub async fn create_template(
+        &self,
+        draft: &TemplateDraft,
+        idempotency_key: &str,
+    ) -> Result<Versioned<Template>, ApiError> {
+        self.send_json(
+            Method::Post,
+            "/templates",
+            draft,
+            &[("Idempotency-Key", idempotency_key)],
+        )
+        .await
+    }
+
+    /// `PUT /templates/{id}` with `If-Match: etag`; a stale etag gives
+    /// [`ApiError::PreconditionFailed`].
+    pub async fn update_template(
+        &self,
+        id: &str,
+        draft: &TemplateDraft,
+        etag: &str,
+    ) -> Result<Versioned<Template>, ApiError> {
+        self.send_json(
+            Method::Put,
+            &format!("/templates/{}", encode(id)),
+            draft,
+            &[("If-Match", etag)],
+        )
+        .await
+    }
+
+    /// `DELETE /templates/{id}`.
+    pub async fn delete_template(&self, id: &str) -> Result<(), ApiError> {
+        self.delete(&format!("/templates/{}", encode(id))).await
+    }
+
+    /// Whether `name` is free in `language` (`GET /templates/availability`).
+    pub async fn check_availability(
+        &self,
+        name: &str,
+        language: &Language,
+    ) -> Result<Availability, ApiError> {
+        self.get_json(&format!(
+            "/templates/availability?name={}&language={}",
+            encode(name),
+            encode(language.as_str())
+        ))
+        .await
+    }
+}
+
+/// Answer of the availability check.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Availability {
+    pub available: bool,
+    /// `exists` or `recently_deleted` when not available.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 #[cfg(test)]

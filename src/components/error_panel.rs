@@ -4,58 +4,80 @@ use leptos::error::Errors;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::i18n::{use_i18n, I18n};
 
-/// The message an admin reads for an error (pt-BR).
-pub fn error_message(err: &ApiError) -> &'static str {
-    match err {
-        ApiError::Network(_) => {
-            "Não foi possível falar com o servidor. Verifique sua conexão e tente novamente."
+/// The message an admin reads for an error, in the current locale.
+pub fn error_message(i18n: &I18n, err: &ApiError) -> String {
+    let key = match err {
+        ApiError::Network(_) => "common.error_network",
+        ApiError::Unauthorized => "common.error_unauthorized",
+        ApiError::Forbidden => "common.error_forbidden",
+        ApiError::NotFound => "common.error_not_found",
+        ApiError::Conflict { code, .. } if !code.is_empty() => {
+            return i18n.code_message(code, &Default::default())
         }
-        ApiError::Unauthorized => "Sua sessão terminou. Entre novamente no portal.",
-        ApiError::Forbidden => "Seu perfil de acesso não tem permissão para esta ação.",
-        ApiError::NotFound => "Template não encontrado: ele pode ter sido excluído.",
-        ApiError::Conflict { .. } => "A ação conflita com o estado atual do template.",
-        ApiError::PreconditionFailed => "Outra pessoa alterou este template enquanto você editava.",
-        ApiError::Validation(_) => "Alguns campos precisam de correção.",
-        ApiError::RateLimited { .. } => "Limite de alterações atingido. Tente mais tarde.",
-        ApiError::Server { .. } => "O servidor encontrou um erro. Tente novamente.",
-        ApiError::Decode(_) => "O servidor respondeu algo inesperado. Tente novamente.",
-    }
+        ApiError::Conflict { .. } => "common.error_conflict",
+        ApiError::PreconditionFailed => "common.error_precondition",
+        ApiError::Validation(_) => "common.error_validation",
+        ApiError::RateLimited {
+            retry_after: Some(secs),
+        } => {
+            let time = if *secs >= 3600 {
+                format!("{} h", secs.div_ceil(3600))
+            } else {
+                format!("{} min", secs.div_ceil(60).max(1))
+            };
+            return i18n.tf("common.error_rate_limited_after", &[("time", time)]);
+        }
+        ApiError::RateLimited { .. } => "common.error_rate_limited",
+        ApiError::Server { .. } => "common.error_server",
+        ApiError::Decode(_) => "common.error_decode",
+    };
+    i18n.t(key)
 }
 
-/// An alert with the error's message and, when it may help, a "Tentar novamente" button.
+/// An alert with the error's message and, when it may help, a retry button.
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let retry = error.is_retryable() || matches!(error, ApiError::Decode(_));
+    let message = {
+        let error = error.clone();
+        move || error_message(&i18n, &error)
+    };
     view! {
         <div class="hsm-error" role="alert">
-            <p>{error_message(&error)}</p>
+            <p>{message}</p>
             <Show when=move || retry>
                 <button type="button" class="hsm-btn" on:click=move |_| on_retry.run(())>
-                    "Tentar novamente"
+                    {move || i18n.t("common.retry")}
                 </button>
             </Show>
         </div>
     }
 }
 
-/// `ErrorBoundary` fallback: the first error, typed when it is an [`ApiError`].
+/// The first error of an `ErrorBoundary`, typed when it is an [`ApiError`].
+pub fn first_api_error(errors: &Errors) -> ApiError {
+    errors
+        .iter()
+        .next()
+        .map(|(_, e)| {
+            e.downcast_ref::<ApiError>()
+                .cloned()
+                .unwrap_or_else(|| ApiError::Decode(e.to_string()))
+        })
+        .unwrap_or(ApiError::Server { status: 0 })
+}
+
+/// `ErrorBoundary` fallback: the first error with a retry.
 #[component]
 pub fn ErrorsPanel(
     errors: ArcRwSignal<Errors>,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
     move || {
-        let error = errors
-            .read()
-            .iter()
-            .next()
-            .map(|(_, e)| {
-                e.downcast_ref::<ApiError>()
-                    .cloned()
-                    .unwrap_or_else(|| ApiError::Decode(e.to_string()))
-            })
-            .unwrap_or(ApiError::Server { status: 0 });
+        let error = first_api_error(&errors.read());
         view! { <ErrorPanel error on_retry /> }
     }
 }

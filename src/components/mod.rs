@@ -1,7 +1,9 @@
 //! Reusable pieces shared by the screens.
 
 pub mod error_panel;
+pub mod notice;
 pub mod status_badge;
 
-pub use error_panel::{ErrorPanel, ErrorsPanel};
+pub use error_panel::{first_api_error, ErrorPanel, ErrorsPanel};
+pub use notice::{use_notices, NoticeArea, Notices};
 pub use status_badge::StatusBadge;

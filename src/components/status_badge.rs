@@ -3,25 +3,14 @@
 use hsm_domain::Status;
 use leptos::prelude::*;
 
-/// The pt-BR label of a status; unknown statuses show their raw value.
-pub fn status_label(status: &Status) -> String {
+use crate::i18n::{use_i18n, I18n};
+
+/// The label of a status in the current locale; unknown statuses show their raw value.
+pub fn status_label(i18n: &I18n, status: &Status) -> String {
     match status {
-        Status::Pending => "Em análise",
-        Status::Approved => "Aprovado",
-        Status::Rejected => "Rejeitado",
-        Status::Paused => "Pausado",
-        Status::Disabled => "Desativado",
-        Status::InAppeal => "Em recurso",
-        Status::PendingDeletion => "Exclusão pendente",
-        Status::Deleted => "Excluído",
-        Status::LimitExceeded => "Limite excedido",
-        Status::Flagged => "Sinalizado",
-        Status::Locked => "Bloqueado",
-        Status::Reinstated => "Reativado",
-        Status::Archived => "Arquivado",
-        Status::Other(raw) => return raw.clone(),
+        Status::Other(raw) => raw.clone(),
+        known => i18n.t(&format!("common.status_{}", known.as_str())),
     }
-    .to_owned()
 }
 
 /// CSS modifier naming the badge's colour family.
@@ -38,6 +27,8 @@ fn tone(status: &Status) -> &'static str {
 /// The badge.
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
+    let i18n = use_i18n();
     let class = format!("hsm-badge hsm-badge--{}", tone(&status));
-    view! { <span class=class data-status=status.as_str().to_owned()>{status_label(&status)}</span> }
+    let raw = status.as_str().to_owned();
+    view! { <span class=class data-status=raw>{move || status_label(&i18n, &status)}</span> }
 }

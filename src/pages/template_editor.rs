@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::Api;
 use crate::components::{ErrorsPanel, StatusBadge};
+use crate::i18n::use_i18n;
 
 /// New or edit, depending on the route's `id`.
 #[component]
@@ -13,6 +14,7 @@ pub fn TemplateEditor() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id");
     let api = expect_context::<Api>();
+    let i18n = use_i18n();
     let template = LocalResource::new(move || {
         let api = api.clone();
         let id = id();
@@ -27,12 +29,12 @@ pub fn TemplateEditor() -> impl IntoView {
 
     view! {
         <section class="hsm-page hsm-editor">
-            <A href=crate::routes::list()>"Voltar para a lista"</A>
-            <Transition fallback=|| view! { <p role="status">"Carregando…"</p> }>
+            <A href=crate::routes::list()>{move || i18n.t("common.back_to_list")}</A>
+            <Transition fallback=move || view! { <p role="status">{i18n.t("common.loading")}</p> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorsPanel errors on_retry=retry /> }>
                     {move || Suspend::new(async move {
                         template.await.map(|t| match t {
-                            None => view! { <h1>"Novo template"</h1> }.into_any(),
+                            None => view! { <h1>{move || i18n.t("editor.new_title")}</h1> }.into_any(),
                             Some(t) => view! {
                                 <h1>{t.draft.name.clone()}</h1>
                                 <p>

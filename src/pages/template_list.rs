@@ -6,11 +6,13 @@ use leptos_router::components::A;
 
 use crate::api::{Api, ListQuery, Page};
 use crate::components::{ErrorsPanel, StatusBadge};
+use crate::i18n::{format_number, use_i18n};
 
 /// The list screen.
 #[component]
 pub fn TemplateList() -> impl IntoView {
     let api = expect_context::<Api>();
+    let i18n = use_i18n();
     let templates = LocalResource::new(move || {
         let api = api.clone();
         async move { api.list_templates(&ListQuery::default()).await }
@@ -20,12 +22,12 @@ pub fn TemplateList() -> impl IntoView {
     view! {
         <section class="hsm-page hsm-list">
             <header class="hsm-page__header">
-                <h1>"WhatsApp – HSM"</h1>
+                <h1>{move || i18n.t("list.title")}</h1>
                 <A href=crate::routes::new() attr:class="hsm-btn hsm-btn--primary">
-                    "Novo"
+                    {move || i18n.t("list.new")}
                 </A>
             </header>
-            <Transition fallback=|| view! { <p role="status">"Carregando templates…"</p> }>
+            <Transition fallback=move || view! { <p role="status">{i18n.t("common.loading")}</p> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorsPanel errors on_retry=retry /> }>
                     {move || Suspend::new(async move { templates.await.map(|page| view! { <TemplateTable page /> }) })}
                 </ErrorBoundary>
@@ -36,21 +38,23 @@ pub fn TemplateList() -> impl IntoView {
 
 #[component]
 fn TemplateTable(page: Page<Template>) -> impl IntoView {
+    let i18n = use_i18n();
     if page.items.is_empty() {
         return view! {
-            <p class="hsm-empty">"Nenhum template ainda. Crie o primeiro com “Novo”."</p>
+            <p class="hsm-empty">{move || i18n.t("list.empty")}</p>
         }
         .into_any();
     }
+    let total = page.total as f64;
     view! {
         <table class="hsm-table">
-            <caption class="hsm-visually-hidden">"Templates HSM"</caption>
+            <caption class="hsm-visually-hidden">{move || i18n.t("list.caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Nome"</th>
-                    <th scope="col">"Categoria"</th>
-                    <th scope="col">"Idioma"</th>
-                    <th scope="col">"Status"</th>
+                    <th scope="col">{move || i18n.t("list.col_name")}</th>
+                    <th scope="col">{move || i18n.t("list.col_category")}</th>
+                    <th scope="col">{move || i18n.t("list.col_language")}</th>
+                    <th scope="col">{move || i18n.t("list.col_status")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -63,8 +67,8 @@ fn TemplateTable(page: Page<Template>) -> impl IntoView {
                                 <td>
                                     <A href=crate::routes::edit(&t.id)>{t.draft.name.clone()}</A>
                                 </td>
-                                <td>{t.draft.category.as_str().to_owned()}</td>
-                                <td>{t.draft.language.as_str().to_owned()}</td>
+                                <td>{i18n.t(&format!("common.category_{}", t.draft.category.as_str()))}</td>
+                                <td>{i18n.t(&format!("common.language_{}", t.draft.language.as_str()))}</td>
                                 <td>
                                     <StatusBadge status=t.status.clone() />
                                 </td>
@@ -74,7 +78,9 @@ fn TemplateTable(page: Page<Template>) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
-        <p class="hsm-total">{format!("{} templates", page.total)}</p>
+        <p class="hsm-total">
+            {move || i18n.tf("list.total", &[("count", format_number(total, i18n.locale()))])}
+        </p>
     }
     .into_any()
 }

@@ -1,0 +1,203 @@
+//! The JavaScript API the Citrus portal uses: `mount(element, config)` → handle.
+//!
+//! Errors a host can make (no element, a second mount on the same element, a malformed
+//! config) are thrown as `Error`s with a clear message, never a panic.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::config::Config;
+use crate::i18n::Locale;
+use crate::{mount_into, MountHandle};
+
+/// Marks an element an app is mounted on, so a second `mount` is refused.
+const MOUNTED_ATTR: &str = "data-hsm-mounted";
+
+/// Every stylesheet of the app, injected into the shadow root (the portal's CSS stays out).
+const APP_CSS: &str = concat!(
+    ":host{all:initial;display:block}\n",
+    include_str!("../style/app.css"),
+    include_str!("../style/list.css"),
+    include_str!("../style/editor.css"),
+);
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** How the portal configures a mounted HSM template admin. */
+export interface HsmConfig {
+  /** Base URL of the Citrus REST API; "" or absent = same origin. */
+  apiBaseUrl?: string;
+  /** Bearer token sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** Called before each request; returns the current token (or a Promise of it), for refresh. */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** "include" sends the portal's cookies (session auth); default "same-origin". */
+  credentials?: "include" | "same-origin" | "omit";
+  /** URL prefix the app's routes live under, e.g. "/admin/configuracoes-gerais/whatsapp-hsm". */
+  basePath?: string;
+  /** "pt-BR" (default), "en" or "es". */
+  locale?: string;
+  /** Render inside a shadow root (default true): the portal's CSS cannot reach the app. */
+  shadowDom?: boolean;
+}
+
+/**
+ * Mounts the app into `element`. Events are dispatched on `element`:
+ * `hsm:unauthorized`, `hsm:saved` and `hsm:deleted` (detail: `{id, name, language}`).
+ * Throws when `element` is missing, already has an app, or `config` is malformed.
+ */
+export function mount(element: HTMLElement, config?: HsmConfig): MountHandle;
+"#;
+
+/// JS entry (see the TypeScript declaration above).
+#[wasm_bindgen(skip_typescript)]
+pub fn mount(element: JsValue, config: JsValue) -> Result<MountHandle, JsValue> {
+    let element: web_sys::HtmlElement = element.dyn_into().map_err(|_| {
+        error("mount: `element` is missing or is not an HTML element (check the selector)")
+    })?;
+    if element.has_attribute(MOUNTED_ATTR) {
+        return Err(error(
+            "mount: an HSM app is already mounted on this element; call unmount() first",
+        ));
+    }
+    let parsed = parse_config(&config).and_then(|(config, provider)| {
+        let container = if config.shadow_dom {
+            shadow_container(&element)?
+        } else {
+            element.clone()
+        };
+        Ok((config, provider, container))
+    });
+    let (config, provider, container) = match parsed {
+        Ok(ok) => ok,
+        Err(message) => {
+            // Written where the app would have been, so the admin sees why, not a blank area.
+            element.set_text_content(Some(&message));
+            return Err(error(&message));
+        }
+    };
+    let _ = element.set_attribute(MOUNTED_ATTR, "");
+    let host = element.clone();
+    let inner = container.clone();
+    let shadow = config.shadow_dom;
+    let mut handle = mount_into(container, host.clone(), config, provider);
+    handle.on_unmount(Box::new(move || {
+        if shadow {
+            inner.remove();
+            if let Some(root) = host.shadow_root() {
+                root.set_inner_html("");
+            }
+        }
+        let _ = host.remove_attribute(MOUNTED_ATTR);
+    }));
+    Ok(handle)
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+/// A fresh `.hsm-app` host inside `element`'s (open) shadow root, with the app's styles.
+fn shadow_container(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlElement, String> {
+    let root = match element.shadow_root() {
+        Some(root) => root,
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| "mount: this element cannot host a shadow root; pass shadowDom: false")?,
+    };
+    let document = element
+        .owner_document()
+        .ok_or("mount: element has no document")?;
+    let style = document
+        .create_element("style")
+        .map_err(|_| "mount: cannot create elements")?;
+    style.set_text_content(Some(APP_CSS));
+    let container: web_sys::HtmlElement = document
+        .create_element("div")
+        .map_err(|_| "mount: cannot create elements")?
+        .unchecked_into();
+    root.set_inner_html("");
+    root.append_child(&style)
+        .map_err(|_| "mount: cannot append")?;
+    root.append_child(&container)
+        .map_err(|_| "mount: cannot append")?;
+    Ok(container)
+}
+
+/// Reads the JS config object; the message names the field that is wrong.
+fn parse_config(value: &JsValue) -> Result<(Config, Option<js_sys::Function>), String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok((
+            Config {
+                shadow_dom: true,
+                ..Config::default()
+            },
+            None,
+        ));
+    }
+    if !value.is_object() || value.is_function() {
+        return Err(
+            "mount: config must be an object like { apiBaseUrl, token, basePath, locale }".into(),
+        );
+    }
+    let field =
+        |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default();
+    let string = |key: &str| -> Result<Option<String>, String> {
+        let v = field(key);
+        if v.is_undefined() || v.is_null() {
+            Ok(None)
+        } else {
+            v.as_string()
+                .map(Some)
+                .ok_or_else(|| format!("mount: config.{key} must be a string"))
+        }
+    };
+    let defaults = Config::default();
+    let locale = string("locale")?.unwrap_or(defaults.locale);
+    if Locale::from_tag(&locale).is_none() {
+        return Err(format!(
+            "mount: config.locale `{locale}` is not supported (use pt-BR, en or es)"
+        ));
+    }
+    let with_cookies = match string("credentials")?.as_deref() {
+        None | Some("same-origin") | Some("omit") => false,
+        Some("include") => true,
+        Some(other) => return Err(format!(
+            "mount: config.credentials `{other}` must be \"include\", \"same-origin\" or \"omit\""
+        )),
+    };
+    let shadow_dom = match field("shadowDom") {
+        v if v.is_undefined() || v.is_null() => true,
+        v => v
+            .as_bool()
+            .ok_or("mount: config.shadowDom must be true or false")?,
+    };
+    let provider = match field("getToken") {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(
+            v.dyn_into::<js_sys::Function>()
+                .map_err(|_| "mount: config.getToken must be a function")?,
+        ),
+    };
+    let api_base_url = string("apiBaseUrl")?.unwrap_or_default();
+    if !(api_base_url.is_empty()
+        || api_base_url.starts_with("http://")
+        || api_base_url.starts_with("https://")
+        || api_base_url.starts_with('/'))
+    {
+        return Err(format!(
+            "mount: config.apiBaseUrl `{api_base_url}` must be an http(s) URL or a path"
+        ));
+    }
+    Ok((
+        Config {
+            api_base_url,
+            token: string("token")?,
+            base_path: string("basePath")?.unwrap_or(defaults.base_path),
+            locale,
+            with_cookies,
+            shadow_dom,
+        },
+        provider,
+    ))
+}
