@@ -19,8 +19,13 @@ pub fn App(config: Config, api: Api, i18n: I18n) -> impl IntoView {
     provide_context(Notices::new());
     provide_context(Base(config.base_path.clone()));
     let base = config.base_path.clone();
+    let root_class = if config.shadow_dom {
+        "hsm-app hsm-app--embedded"
+    } else {
+        "hsm-app"
+    };
     view! {
-        <div class="hsm-app" lang=move || i18n.locale().tag()>
+        <div class=root_class lang=move || i18n.locale().tag()>
             <Router base>
                 <main class="hsm-main">
                     <NoticeArea />

@@ -162,9 +162,11 @@ fn parse_config(value: &JsValue) -> Result<(Config, Option<js_sys::Function>), S
     let with_cookies = match string("credentials")?.as_deref() {
         None | Some("same-origin") | Some("omit") => false,
         Some("include") => true,
-        Some(other) => return Err(format!(
+        Some(other) => {
+            return Err(format!(
             "mount: config.credentials `{other}` must be \"include\", \"same-origin\" or \"omit\""
-        )),
+        ))
+        }
     };
     let shadow_dom = match field("shadowDom") {
         v if v.is_undefined() || v.is_null() => true,

@@ -1,4 +1,6 @@
-//! The built SPA: files as they are, `index.html` for every unknown path (client-side routes).
+//! The built SPA: files as they are; an unknown path gets the `index.html` nearest above it
+//! (client-side routes), so a page in a sub-folder, such as the demo portal under
+//! `/admin/configuracoes-gerais/whatsapp-hsm/`, owns the deep links below it.
 
 use std::convert::Infallible;
 use std::path::Path;
@@ -21,13 +23,46 @@ pub fn service(dir: &Path) -> MethodRouter {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
-    axum::routing::any(move |req: Request| {
+    let root = dir.to_path_buf();
+    axum::routing::any(move |mut req: Request| {
         let serve = serve.clone();
+        if let Some(index) = nearest_index(&root, req.uri().path()) {
+            if let Ok(uri) = index.parse() {
+                *req.uri_mut() = uri;
+            }
+        }
         async move {
             let res: Result<Response, Infallible> =
                 serve.oneshot(req).await.map(IntoResponse::into_response);
             res.unwrap_or_else(|e| match e {})
         }
+    })
+}
+
+/// For a path with no file behind it, the URL of the `index.html` in the deepest existing
+/// folder along it; `None` when the path names a file (or stays outside `root`).
+fn nearest_index(root: &Path, url_path: &str) -> Option<String> {
+    let segments: Vec<&str> = url_path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
+        return None;
+    }
+    let full = segments.iter().fold(root.to_path_buf(), |p, s| p.join(s));
+    if full.is_file() {
+        return None;
+    }
+    (0..=segments.len()).rev().find_map(|n| {
+        let dir = segments[..n]
+            .iter()
+            .fold(root.to_path_buf(), |p, s| p.join(s));
+        dir.join("index.html").is_file().then(|| {
+            let mut url = String::from("/");
+            for s in &segments[..n] {
+                url.push_str(s);
+                url.push('/');
+            }
+            url.push_str("index.html");
+            url
+        })
     })
 }
 

@@ -1,0 +1,115 @@
+// <citrus-hsm-templates> — the HSM template admin as a custom element.
+//
+//   <script type="module" src="/static/hsm/citrus-hsm-templates.js"></script>
+//   <citrus-hsm-templates api-base="https://api.citrus…" base-path="/admin/…/whatsapp-hsm"
+//                         locale="pt-BR" credentials="include"></citrus-hsm-templates>
+//   element.token = "…";           // bearer token (property, never an attribute)
+//   element.getToken = async () => "…";   // or a callback asked before each request
+//
+// Mounts on connect, unmounts on disconnect, follows attribute changes. The app module is
+// loaded from next to this file, once, whatever the number of elements.
+
+const moduleUrl = new URL('./hsm-admin.js', import.meta.url);
+let loading = null;
+
+/** The initialised wasm module (loaded on first use). */
+function loadApp() {
+  loading ??= import(moduleUrl.href).then(async (app) => {
+    await app.default();
+    return app;
+  });
+  return loading;
+}
+
+class CitrusHsmTemplates extends HTMLElement {
+  static observedAttributes = ['api-base', 'base-path', 'locale', 'credentials'];
+
+  #handle = null;
+  #token = null;
+  #getToken = null;
+  // Bumped on every (un)mount so a slow module load never mounts a disconnected element.
+  #generation = 0;
+
+  get token() {
+    return this.#token;
+  }
+
+  set token(value) {
+    this.#token = value || null;
+    this.#handle?.setToken(this.#token);
+  }
+
+  get getToken() {
+    return this.#getToken;
+  }
+
+  set getToken(fn) {
+    this.#getToken = typeof fn === 'function' ? fn : null;
+    if (this.#handle) this.#remount();
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this.#handle || oldValue === newValue) return;
+    if (name === 'locale') {
+      try {
+        this.#handle.setLocale(newValue || 'pt-BR');
+      } catch (e) {
+        console.error(e);
+      }
+    } else {
+      this.#remount();
+    }
+  }
+
+  #config() {
+    const config = {
+      apiBaseUrl: this.getAttribute('api-base') ?? '',
+      basePath: this.getAttribute('base-path') ?? '',
+      locale: this.getAttribute('locale') || 'pt-BR',
+    };
+    const credentials = this.getAttribute('credentials');
+    if (credentials) config.credentials = credentials;
+    if (this.#token) config.token = this.#token;
+    if (this.#getToken) config.getToken = this.#getToken;
+    return config;
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    const app = await loadApp();
+    if (generation !== this.#generation || !this.isConnected || this.#handle) return;
+    try {
+      this.#handle = app.mount(this, this.#config());
+      this.dispatchEvent(new CustomEvent('hsm:ready', { bubbles: true }));
+    } catch (e) {
+      console.error(e);
+      this.dispatchEvent(new CustomEvent('hsm:error', { bubbles: true, detail: String(e) }));
+    }
+  }
+
+  #unmount() {
+    this.#generation++;
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+  }
+
+  #remount() {
+    this.#unmount();
+    this.#mount();
+  }
+}
+
+if (!customElements.get('citrus-hsm-templates')) {
+  customElements.define('citrus-hsm-templates', CitrusHsmTemplates);
+}
