@@ -1,0 +1,205 @@
+//! The JavaScript API the portal calls: `mount(element, config)`, its handle and its errors.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host_element() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn config(js: &str) -> JsValue {
+    eval(&format!("return {js};"))
+}
+
+fn message(err: JsValue) -> String {
+    err.dyn_into::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// The app's root inside the element's shadow root.
+fn app_root(el: &HtmlElement) -> web_sys::Element {
+    el.shadow_root()
+        .expect("mounted in a shadow root")
+        .query_selector(".hsm-app")
+        .unwrap()
+        .expect("the app's root")
+}
+
+fn api_config() -> String {
+    format!("{{ apiBaseUrl: '{}', locale: 'pt-BR' }}", api_base())
+}
+
+#[wasm_bindgen_test]
+async fn mounts_in_a_shadow_root_and_switches_locale_through_the_handle() {
+    let el = host_element();
+    let mut handle = hsm_admin::mount(el.clone().into(), config(&api_config())).unwrap();
+    let root = app_root(&el);
+    wait_for("the list", 10_000, || find_text(&root, "a", "Novo")).await;
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("pt-BR"));
+    handle.set_locale("en").unwrap();
+    wait_for("English labels", 5_000, || find_text(&root, "a", "New")).await;
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    handle.set_locale("es").unwrap();
+    wait_for("Spanish labels", 5_000, || find_text(&root, "a", "Nueva")).await;
+    let err = handle.set_locale("fr").unwrap_err();
+    assert!(message(err).contains("fr"));
+    handle.unmount();
+    assert_eq!(el.shadow_root().unwrap().child_nodes().length(), 0);
+    assert!(!el.has_attribute("data-hsm-mounted"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_missing_element_is_a_clear_error() {
+    let err = hsm_admin::mount(JsValue::NULL, config("{}"))
+        .err()
+        .expect("refused");
+    assert!(message(err).contains("is missing"));
+}
+
+#[wasm_bindgen_test]
+async fn a_second_mount_on_the_same_element_is_refused_until_unmounted() {
+    let el = host_element();
+    let mut first = hsm_admin::mount(el.clone().into(), config(&api_config())).unwrap();
+    let err = hsm_admin::mount(el.clone().into(), config(&api_config()))
+        .err()
+        .expect("second mount refused");
+    assert!(message(err).contains("already mounted"));
+    // The first app is untouched by the refused mount.
+    wait_for("the first app", 10_000, || {
+        find_text(&app_root(&el), "a", "Novo")
+    })
+    .await;
+    first.unmount();
+    let mut again = hsm_admin::mount(el.clone().into(), config(&api_config())).unwrap();
+    wait_for("the app mounted again", 10_000, || {
+        find_text(&app_root(&el), "a", "Novo")
+    })
+    .await;
+    again.unmount();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_malformed_config_is_thrown_and_written_in_the_element() {
+    for (js, expected) in [
+        ("{ token: 42 }", "config.token"),
+        ("{ locale: 'fr' }", "config.locale"),
+        ("{ credentials: 'always' }", "config.credentials"),
+        ("{ getToken: 'abc' }", "config.getToken"),
+        ("{ apiBaseUrl: 'ftp://x' }", "config.apiBaseUrl"),
+        ("'a string'", "config must be an object"),
+    ] {
+        let el = host_element();
+        let err = hsm_admin::mount(el.clone().into(), config(js))
+            .err()
+            .unwrap_or_else(|| panic!("{js} refused"));
+        let text = message(err);
+        assert!(text.contains(expected), "{js}: {text}");
+        assert_eq!(el.text_content().unwrap_or_default(), text);
+        assert!(!el.has_attribute("data-hsm-mounted"));
+        el.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn set_token_applies_to_the_next_request_and_a_401_is_reported_to_the_host() {
+    // While this test runs: record the Authorization header of list requests, answer the
+    // first with 500 and the third with 401; the rest reach the dev backend.
+    eval(
+        r#"
+        const real = window.fetch;
+        window.__auth = [];
+        window.__authTest = true;
+        window.fetch = function (input, init) {
+            const req = new Request(input, init);
+            if (window.__authTest && req.url.includes('/templates')) {
+                window.__auth.push(req.headers.get('Authorization'));
+                const n = window.__auth.length;
+                if (n === 1 || n === 3) {
+                    const status = n === 1 ? 500 : 401;
+                    return Promise.resolve(new Response(JSON.stringify({ status }), { status,
+                        headers: { 'Content-Type': 'application/problem+json' } }));
+                }
+            }
+            return real.call(this, input, init);
+        };
+        window.__unauthorized = 0;
+        "#,
+    );
+    let el = host_element();
+    let listener = js_sys::Function::new_no_args("window.__unauthorized += 1;");
+    el.add_event_listener_with_callback("hsm:unauthorized", &listener)
+        .unwrap();
+    let cfg = format!(
+        "{{ apiBaseUrl: '{}', token: 'first', shadowDom: false }}",
+        api_base()
+    );
+    let auth = |i: u32| {
+        eval("return window.__auth.slice();")
+            .unchecked_into::<js_sys::Array>()
+            .get(i)
+            .as_string()
+    };
+    let mut handle = hsm_admin::mount(el.clone().into(), config(&cfg)).unwrap();
+    let retry = wait_for("the retry button", 10_000, || {
+        find_text(&el, "[role=alert] button", "Tentar novamente")
+    })
+    .await;
+    assert_eq!(auth(0).as_deref(), Some("Bearer first"));
+    handle.set_token(Some("second".into()));
+    retry.click();
+    wait_for("the list after the retry", 10_000, || {
+        find_text(&el, "a", "Novo")
+    })
+    .await;
+    assert_eq!(auth(1).as_deref(), Some("Bearer second"));
+    handle.unmount();
+
+    let mut handle = hsm_admin::mount(el.clone().into(), config(&cfg)).unwrap();
+    wait_for("the session-ended message", 10_000, || {
+        find_text(&el, "[role=alert]", "sessão terminou")
+    })
+    .await;
+    assert_eq!(
+        eval("return [window.__unauthorized, window.__auth.length].join();").as_string(),
+        Some("1,3".into())
+    );
+    eval("window.__authTest = false;");
+    handle.unmount();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_token_callback_is_asked_before_each_request() {
+    eval(
+        r#"
+        window.__asked = 0;
+        window.__fresh = () => { window.__asked += 1; return Promise.resolve('fresh-' + window.__asked); };
+        "#,
+    );
+    let el = host_element();
+    let cfg = format!(
+        "{{ apiBaseUrl: '{}', getToken: window.__fresh }}",
+        api_base()
+    );
+    let mut handle = hsm_admin::mount(el.clone().into(), config(&cfg)).unwrap();
+    wait_for("the list", 10_000, || {
+        find_text(&app_root(&el), "a", "Novo")
+    })
+    .await;
+    assert!(eval("return window.__asked;").as_f64().unwrap() >= 1.0);
+    handle.unmount();
+    el.remove();
+}
