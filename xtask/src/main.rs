@@ -1,6 +1,7 @@
 //! `cargo xtask setup | serve | test`: the one place that knows how to install the tools,
 //! build the app, start the servers and browsers, and in what order.
 
+mod bench;
 mod process;
 mod serve;
 mod setup;
@@ -18,6 +19,8 @@ commands:
   serve [--port 8080] [--backend URL] [--token TOKEN]
                                   build the app in release and serve it with the dev backend
   test                            every check: fmt, clippy, native, browser and whole-app tests
+  bench                           sizes and timings of the release build against their budgets
+                                  (6000 templates; prints a table, writes target/bench.json)
 ";
 
 fn main() -> ExitCode {
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
+        Some("bench") => bench::run(),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

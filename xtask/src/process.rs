@@ -87,8 +87,12 @@ impl Drop for Guard {
 /// Starts the dev backend and waits for its `listening on http://ADDR` line; returns the
 /// guard and the base URL. Its output keeps flowing to ours.
 pub fn start_devserver(args: &[String]) -> Result<(Guard, String), String> {
-    let bin = root().join("target/debug/hsm-devserver");
-    let mut c = Command::new(&bin);
+    start_devserver_bin(&root().join("target/debug/hsm-devserver"), args)
+}
+
+/// Like [`start_devserver`], with a given binary (the benchmark's release build).
+pub fn start_devserver_bin(bin: &Path, args: &[String]) -> Result<(Guard, String), String> {
+    let mut c = Command::new(bin);
     c.current_dir(root()).args(args).stdout(Stdio::piped());
     println!("\n$ {}", describe(&c));
     let mut child = c

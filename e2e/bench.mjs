@@ -1,0 +1,220 @@
+// `cargo xtask bench`: measures the release build served by the dev backend (seeded with 6000
+// templates) in headless Chromium, prints a table and writes target/bench.json. A report, not a
+// test: budgets are compared, never enforced.
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { launch, APP_URL } from './browser.mjs';
+
+const DIST = new URL('../dist/', import.meta.url);
+const OUT = new URL('../target/bench.json', import.meta.url);
+const COLD_LOADS = 10;
+const KEYSTROKES = 30;
+const NAVIGATIONS = 50;
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(s.length * p) - 1))];
+};
+const median = (xs) => pct(xs, 0.5);
+const kb = (n) => n / 1024;
+const rows = [];
+function row(metric, value, unit, budget, met, note = '') {
+  rows.push({ metric, value: Math.round(value * 100) / 100, unit, budget, met, note });
+}
+
+// 1. Initial transfer: what a cold load downloads (wasm, JS glue, CSS).
+function transfer() {
+  const files = ['hsm-admin_bg.wasm', 'hsm-admin.js', 'app.css', 'list.css', 'editor.css'];
+  let raw = 0, gz = 0, br = 0;
+  for (const f of files) {
+    const bytes = readFileSync(new URL(f, DIST));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+    br += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  row('transfer raw (wasm+js+css)', kb(raw), 'KB', '', null);
+  row('transfer gzip', kb(gz), 'KB', '≤ 200 KB', kb(gz) <= 200);
+  row('transfer brotli', kb(br), 'KB', '', null);
+}
+
+// Captures the wasm instance's memory so its size can be read from the page.
+const WASM_HOOK = `
+  (() => {
+    const keep = (r) => { const inst = r.instance ?? r; if (inst?.exports?.memory) window.__wasmMemory = inst.exports.memory; return r; };
+    const si = WebAssembly.instantiateStreaming;
+    if (si) WebAssembly.instantiateStreaming = (...a) => si.apply(WebAssembly, a).then(keep);
+    const i = WebAssembly.instantiate;
+    WebAssembly.instantiate = (...a) => i.apply(WebAssembly, a).then(keep);
+  })();`;
+
+async function firstRender(browser) {
+  const { items } = await (await fetch(`${APP_URL}/api/v1/whatsapp/templates`)).json();
+  // The same first page as plain HTML: the browser's own floor for showing this list.
+  const cells = items.map((t) => `<tr><td><a href="#">${t.name}</a></td><td>${t.category}</td><td>${t.language}</td><td>${t.status}</td><td>${t.updated_at}</td></tr>`).join('');
+  writeFileSync(new URL('bench-static.html', DIST), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/app.css"></head><body><div class="hsm-app"><h1>WhatsApp – HSM</h1><table class="hsm-table"><tbody>${cells}</tbody></table></div></body></html>`);
+  const measure = async (path) => {
+    const times = [];
+    for (let i = 0; i < COLD_LOADS; i += 1) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.goto(`${APP_URL}${path}`, { waitUntil: 'commit' });
+      await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+      times.push(await page.evaluate(() => performance.now()));
+      await ctx.close();
+    }
+    return median(times);
+  };
+  const app = await measure('/');
+  const floor = await measure('/bench-static.html');
+  row('first list render (median of 10 cold loads)', app, 'ms', `≤ 2× static (${(2 * floor).toFixed(0)} ms)`, app <= 2 * floor);
+  row('static HTML floor (median of 10 cold loads)', floor, 'ms', '', null);
+}
+
+/** Instruments the page: time each list response arrived, and each table mutation after it. */
+const LIST_PROBE = `
+  (() => {
+    const real = window.fetch;
+    window.__resp = [];
+    window.fetch = async function (input, init) {
+      const r = await real.call(this, input, init);
+      const url = typeof input === 'string' ? input : input.url;
+      if (url.includes('/templates?') || url.endsWith('/templates')) window.__resp.push(performance.now());
+      return r;
+    };
+  })();`;
+
+async function searchKeystrokes(browser) {
+  const page = await browser.newPage();
+  await page.addInitScript(LIST_PROBE);
+  await page.goto(`${APP_URL}/`);
+  await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+  const search = page.getByLabel('Pesquisar');
+  if (!(await search.count())) {
+    row('search keystroke → list updated', NaN, 'ms', '≤ 16 ms p95', false, 'no search field');
+    return page.close();
+  }
+  const deltas = [];
+  const words = ['promocao', 'pedido', 'boas', 'lembrete', 'codigo', 'pesquisa'];
+  for (let i = 0; i < KEYSTROKES; i += 1) {
+    const word = words[i % words.length];
+    const text = word.slice(0, 2 + (i % (word.length - 1)));
+    const before = await page.evaluate(() => window.__resp.length);
+    await page.evaluate(() => {
+      window.__mut = [];
+      window.__obs?.disconnect();
+      window.__obs = new MutationObserver(() => window.__mut.push(performance.now()));
+      window.__obs.observe(document.querySelector('.hsm-app'), { childList: true, subtree: true, characterData: true });
+    });
+    await search.fill(text);
+    await page.waitForFunction((n) => window.__resp.length > n, before, { timeout: 10_000 });
+    await page.waitForTimeout(150);
+    const d = await page.evaluate(() => {
+      const r = window.__resp[window.__resp.length - 1];
+      const after = window.__mut.filter((t) => t >= r);
+      return after.length ? Math.max(...after) - r : null;
+    });
+    if (d !== null) deltas.push(d);
+  }
+  await page.close();
+  row('search keystroke → list updated p50', median(deltas), 'ms', '', null, 'after the server answered');
+  row('search keystroke → list updated p95', pct(deltas, 0.95), 'ms', '≤ 16 ms', pct(deltas, 0.95) <= 16);
+}
+
+async function editorKeystrokes(browser) {
+  const page = await browser.newPage();
+  await page.goto(`${APP_URL}/new`);
+  const body = page.getByLabel('Mensagem', { exact: false }).first();
+  try {
+    await body.waitFor({ timeout: 20_000 });
+  } catch {
+    row('editor keystroke → counters, issues, preview p95', NaN, 'ms', '≤ 8 ms', false, 'no Mensagem field');
+    return page.close();
+  }
+  // 1024 characters with 10 variables.
+  let text = 'Olá {{1}}, seu pedido {{2}} foi enviado para {{3}} em {{4}}; previsão {{5}}, valor {{6}}, código {{7}}, loja {{8}}, vendedor {{9}} e protocolo {{10}} para consulta. ';
+  while (text.length < 1024) text += 'Obrigado pela preferência! ';
+  text = text.slice(0, 1023) + '.';
+  await body.fill(text);
+  await page.waitForTimeout(300);
+  const deltas = await page.evaluate(async ({ n }) => {
+    const el = [...document.querySelectorAll('textarea')].find((t) => t.value.length >= 1000);
+    const out = [];
+    for (let i = 0; i < n; i += 1) {
+      let last = 0;
+      const obs = new MutationObserver(() => { last = performance.now(); });
+      obs.observe(document.querySelector('.hsm-app'), { childList: true, subtree: true, characterData: true, attributes: true });
+      const start = performance.now();
+      el.value = el.value.slice(0, 1000) + String.fromCharCode(97 + (i % 26)) + el.value.slice(1001);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+      obs.disconnect();
+      if (last) out.push(last - start);
+    }
+    return out;
+  }, { n: KEYSTROKES });
+  await page.close();
+  row('editor keystroke → counters, issues, preview p50', median(deltas), 'ms', '', null, '1024 chars, 10 variables');
+  row('editor keystroke → counters, issues, preview p95', pct(deltas, 0.95), 'ms', '≤ 8 ms', pct(deltas, 0.95) <= 8);
+}
+
+async function memory(browser) {
+  const page = await browser.newPage();
+  await page.addInitScript(WASM_HOOK);
+  const cdp = await page.context().newCDPSession(page);
+  const used = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+    return (usedSize + wasm) / (1024 * 1024);
+  };
+  await page.goto(`${APP_URL}/?per_page=100`);
+  await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+  const loaded = await used();
+  row('JS heap + wasm memory, list loaded (6000 in store, 100 shown)', loaded, 'MB', '≤ 40 MB', loaded <= 40);
+  for (let i = 0; i < NAVIGATIONS; i += 1) {
+    await page.getByRole('link', { name: 'Novo', exact: true }).first().click();
+    await page.waitForURL('**/new');
+    await page.goBack();
+    await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+  }
+  const after = await used();
+  row(`JS heap + wasm memory after ${NAVIGATIONS} list ↔ editor navigations`, after, 'MB', 'no growth', after <= loaded * 1.05 + 0.5, `growth ${(after - loaded).toFixed(2)} MB`);
+  await page.close();
+}
+
+async function backend() {
+  const queries = ['', 'q=promocao', 'q=pedido&status=APPROVED', 'status=APPROVED,REJECTED&sort=name&page=3',
+    'status=PENDING&language=pt_BR,es&sort=-name', 'category=MARKETING&sort=updated_at&page=20&per_page=100',
+    'q=rastreio&category=UTILITY&language=en_US&page=2', 'q=nada_encontrado_xyz'];
+  const times = [];
+  for (let round = 0; round < 100; round += 1) {
+    for (const q of queries) {
+      const t0 = performance.now();
+      const r = await fetch(`${APP_URL}/api/v1/whatsapp/templates?${q}`);
+      await r.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+  }
+  row('dev backend GET list p50 (6000 templates, 8 filters)', median(times), 'ms', '', null);
+  row('dev backend GET list p99 (6000 templates, 8 filters)', pct(times, 0.99), 'ms', '≤ 20 ms', pct(times, 0.99) <= 20, `${times.length} requests`);
+}
+
+const browser = await launch();
+try {
+  transfer();
+  await backend();
+  await firstRender(browser);
+  await searchKeystrokes(browser);
+  await editorKeystrokes(browser);
+  await memory(browser);
+} finally {
+  await browser.close();
+}
+const width = Math.max(...rows.map((r) => r.metric.length));
+console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(10)}  budget              met`);
+for (const r of rows) {
+  const met = r.met === null ? '' : r.met ? 'yes' : 'NO';
+  console.log(`${r.metric.padEnd(width)}  ${`${Number.isNaN(r.value) ? '—' : r.value} ${r.unit}`.padStart(10)}  ${String(r.budget).padEnd(18)}  ${met}  ${r.note}`);
+}
+writeFileSync(OUT, JSON.stringify({ measured_at: new Date().toISOString(), rows }, null, 2));
+console.log(`\nwritten ${OUT.pathname.replace(/.*\/target\//, 'target/')}`);
