@@ -5,6 +5,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod config;
+mod drafts;
 mod embed;
 pub mod host;
 pub mod i18n;

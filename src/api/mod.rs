@@ -2,9 +2,11 @@
 //! Citrus REST API (`docs/openapi.yaml`). Screens get domain types or an [`ApiError`].
 
 mod error;
+mod media;
 mod templates;
 
 pub use error::{ApiError, FieldError};
+pub use media::UploadedMedia;
 pub use templates::{Availability, ListQuery, Page, Sort};
 
 use std::sync::Arc;

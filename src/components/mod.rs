@@ -1,6 +1,9 @@
 //! Reusable pieces shared by the screens.
 
+pub mod conflict_dialog;
 pub mod error_panel;
+pub mod field;
+pub mod message_preview;
 pub mod notice;
 pub mod status_badge;
 

@@ -1,0 +1,143 @@
+//! A WhatsApp-like chat bubble showing a draft as the customer would see it.
+//!
+//! Text goes through `hsm_domain::markup::preview` and becomes elements and text nodes: nothing
+//! the admin typed is ever parsed as HTML.
+
+use hsm_domain::markup::{self, Samples, Span};
+use hsm_domain::{Button, HeaderFormat, TemplateDraft};
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+/// How many buttons WhatsApp shows before folding the rest into "see all options".
+const VISIBLE_BUTTONS: usize = 3;
+
+fn spans_view(spans: Vec<Span>) -> AnyView {
+    spans
+        .into_iter()
+        .map(|s| match s {
+            Span::Text(t) => t.into_any(),
+            Span::Sample { value, .. } => {
+                view! { <span class="hsm-preview__sample">{value}</span> }.into_any()
+            }
+            Span::Missing(raw) => {
+                view! { <span class="hsm-preview__missing">{raw}</span> }.into_any()
+            }
+            Span::Bold(c) => view! { <strong>{spans_view(c)}</strong> }.into_any(),
+            Span::Italic(c) => view! { <em>{spans_view(c)}</em> }.into_any(),
+            Span::Strike(c) => view! { <s>{spans_view(c)}</s> }.into_any(),
+            Span::Mono(c) => view! { <code>{spans_view(c)}</code> }.into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn button_label(b: &Button) -> (&'static str, String) {
+    match b {
+        Button::QuickReply { text } => ("↩", text.clone()),
+        Button::PhoneNumber { text, .. } => ("✆", text.clone()),
+        Button::Url { text, .. } => ("↗", text.clone()),
+    }
+}
+
+/// The preview of `draft`; `media_url` is where an uploaded header file can be loaded from.
+#[component]
+pub fn MessagePreview(
+    #[prop(into)] draft: Signal<TemplateDraft>,
+    #[prop(into)] media_url: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let header = move || {
+        draft.with(|d| {
+            let h = d.header()?.clone();
+            Some(match h.format {
+                HeaderFormat::Text => {
+                    let text = h.text.clone().unwrap_or_default();
+                    let spans = markup::substitute(&text, &Samples::of_header(&h));
+                    view! { <p class="hsm-preview__header-text">{spans_view(spans)}</p> }
+                        .into_any()
+                }
+                HeaderFormat::Image => match media_url.get() {
+                    Some(src) => view! {
+                        <img class="hsm-preview__image" src=src alt=move || i18n.t("editor.preview_image_alt") />
+                    }
+                    .into_any(),
+                    None => view! {
+                        <div class="hsm-preview__media">{move || i18n.t("editor.preview_image")}</div>
+                    }
+                    .into_any(),
+                },
+                HeaderFormat::Video => view! {
+                    <div class="hsm-preview__media hsm-preview__media--video">"▶ " {move || i18n.t("editor.preview_video")}</div>
+                }
+                .into_any(),
+                _ => view! {
+                    <div class="hsm-preview__media hsm-preview__media--doc">"📄 " {move || i18n.t("editor.preview_document")}</div>
+                }
+                .into_any(),
+            })
+        })
+    };
+    let body = move || {
+        draft.with(|d| {
+            d.body()
+                .map(|b| spans_view(markup::preview(&b.text, &Samples::of_body(b))))
+        })
+    };
+    let footer = move || {
+        draft.with(|d| {
+            d.footer()
+                .filter(|f| !f.text.is_empty())
+                .map(|f| view! { <p class="hsm-preview__footer">{f.text.clone()}</p> })
+        })
+    };
+    let buttons = move || {
+        let all: Vec<Button> = draft.with(|d| d.buttons().to_vec());
+        if all.is_empty() {
+            return None;
+        }
+        let folded = all.len() > VISIBLE_BUTTONS;
+        let shown = if folded {
+            VISIBLE_BUTTONS - 1
+        } else {
+            all.len()
+        };
+        let items = all[..shown]
+            .iter()
+            .map(|b| {
+                let (icon, text) = button_label(b);
+                view! {
+                    <li class="hsm-preview__button">
+                        <span aria-hidden="true">{icon}" "</span>
+                        {text}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <ul class="hsm-preview__buttons">
+                {items}
+                {folded.then(|| view! {
+                    <li class="hsm-preview__button hsm-preview__button--all">
+                        <span aria-hidden="true">"☰ "</span>
+                        {move || i18n.t("editor.preview_all_options")}
+                    </li>
+                })}
+            </ul>
+        })
+    };
+    view! {
+        <figure class="hsm-preview">
+            <figcaption class="hsm-preview__caption">{move || i18n.t("editor.preview_title")}</figcaption>
+            <div class="hsm-preview__chat">
+                <div class="hsm-preview__bubble" data-testid="preview-bubble">
+                    {header}
+                    <p class="hsm-preview__body">{body}</p>
+                    {footer}
+                    <span class="hsm-preview__time" aria-hidden="true">"12:00"</span>
+                </div>
+                {buttons}
+            </div>
+        </figure>
+    }
+}

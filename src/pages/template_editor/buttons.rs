@@ -1,0 +1,326 @@
+//! Botões: add (quick reply, phone, site), edit, reorder and remove buttons.
+
+use hsm_domain::char_count;
+use hsm_domain::validation::{
+    BUTTONS_MAX, BUTTON_TEXT_MAX, PHONE_BUTTONS_MAX, QUICK_REPLIES_MAX, URL_BUTTONS_MAX, URL_MAX,
+};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::form::{distinct_variables, ButtonKind, ButtonRow};
+use super::sections::{insert_variable, Sample};
+use super::state::EditorCtx;
+use crate::components::field::{described_by, Field};
+use crate::i18n::use_i18n;
+
+fn kind_key(kind: ButtonKind) -> &'static str {
+    match kind {
+        ButtonKind::QuickReply => "editor.button_quick_reply",
+        ButtonKind::Phone => "editor.button_phone",
+        ButtonKind::Url => "editor.button_url",
+    }
+}
+
+/// The limit that adding a `kind` button would break, if any (the domain's constants).
+fn limit_reached(buttons: &[ButtonRow], kind: ButtonKind) -> Option<usize> {
+    if buttons.len() >= BUTTONS_MAX {
+        return Some(BUTTONS_MAX);
+    }
+    let same = buttons.iter().filter(|b| b.kind == kind).count();
+    let max = match kind {
+        ButtonKind::QuickReply => QUICK_REPLIES_MAX,
+        ButtonKind::Phone => PHONE_BUTTONS_MAX,
+        ButtonKind::Url => URL_BUTTONS_MAX,
+    };
+    (same >= max).then_some(max)
+}
+
+/// The buttons section.
+#[component]
+pub fn ButtonsSection() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let i18n = use_i18n();
+    let form = ctx.form;
+    let menu_open = RwSignal::new(false);
+    let menu_id = ctx.id("buttons-menu");
+    let add_ref = NodeRef::<html::Button>::new();
+    let add = move |kind: ButtonKind| {
+        let mut uid = 0;
+        ctx.edit("buttons", |f| {
+            uid = f.take_uid();
+            f.buttons.push(ButtonRow::new(uid, kind, ""));
+        });
+        menu_open.set(false);
+        // Focus goes to the new button's text, so keyboard users keep their place.
+        let id = ctx.id(&format!("button-{uid}-text"));
+        request_animation_frame(move || {
+            if let Some(el) = add_ref
+                .get_untracked()
+                .and_then(|b| b.closest("fieldset").ok().flatten())
+                .and_then(|fs| fs.query_selector(&format!("#{id}")).ok().flatten())
+            {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    };
+    view! {
+        <fieldset class="hsm-editor__group hsm-editor__buttons">
+            <legend>{move || i18n.t("editor.buttons")}</legend>
+            <ul class="hsm-field__messages" aria-live="polite">
+                {move || ctx.messages("buttons").into_iter().map(|m| view! {
+                    <li class=if m.severity == hsm_domain::Severity::Warning { "hsm-msg hsm-msg--warning" } else { "hsm-msg hsm-msg--error" }>{m.text}</li>
+                }).collect_view()}
+            </ul>
+            <ol class="hsm-editor__button-list">
+                <For
+                    each=move || form.with(|f| f.buttons.iter().map(|b| (b.uid, b.kind)).collect::<Vec<_>>())
+                    key=|(uid, _)| *uid
+                    children=move |(uid, kind)| view! { <ButtonRowView uid kind /> }
+                />
+            </ol>
+            <div class="hsm-editor__add-button">
+                <button
+                    type="button"
+                    class="hsm-btn"
+                    node_ref=add_ref
+                    data-path="buttons"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls=menu_id.clone()
+                    disabled=move || ctx.locked.get().all
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    <span aria-hidden="true">"+ "</span>
+                    {move || i18n.t("editor.add_button")}
+                </button>
+                <ul id=menu_id class="hsm-editor__add-menu" hidden=move || !menu_open.get()>
+                    {[ButtonKind::QuickReply, ButtonKind::Phone, ButtonKind::Url]
+                        .into_iter()
+                        .map(|kind| {
+                            let reached = Memo::new(move |_| form.with(|f| limit_reached(&f.buttons, kind)));
+                            let reason_id = ctx.id(&format!("add-{}-reason", kind_key(kind)));
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="hsm-btn hsm-btn--small"
+                                        disabled=move || reached.get().is_some()
+                                        aria-describedby=reason_id.clone()
+                                        on:click=move |_| add(kind)
+                                    >
+                                        {move || i18n.t(kind_key(kind))}
+                                    </button>
+                                    <span id=reason_id class="hsm-field__hint">
+                                        {move || reached.get().map(|limit| i18n.tf("editor.button_limit", &[("limit", limit.to_string())]))}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        </fieldset>
+    }
+}
+
+/// One button row, found by its `uid` (its index changes when rows move).
+#[component]
+fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let i18n = use_i18n();
+    let form = ctx.form;
+    let index = Memo::new(move |_| form.with(|f| f.buttons.iter().position(|b| b.uid == uid)));
+    let count = Memo::new(move |_| form.with(|f| f.buttons.len()));
+    let path = move |leaf: &str| format!("buttons.{}.{leaf}", index.get().unwrap_or(0));
+    let get = move |read: fn(&ButtonRow) -> String| {
+        move || {
+            form.with(|f| {
+                f.buttons
+                    .iter()
+                    .find(|b| b.uid == uid)
+                    .map(read)
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let set = move |leaf: &'static str, write: fn(&mut ButtonRow, String), v: String| {
+        let p = path(leaf);
+        ctx.edit(&p, |f| {
+            if let Some(b) = f.buttons.iter_mut().find(|b| b.uid == uid) {
+                write(b, v);
+            }
+        });
+    };
+    let move_by = move |delta: isize| {
+        ctx.edit("buttons", |f| {
+            if let Some(i) = f.buttons.iter().position(|b| b.uid == uid) {
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < f.buttons.len() {
+                    f.buttons.swap(i, j as usize);
+                }
+            }
+        });
+    };
+    let remove = move |_| {
+        ctx.edit("buttons", |f| f.buttons.retain(|b| b.uid != uid));
+    };
+    let text_id = ctx.id(&format!("button-{uid}-text"));
+    let url_id = ctx.id(&format!("button-{uid}-url"));
+    let phone_id = ctx.id(&format!("button-{uid}-phone"));
+    let url_ref = NodeRef::<html::Input>::new();
+    let url_var = Memo::new(move |_| {
+        form.with(|f| {
+            f.buttons
+                .iter()
+                .find(|b| b.uid == uid)
+                .and_then(|b| distinct_variables(&b.url).first().map(|v| v.key()))
+        })
+    });
+    let locked = move || ctx.locked.get().all;
+    let legend = move || {
+        i18n.tf(
+            "editor.button_legend",
+            &[
+                ("n", (index.get().unwrap_or(0) + 1).to_string()),
+                ("kind", i18n.t(kind_key(kind))),
+            ],
+        )
+    };
+
+    let text_field = {
+        let text_id = text_id.clone();
+        view! {
+            <Field
+                id=text_id.clone()
+                label=Signal::derive(move || i18n.t("editor.button_text"))
+                required=true
+                counter=Signal::derive(move || (char_count(&get(|b| b.text.clone())()), BUTTON_TEXT_MAX))
+                messages=Signal::derive(move || ctx.messages(&path("text")))
+            >
+                <input
+                    id=text_id.clone()
+                    type="text"
+                    data-path=move || path("text")
+                    aria-describedby=described_by(&text_id)
+                    aria-invalid=move || ctx.invalid(&path("text")).to_string()
+                    readonly=locked
+                    prop:value=get(|b| b.text.clone())
+                    on:input=move |ev| set("text", |b, v| b.text = v, event_target_value(&ev))
+                />
+            </Field>
+        }
+    };
+    let extra = match kind {
+        ButtonKind::QuickReply => None,
+        ButtonKind::Phone => Some(
+            view! {
+                <Field
+                    id=phone_id.clone()
+                    label=Signal::derive(move || i18n.t("editor.button_phone_number"))
+                    required=true
+                    messages=Signal::derive(move || ctx.messages(&path("phone_number")))
+                >
+                    <input
+                        id=phone_id.clone()
+                        type="tel"
+                        data-path=move || path("phone_number")
+                        placeholder="+5511999999999"
+                        aria-describedby=described_by(&phone_id)
+                        aria-invalid=move || ctx.invalid(&path("phone_number")).to_string()
+                        readonly=locked
+                        prop:value=get(|b| b.phone.clone())
+                        on:input=move |ev| set("phone_number", |b, v| b.phone = v, event_target_value(&ev))
+                    />
+                </Field>
+            }
+            .into_any(),
+        ),
+        ButtonKind::Url => Some(
+            view! {
+                <Field
+                    id=url_id.clone()
+                    label=Signal::derive(move || i18n.t("editor.button_url_address"))
+                    required=true
+                    counter=Signal::derive(move || (char_count(&get(|b| b.url.clone())()), URL_MAX))
+                    messages=Signal::derive(move || ctx.messages(&path("url")))
+                >
+                    <div class="hsm-editor__with-action">
+                        <input
+                            id=url_id.clone()
+                            node_ref=url_ref
+                            type="url"
+                            data-path=move || path("url")
+                            placeholder="https://"
+                            aria-describedby=described_by(&url_id)
+                            aria-invalid=move || ctx.invalid(&path("url")).to_string()
+                            readonly=locked
+                            prop:value=get(|b| b.url.clone())
+                            on:input=move |ev| set("url", |b, v| b.url = v, event_target_value(&ev))
+                        />
+                        <button
+                            type="button"
+                            class="hsm-btn hsm-btn--small"
+                            disabled=locked
+                            on:click=move |_| {
+                                let el = url_ref.get().map(|e| e.unchecked_into());
+                                let new = insert_variable(el, &get(|b| b.url.clone())());
+                                set("url", |b, v| b.url = v, new);
+                            }
+                        >
+                            {move || i18n.t("editor.add_variable")}
+                        </button>
+                    </div>
+                </Field>
+                {move || url_var.get().map(|key| view! {
+                    <Sample
+                        path=Signal::derive(move || path("example"))
+                        variable=format!("{{{{{key}}}}}")
+                        value=Signal::derive(get(|b| b.url_sample.clone()))
+                        on_input=Callback::new(move |v: String| set("example", |b, v| b.url_sample = v, v))
+                    />
+                })}
+            }
+            .into_any(),
+        ),
+    };
+
+    view! {
+        <li class="hsm-editor__button-row">
+            <fieldset>
+                <legend>{legend}</legend>
+                {text_field}
+                {extra}
+                <div class="hsm-editor__row-actions">
+                    <button
+                        type="button"
+                        class="hsm-btn hsm-btn--small"
+                        disabled=move || locked() || index.get() == Some(0)
+                        on:click=move |_| move_by(-1)
+                    >
+                        <span aria-hidden="true">"↑ "</span>
+                        {move || i18n.t("editor.move_up")}
+                    </button>
+                    <button
+                        type="button"
+                        class="hsm-btn hsm-btn--small"
+                        disabled=move || locked() || index.get().map(|i| i + 1) == Some(count.get())
+                        on:click=move |_| move_by(1)
+                    >
+                        <span aria-hidden="true">"↓ "</span>
+                        {move || i18n.t("editor.move_down")}
+                    </button>
+                    <button
+                        type="button"
+                        class="hsm-btn hsm-btn--small hsm-btn--danger"
+                        aria-label=move || i18n.t("editor.remove_button")
+                        title=move || i18n.t("editor.remove_button")
+                        disabled=locked
+                        on:click=remove
+                    >
+                        <span aria-hidden="true">"🗑"</span>
+                    </button>
+                </div>
+            </fieldset>
+        </li>
+    }
+}

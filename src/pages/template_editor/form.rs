@@ -1,0 +1,494 @@
+//! The editor's form state and its two conversions: from a stored template, and to the
+//! [`TemplateDraft`] every rule and the preview read. No rule lives here: `hsm_domain::validate`
+//! judges the draft.
+
+use std::collections::BTreeMap;
+
+use hsm_domain::{
+    variables, Body, BodyExample, Button, Buttons, Category, Component, Footer, Header,
+    HeaderExample, HeaderFormat, Language, NamedParam, ParameterFormat, TemplateDraft, VarName,
+};
+use serde::{Deserialize, Serialize};
+
+/// The header choice of the "Cabeçalho" select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum HeaderKind {
+    #[default]
+    None,
+    Text,
+    Image,
+    Video,
+    Document,
+}
+
+impl HeaderKind {
+    /// Every choice, in the order of the select.
+    pub const ALL: [HeaderKind; 5] = [
+        HeaderKind::None,
+        HeaderKind::Text,
+        HeaderKind::Image,
+        HeaderKind::Video,
+        HeaderKind::Document,
+    ];
+
+    /// The select's value and the suffix of its label key.
+    pub fn key(self) -> &'static str {
+        match self {
+            HeaderKind::None => "none",
+            HeaderKind::Text => "text",
+            HeaderKind::Image => "image",
+            HeaderKind::Video => "video",
+            HeaderKind::Document => "document",
+        }
+    }
+
+    /// Reads a select value.
+    pub fn from_key(key: &str) -> HeaderKind {
+        HeaderKind::ALL
+            .into_iter()
+            .find(|k| k.key() == key)
+            .unwrap_or_default()
+    }
+
+    /// Whether the header is an uploaded file.
+    pub fn is_media(self) -> bool {
+        matches!(
+            self,
+            HeaderKind::Image | HeaderKind::Video | HeaderKind::Document
+        )
+    }
+
+    fn format(self) -> Option<HeaderFormat> {
+        Some(match self {
+            HeaderKind::None => return None,
+            HeaderKind::Text => HeaderFormat::Text,
+            HeaderKind::Image => HeaderFormat::Image,
+            HeaderKind::Video => HeaderFormat::Video,
+            HeaderKind::Document => HeaderFormat::Document,
+        })
+    }
+}
+
+/// An uploaded header file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MediaRef {
+    /// What goes into `header.example.header_handle`.
+    pub handle: String,
+    /// Where the preview loads it from (absolute, or relative to the API base).
+    pub url: String,
+    #[serde(default)]
+    pub file_name: String,
+    #[serde(default)]
+    pub size: u64,
+}
+
+/// The kind of a button row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ButtonKind {
+    QuickReply,
+    Phone,
+    Url,
+}
+
+/// One button row; `uid` keeps a row's DOM (and focus) when rows move.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ButtonRow {
+    pub uid: u32,
+    pub kind: ButtonKind,
+    pub text: String,
+    #[serde(default)]
+    pub url: String,
+    /// Sample for the URL's `{{1}}`: the full URL as it would be sent.
+    #[serde(default)]
+    pub url_sample: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// Everything the admin typed, as typed. Serialisable for local drafts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Form {
+    pub name: String,
+    pub category: String,
+    pub language: String,
+    #[serde(default)]
+    pub parameter_format: Option<String>,
+    pub header_kind: HeaderKind,
+    pub header_text: String,
+    pub header_sample: String,
+    pub media: Option<MediaRef>,
+    pub body: String,
+    /// Samples keyed by variable (`"1"`, `"order_id"`); kept for variables removed while typing,
+    /// so an undo brings the sample back.
+    pub body_samples: BTreeMap<String, String>,
+    pub footer: String,
+    pub buttons: Vec<ButtonRow>,
+    pub next_uid: u32,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            name: String::new(),
+            category: Category::Marketing.as_str().to_owned(),
+            language: Language::PtBr.as_str().to_owned(),
+            parameter_format: None,
+            header_kind: HeaderKind::None,
+            header_text: String::new(),
+            header_sample: String::new(),
+            media: None,
+            body: String::new(),
+            body_samples: BTreeMap::new(),
+            footer: String::new(),
+            buttons: Vec::new(),
+            next_uid: 1,
+        }
+    }
+}
+
+/// The distinct well-formed variables of `text`, in order of first appearance.
+pub fn distinct_variables(text: &str) -> Vec<VarName> {
+    let mut out: Vec<VarName> = Vec::new();
+    for v in variables(text) {
+        if v.is_well_formed() && !out.contains(&v.name) {
+            out.push(v.name);
+        }
+    }
+    out
+}
+
+impl Form {
+    /// The form showing a stored draft; `media_url` turns a stored handle into a URL.
+    pub fn from_draft(d: &TemplateDraft, media_url: impl Fn(&str) -> String) -> Form {
+        let mut f = Form {
+            name: d.name.clone(),
+            category: d.category.as_str().to_owned(),
+            language: d.language.as_str().to_owned(),
+            parameter_format: d.parameter_format.as_ref().map(|p| p.as_str().to_owned()),
+            ..Form::default()
+        };
+        if let Some(h) = d.header() {
+            f.header_kind = match h.format {
+                HeaderFormat::Text => HeaderKind::Text,
+                HeaderFormat::Image => HeaderKind::Image,
+                HeaderFormat::Video => HeaderKind::Video,
+                HeaderFormat::Document => HeaderKind::Document,
+                _ => HeaderKind::None,
+            };
+            f.header_text = h.text.clone().unwrap_or_default();
+            if let Some(ex) = &h.example {
+                f.header_sample = ex
+                    .header_text
+                    .as_ref()
+                    .and_then(|v| v.first().cloned())
+                    .or_else(|| {
+                        ex.header_text_named_params
+                            .as_ref()
+                            .and_then(|v| v.first().map(|p| p.example.clone()))
+                    })
+                    .unwrap_or_default();
+                if let Some(handle) = ex.header_handle.as_ref().and_then(|v| v.first()) {
+                    f.media = Some(MediaRef {
+                        handle: handle.clone(),
+                        url: media_url(handle),
+                        file_name: handle.rsplit('/').next().unwrap_or(handle).to_owned(),
+                        size: 0,
+                    });
+                }
+            }
+        }
+        if let Some(b) = d.body() {
+            f.body = b.text.clone();
+            if let Some(ex) = &b.example {
+                if let Some(row) = ex.body_text.as_ref().and_then(|r| r.first()) {
+                    for (i, s) in row.iter().enumerate() {
+                        f.body_samples.insert((i + 1).to_string(), s.clone());
+                    }
+                }
+                for p in ex.body_text_named_params.iter().flatten() {
+                    f.body_samples
+                        .insert(p.param_name.clone(), p.example.clone());
+                }
+            }
+        }
+        if let Some(ft) = d.footer() {
+            f.footer = ft.text.clone();
+        }
+        for b in d.buttons() {
+            let uid = f.take_uid();
+            f.buttons.push(match b {
+                Button::QuickReply { text } => ButtonRow::new(uid, ButtonKind::QuickReply, text),
+                Button::PhoneNumber { text, phone_number } => ButtonRow {
+                    phone: phone_number.clone(),
+                    ..ButtonRow::new(uid, ButtonKind::Phone, text)
+                },
+                Button::Url { text, url, example } => ButtonRow {
+                    url: url.clone(),
+                    url_sample: example
+                        .as_ref()
+                        .and_then(|e| e.first().cloned())
+                        .unwrap_or_default(),
+                    ..ButtonRow::new(uid, ButtonKind::Url, text)
+                },
+            });
+        }
+        f
+    }
+
+    /// A fresh row id.
+    pub fn take_uid(&mut self) -> u32 {
+        let uid = self.next_uid;
+        self.next_uid += 1;
+        uid
+    }
+
+    fn named(&self) -> bool {
+        self.parameter_format.as_deref() == Some(ParameterFormat::Named.as_str())
+    }
+
+    /// The draft the rules, the preview and the backend see.
+    pub fn to_draft(&self) -> TemplateDraft {
+        let named = self.named();
+        let mut components = Vec::new();
+        if let Some(format) = self.header_kind.format() {
+            let mut header = Header {
+                format,
+                text: None,
+                example: None,
+            };
+            if self.header_kind == HeaderKind::Text {
+                header.text = Some(self.header_text.clone());
+                if let Some(var) = distinct_variables(&self.header_text).first() {
+                    let sample = self.header_sample.clone();
+                    header.example = Some(match var {
+                        VarName::Named(n) if named => HeaderExample {
+                            header_text_named_params: Some(vec![NamedParam {
+                                param_name: n.clone(),
+                                example: sample,
+                            }]),
+                            ..HeaderExample::default()
+                        },
+                        _ => HeaderExample {
+                            header_text: Some(vec![sample]),
+                            ..HeaderExample::default()
+                        },
+                    });
+                }
+            } else if let Some(m) = &self.media {
+                header.example = Some(HeaderExample {
+                    header_handle: Some(vec![m.handle.clone()]),
+                    ..HeaderExample::default()
+                });
+            }
+            components.push(Component::Header(header));
+        }
+        let vars = distinct_variables(&self.body);
+        let sample = |key: &str| self.body_samples.get(key).cloned().unwrap_or_default();
+        let example = if vars.is_empty() {
+            None
+        } else if named {
+            Some(BodyExample {
+                body_text_named_params: Some(
+                    vars.iter()
+                        .map(|v| NamedParam {
+                            param_name: v.key(),
+                            example: sample(&v.key()),
+                        })
+                        .collect(),
+                ),
+                ..BodyExample::default()
+            })
+        } else {
+            let max = vars
+                .iter()
+                .filter_map(|v| match v {
+                    VarName::Positional(n) => Some(*n),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0)
+                .min(1000);
+            Some(BodyExample {
+                body_text: Some(vec![(1..=max).map(|n| sample(&n.to_string())).collect()]),
+                ..BodyExample::default()
+            })
+        };
+        components.push(Component::Body(Body {
+            text: self.body.clone(),
+            example,
+        }));
+        if !self.footer.is_empty() {
+            components.push(Component::Footer(Footer {
+                text: self.footer.clone(),
+            }));
+        }
+        if !self.buttons.is_empty() {
+            let buttons = self
+                .buttons
+                .iter()
+                .map(|b| match b.kind {
+                    ButtonKind::QuickReply => Button::QuickReply {
+                        text: b.text.clone(),
+                    },
+                    ButtonKind::Phone => Button::PhoneNumber {
+                        text: b.text.clone(),
+                        phone_number: b.phone.clone(),
+                    },
+                    ButtonKind::Url => Button::Url {
+                        text: b.text.clone(),
+                        url: b.url.clone(),
+                        example: if variables(&b.url).is_empty() {
+                            None
+                        } else {
+                            Some(vec![b.url_sample.clone()])
+                        },
+                    },
+                })
+                .collect();
+            components.push(Component::Buttons(Buttons { buttons }));
+        }
+        TemplateDraft {
+            name: self.name.clone(),
+            language: Language::parse(&self.language),
+            category: Category::parse(&self.category),
+            parameter_format: Some(
+                self.parameter_format
+                    .as_deref()
+                    .map(ParameterFormat::parse)
+                    .unwrap_or(ParameterFormat::Positional),
+            ),
+            components,
+        }
+    }
+
+    /// Positional body samples as a vector indexed by number − 1 (what renumbering takes).
+    pub fn positional_samples(&self) -> Vec<String> {
+        let max = self
+            .body_samples
+            .keys()
+            .filter_map(|k| k.parse::<usize>().ok())
+            .max()
+            .unwrap_or(0)
+            .min(1000);
+        (1..=max)
+            .map(|n| {
+                self.body_samples
+                    .get(&n.to_string())
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// Replaces the positional samples (after renumbering), keeping named ones.
+    pub fn set_positional_samples(&mut self, samples: Vec<String>) {
+        self.body_samples.retain(|k, _| k.parse::<u32>().is_err());
+        for (i, s) in samples.into_iter().enumerate() {
+            self.body_samples.insert((i + 1).to_string(), s);
+        }
+    }
+}
+
+impl ButtonRow {
+    /// An empty row of `kind`.
+    pub fn new(uid: u32, kind: ButtonKind, text: &str) -> ButtonRow {
+        ButtonRow {
+            uid,
+            kind,
+            text: text.to_owned(),
+            url: String::new(),
+            url_sample: String::new(),
+            phone: String::new(),
+        }
+    }
+}
+
+/// Positional variables of a text, with repeats.
+fn positional(text: &str) -> Vec<u32> {
+    variables(text)
+        .into_iter()
+        .filter_map(|v| match v.name {
+            VarName::Positional(n) => Some(n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the edit from `old` to `new` removed whole `{{n}}` variables (rather than breaking
+/// one while typing inside its braces): only then is renumbering what the admin wants.
+pub fn removed_whole_variable(old: &str, new: &str) -> bool {
+    let invalid = |t: &str| variables(t).iter().filter(|v| !v.is_well_formed()).count();
+    let (o, n) = (positional(old), positional(new));
+    n.len() < o.len() && invalid(new) <= invalid(old) && n.iter().all(|x| o.contains(x))
+}
+
+/// `text` with `insert` put at char offset `at` (a DOM selection offset, in UTF-16 units).
+pub fn insert_at_utf16(text: &str, at_utf16: u32, insert: &str) -> (String, u32) {
+    let mut units = 0u32;
+    let mut byte = text.len();
+    for (i, c) in text.char_indices() {
+        if units >= at_utf16 {
+            byte = i;
+            break;
+        }
+        units += c.len_utf16() as u32;
+    }
+    let mut out = String::with_capacity(text.len() + insert.len());
+    out.push_str(&text[..byte]);
+    out.push_str(insert);
+    out.push_str(&text[byte..]);
+    let caret = text[..byte].encode_utf16().count() as u32 + insert.encode_utf16().count() as u32;
+    (out, caret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_form_round_trips_through_the_draft() {
+        let mut f = Form {
+            name: "pedido".into(),
+            header_kind: HeaderKind::Text,
+            header_text: "Olá {{1}}".into(),
+            header_sample: "Ana".into(),
+            body: "Seu pedido {{1}} chega {{2}}.".into(),
+            footer: "Citrus".into(),
+            ..Form::default()
+        };
+        f.body_samples.insert("1".into(), "123".into());
+        f.body_samples.insert("2".into(), "hoje".into());
+        for kind in [ButtonKind::QuickReply, ButtonKind::Phone, ButtonKind::Url] {
+            let uid = f.take_uid();
+            f.buttons.push(ButtonRow::new(uid, kind, "ok"));
+        }
+        f.buttons[1].phone = "+5511999999999".into();
+        f.buttons[2].url = "https://x.com/{{1}}".into();
+        f.buttons[2].url_sample = "https://x.com/a".into();
+        let d = f.to_draft();
+        assert_eq!(
+            d.body().unwrap().example.as_ref().unwrap().body_text,
+            Some(vec![vec!["123".to_string(), "hoje".to_string()]])
+        );
+        let back = Form::from_draft(&d, |h| h.to_owned());
+        assert_eq!(back.to_draft(), d);
+        assert!(hsm_domain::validate(&d).iter().all(|i| !i.is_error()));
+    }
+
+    #[test]
+    fn only_whole_removals_renumber() {
+        assert!(removed_whole_variable("a {{1}} b {{2}} c", "a  b {{2}} c"));
+        assert!(!removed_whole_variable(
+            "a {{1}} b {{2}} c",
+            "a {{}} b {{2}} c"
+        ));
+        assert!(!removed_whole_variable("a {{1}} b", "a {{1}} b x"));
+    }
+
+    #[test]
+    fn inserts_at_utf16_offsets() {
+        assert_eq!(insert_at_utf16("olá mundo", 4, "{{1}}").0, "olá {{1}}mundo");
+        assert_eq!(insert_at_utf16("ab", 99, "X"), ("abX".to_owned(), 3));
+        assert_eq!(insert_at_utf16("😀b", 2, "X").0, "😀Xb");
+    }
+}

@@ -1,0 +1,205 @@
+//! Subir mídia: the header file, checked before it is sent and uploaded with progress.
+
+use hsm_domain::Severity;
+use leptos::prelude::*;
+use serde_json::json;
+use web_sys::HtmlInputElement;
+
+use super::form::{HeaderKind, MediaRef};
+use super::state::EditorCtx;
+use crate::api::{Api, ApiError};
+use crate::components::error_panel::error_message;
+use crate::components::field::{described_by, Field, Message};
+use crate::i18n::use_i18n;
+
+const MB: u64 = 1024 * 1024;
+
+/// Accepted extensions and size limit (MB) per header kind: the backend's contract
+/// (`docs/openapi.yaml`, `POST /media`), checked here to spare a useless upload.
+fn accepted(kind: HeaderKind) -> (&'static [&'static str], u64) {
+    match kind {
+        HeaderKind::Image => (&["jpg", "jpeg", "png"], 5),
+        HeaderKind::Video => (&["mp4"], 16),
+        _ => (&["pdf"], 100),
+    }
+}
+
+/// Why `name`/`size` cannot be this header's file, as a rule code and its params.
+fn check_file(
+    kind: HeaderKind,
+    name: &str,
+    size: u64,
+) -> Option<(&'static str, serde_json::Map<String, serde_json::Value>)> {
+    let (exts, limit_mb) = accepted(kind);
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let params = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
+    if !exts.contains(&ext.as_str()) {
+        return Some((
+            "media_type_not_allowed",
+            params(json!({ "allowed": exts.join(", ") })),
+        ));
+    }
+    if size > limit_mb * MB {
+        let found = (size as f64 / MB as f64 * 10.0).ceil() / 10.0;
+        return Some((
+            "media_too_large",
+            params(json!({ "limit_mb": limit_mb, "found_mb": found })),
+        ));
+    }
+    None
+}
+
+/// The upload control of a media header.
+#[component]
+pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let api = expect_context::<Api>();
+    let i18n = use_i18n();
+    let form = ctx.form;
+    let id = ctx.id("header.media");
+    let progress = RwSignal::new(None::<f64>);
+    let local_error = RwSignal::new(None::<Message>);
+    let media = Memo::new(move |_| form.with(|f| f.media.clone()));
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = event_target::<HtmlInputElement>(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        // The same file may be chosen again after a failure.
+        input.set_value("");
+        ctx.touch("header.media");
+        let kind = kind.get_untracked();
+        let size = file.size() as u64;
+        if let Some((code, params)) = check_file(kind, &file.name(), size) {
+            local_error.set(Some(Message {
+                severity: Severity::Error,
+                text: i18n.code_message(code, &params),
+            }));
+            return;
+        }
+        local_error.set(None);
+        progress.set(Some(0.0));
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            let result = api
+                .upload_media(&file, move |p| {
+                    progress.try_set(Some(p));
+                })
+                .await;
+            progress.try_set(None);
+            match result {
+                Ok(m) => {
+                    let url = api.media_url(&m.url);
+                    form.try_update(|f| {
+                        f.media = Some(MediaRef {
+                            handle: m.handle,
+                            url,
+                            file_name: file.name(),
+                            size: m.size,
+                        })
+                    });
+                }
+                Err(e) => {
+                    let text = match &e {
+                        ApiError::Validation(errs) if !errs.is_empty() => {
+                            i18n.code_message(&errs[0].code, &errs[0].params)
+                        }
+                        other => error_message(&i18n, other),
+                    };
+                    local_error.try_set(Some(Message {
+                        severity: Severity::Error,
+                        text,
+                    }));
+                }
+            }
+        });
+    };
+
+    let messages = Signal::derive(move || {
+        let mut out: Vec<Message> = local_error.get().into_iter().collect();
+        out.extend(ctx.messages("header.media"));
+        out
+    });
+    let accept = move || {
+        accepted(kind.get())
+            .0
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let label = Signal::derive(move || {
+        if media.with(Option::is_some) {
+            i18n.t("editor.media_replace")
+        } else {
+            i18n.t("editor.media_upload")
+        }
+    });
+    let hint = Signal::derive(move || {
+        let (exts, mb) = accepted(kind.get());
+        Some(i18n.tf(
+            "editor.media_hint",
+            &[("types", exts.join(", ")), ("limit_mb", mb.to_string())],
+        ))
+    });
+    view! {
+        <Field id=id.clone() label messages hint>
+            <input
+                id=id.clone()
+                type="file"
+                data-path="header.media"
+                accept=accept
+                aria-describedby=described_by(&id)
+                aria-invalid=move || messages.with(|m| !m.is_empty()).to_string()
+                disabled=move || ctx.locked.get().all || progress.get().is_some()
+                on:change=on_change
+            />
+        </Field>
+        {move || progress.get().map(|p| view! {
+            <label class="hsm-editor__progress">
+                {move || i18n.t("editor.media_uploading")}
+                " "
+                <progress max="100" value=(p * 100.0).round().to_string()></progress>
+            </label>
+        })}
+        {move || media.get().map(|m| view! {
+            <p class="hsm-editor__media-current">
+                <span>{i18n.tf("editor.media_current", &[("file", m.file_name.clone())])}</span>
+                " "
+                <button
+                    type="button"
+                    class="hsm-btn hsm-btn--small"
+                    disabled=move || ctx.locked.get().all
+                    on:click=move |_| ctx.edit("header.media", |f| f.media = None)
+                >
+                    {move || i18n.t("editor.media_remove")}
+                </button>
+            </p>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_checked_by_kind_and_size() {
+        assert!(check_file(HeaderKind::Image, "a.PNG", 10).is_none());
+        assert_eq!(
+            check_file(HeaderKind::Image, "a.gif", 10).unwrap().0,
+            "media_type_not_allowed"
+        );
+        assert_eq!(
+            check_file(HeaderKind::Video, "a.mp4", 16 * MB + 1)
+                .unwrap()
+                .0,
+            "media_too_large"
+        );
+        assert!(check_file(HeaderKind::Document, "a.pdf", 100 * MB).is_none());
+    }
+}
