@@ -575,3 +575,24 @@ pub fn FooterSection() -> impl IntoView {
         </Field>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_titles_become_names_word_by_word() {
+        let mut typed = String::new();
+        let mut name = String::new();
+        for c in "Promoção de Natal".chars() {
+            // Each keystroke appends to what the field shows, as in the browser.
+            typed = format!("{name}{c}");
+            name = name_from_input(&typed);
+        }
+        assert_eq!(name, "promocao_de_natal");
+        assert_eq!(name_from_input("Promoção de Natal"), "promocao_de_natal");
+        assert_eq!(name_from_input("pedido "), "pedido_");
+        assert_eq!(name_from_input(" "), "");
+        let _ = typed;
+    }
+}

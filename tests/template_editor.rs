@@ -1,0 +1,710 @@
+//! The template editor against the real dev backend, in a headless browser: typing is
+//! simulated by setting values and dispatching `input`/`change` events.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use gloo_net::http::Request;
+use hsm_admin::Config;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn config() -> Config {
+    Config {
+        api_base_url: api_base(),
+        ..Config::default()
+    }
+}
+
+/// Mounts the app at `path`, with no draft left over from another test.
+fn open(path: &str) -> Mounted {
+    eval(&format!(
+        "localStorage.clear(); history.replaceState(null, '', {});",
+        Value::from(path)
+    ));
+    mount(config())
+}
+
+/// A name no earlier run used.
+fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e6) as u64
+    )
+}
+
+fn set_prop(el: &Element, prop: &str, value: &JsValue) {
+    js_sys::Reflect::set(el, &prop.into(), value).unwrap();
+}
+
+fn prop(el: &Element, prop: &str) -> JsValue {
+    js_sys::Reflect::get(el, &prop.into()).unwrap()
+}
+
+fn value(el: &Element) -> String {
+    prop(el, "value").as_string().unwrap_or_default()
+}
+
+/// Fires a bubbling DOM event of `kind` at `el`.
+fn dispatch(el: &Element, kind: &str) {
+    js_sys::Function::new_with_args(
+        "el, kind",
+        "el.dispatchEvent(new Event(kind, { bubbles: true }));",
+    )
+    .call2(&JsValue::NULL, el, &kind.into())
+    .unwrap();
+}
+
+/// Types `text` into an input or textarea (replacing its value), as a user would.
+fn type_into(el: &Element, text: &str) {
+    set_prop(el, "value", &text.into());
+    dispatch(el, "input");
+}
+
+/// Picks `option` in a select.
+fn choose(el: &Element, option: &str) {
+    set_prop(el, "value", &option.into());
+    dispatch(el, "change");
+}
+
+/// The control labelled `label` (its accessible name), waiting for it.
+async fn field(root: &Element, label: &str) -> Element {
+    let label = label.to_owned();
+    let root = root.clone();
+    wait_for(&format!("the field labelled {label}"), 10_000, || {
+        let l = query_all(&root, "label").into_iter().find(|l| {
+            l.text_content()
+                .unwrap_or_default()
+                .trim()
+                .trim_end_matches('*')
+                .trim()
+                == label
+        })?;
+        let id = l.get_attribute("for")?;
+        root.query_selector(&format!("#{id}")).ok().flatten()
+    })
+    .await
+}
+
+/// The control of a form path (`body.example.1`, `buttons.2.url`).
+async fn at(root: &Element, path: &str) -> Element {
+    let root = root.clone();
+    wait_for(&format!("the control of {path}"), 10_000, || {
+        root.query_selector(&format!("[data-path=\"{path}\"]"))
+            .ok()
+            .flatten()
+    })
+    .await
+}
+
+async fn click(root: &Element, selector: &str, text: &str) {
+    let root = root.clone();
+    let el: HtmlElement = wait_for(&format!("{selector} with {text}"), 10_000, || {
+        find_text(&root, selector, text)
+    })
+    .await;
+    el.click();
+    leptos::task::tick().await;
+}
+
+/// Calls the dev backend directly (the "someone else" of these tests).
+async fn backend(
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+    headers: &[(&str, &str)],
+) -> (u16, Value, Option<String>) {
+    let url = format!("{}/api/v1/whatsapp{path}", api_base());
+    let mut req = match method {
+        "POST" => Request::post(&url),
+        "PUT" => Request::put(&url),
+        _ => Request::get(&url),
+    };
+    for (k, v) in headers {
+        req = req.header(k, v);
+    }
+    let resp = match body {
+        Some(b) => req.json(&b).unwrap().send().await.unwrap(),
+        None => req.send().await.unwrap(),
+    };
+    let etag = resp.headers().get("ETag");
+    let status = resp.status();
+    let text = resp.text().await.unwrap_or_default();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::Null),
+        etag,
+    )
+}
+
+/// The stored template named `name`, when there is one.
+async fn find_by_name(name: &str) -> Option<Value> {
+    let (_, page, _) = backend("GET", &format!("/templates?q={name}"), None, &[]).await;
+    page["items"]
+        .as_array()?
+        .iter()
+        .find(|t| t["name"] == name)
+        .cloned()
+}
+
+/// Creates a template straight through the API.
+async fn create_via_api(name: &str, body: &str) -> Value {
+    let draft = json!({
+        "name": name, "language": "pt_BR", "category": "UTILITY",
+        "components": [{ "type": "BODY", "text": body }]
+    });
+    let key = unique("key");
+    let (status, t, _) = backend(
+        "POST",
+        "/templates",
+        Some(draft),
+        &[("Idempotency-Key", &key)],
+    )
+    .await;
+    assert_eq!(status, 201, "create answered {status}: {t}");
+    t
+}
+
+/// Polls the backend until template `id` has `status`.
+async fn wait_status(id: &str, status: &str) -> Value {
+    for _ in 0..200 {
+        let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+        if t["status"] == status {
+            return t;
+        }
+        sleep(50).await;
+    }
+    panic!("template {id} never became {status}");
+}
+
+fn preview(root: &Element) -> Element {
+    root.query_selector("[data-testid=preview-bubble]")
+        .unwrap()
+        .expect("a preview")
+}
+
+#[wasm_bindgen_test]
+async fn creates_a_template_with_text_header_variables_footer_and_every_button_kind() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name_input = field(root, "Nome").await;
+    let title = unique("Pedido Editor");
+    type_into(&name_input, &title);
+    let name = value(&name_input);
+    assert_eq!(
+        name,
+        hsm_domain::suggest_name(&title),
+        "the name is made valid while typing"
+    );
+
+    choose(&field(root, "Categoria").await, "UTILITY");
+    choose(&field(root, "Idioma").await, "pt_BR");
+    choose(&field(root, "Cabeçalho").await, "text");
+    type_into(&field(root, "Texto do Cabeçalho").await, "Olá {{1}}");
+    type_into(&at(root, "header.example").await, "Ana");
+
+    let body = field(root, "Mensagem").await;
+    type_into(&body, "Olá, seu pedido ");
+    // The header's button came first; the body's is the second.
+    let add_var = query_all(root, "button")
+        .into_iter()
+        .filter(|b| b.text_content().unwrap_or_default() == "Adicionar variável")
+        .nth(1)
+        .unwrap();
+    add_var.unchecked_ref::<HtmlElement>().click();
+    wait_for("the variable at the caret", 5_000, || {
+        (value(&body) == "Olá, seu pedido {{1}}").then_some(())
+    })
+    .await;
+    type_into(
+        &body,
+        "Olá, seu pedido {{1}} chega em {{2}} dias úteis. Obrigado pela compra!",
+    );
+    let s1 = field(root, "Exemplo para {{1}}").await;
+    assert!(s1.get_attribute("aria-describedby").is_some());
+    type_into(&at(root, "body.example.1").await, "12345");
+    type_into(&field(root, "Exemplo para {{2}}").await, "3");
+    let footer = field(root, "Rodapé").await;
+    type_into(&footer, "Citrus.cx");
+    assert!(
+        find_text(root, ".hsm-field__counter", "9/60").is_some(),
+        "footer counter"
+    );
+
+    click(root, "button", "Adicionar botão").await;
+    click(root, "button", "Resposta Rápida").await;
+    type_into(&at(root, "buttons.0.text").await, "Falar com atendente");
+    click(root, "button", "Adicionar botão").await;
+    click(root, "button", "Ligação").await;
+    type_into(&at(root, "buttons.1.text").await, "Ligar");
+    type_into(&at(root, "buttons.1.phone_number").await, "+5511999999999");
+    // One phone button is the limit: the option is now disabled, with the reason.
+    click(root, "button", "Adicionar botão").await;
+    let phone_option: HtmlElement =
+        find_text(root, ".hsm-editor__add-menu button", "Ligação").unwrap();
+    assert!(prop(&phone_option, "disabled").as_bool().unwrap());
+    assert!(find_text(root, ".hsm-editor__add-menu", "no máximo 1").is_some());
+    click(root, ".hsm-editor__add-menu button", "Site").await;
+    type_into(&at(root, "buttons.2.text").await, "Ver pedido");
+    type_into(
+        &at(root, "buttons.2.url").await,
+        "https://citrus.cx/pedido/{{1}}",
+    );
+    type_into(
+        &at(root, "buttons.2.example").await,
+        "https://citrus.cx/pedido/12345",
+    );
+
+    let bubble = preview(root);
+    let shown = bubble.text_content().unwrap();
+    assert!(shown.contains("Olá Ana"), "{shown}");
+    assert!(
+        shown.contains("seu pedido 12345 chega em 3 dias"),
+        "{shown}"
+    );
+    assert!(shown.contains("Citrus.cx"));
+    assert!(find_text(root, ".hsm-preview__button", "Ver pedido").is_some());
+
+    click(root, "button[type=submit]", "Salvar").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    let t = find_by_name(&name).await.expect("the template exists");
+    assert_eq!(t["status"], "PENDING");
+    assert_eq!(t["category"], "UTILITY");
+    let comps = t["components"].as_array().unwrap();
+    assert_eq!(comps.len(), 4, "{t}");
+    assert_eq!(comps[1]["example"]["body_text"], json!([["12345", "3"]]));
+    assert_eq!(comps[3]["buttons"].as_array().unwrap().len(), 3);
+}
+
+/// A 1×1 PNG.
+const PIXEL_PNG: [u8; 67] = [
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+/// Puts a file into a file input as if the admin had picked it.
+fn pick(input: &Element, name: &str, bytes: &[u8], mime: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let f = js_sys::Function::new_with_args(
+        "input, parts, name, mime",
+        "const dt = new DataTransfer();
+         dt.items.add(new File(parts, name, { type: mime }));
+         input.files = dt.files;
+         input.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    let args = js_sys::Array::of4(input, &parts, &name.into(), &mime.into());
+    f.apply(&JsValue::NULL, &args).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn creates_a_template_with_an_uploaded_image_header() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name = unique("imagem_editor");
+    type_into(&field(root, "Nome").await, &name);
+    choose(&field(root, "Cabeçalho").await, "image");
+    let upload = field(root, "Subir mídia").await;
+    // A wrong type is refused before any upload.
+    pick(&upload, "nota.txt", b"hello", "text/plain");
+    wait_for("the type error", 5_000, || {
+        find_text(root, ".hsm-msg--error", "jpg, jpeg, png")
+    })
+    .await;
+    pick(&upload, "pixel.png", &PIXEL_PNG, "image/png");
+    wait_for("the uploaded file", 10_000, || {
+        find_text(root, ".hsm-editor__media-current", "pixel.png")
+    })
+    .await;
+    let img = wait_for("the preview image", 5_000, || {
+        preview(root).query_selector("img").ok().flatten()
+    })
+    .await;
+    assert!(img
+        .get_attribute("src")
+        .unwrap()
+        .contains("/api/v1/whatsapp/media/"));
+    type_into(
+        &field(root, "Mensagem").await,
+        "Confira a novidade que preparamos para você hoje.",
+    );
+    click(root, "button[type=submit]", "Salvar").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    let t = find_by_name(&name).await.expect("the template exists");
+    let header = &t["components"][0];
+    assert_eq!(header["format"], "IMAGE");
+    let handle = header["example"]["header_handle"][0].as_str().unwrap();
+    assert!(handle.ends_with(".png"), "{handle}");
+}
+
+#[wasm_bindgen_test]
+async fn fixes_a_rejected_template_and_sends_it_back_to_review() {
+    let name = unique("rejeitado_editor");
+    let created = create_via_api(&name, "Mensagem de teste reject-me para a revisão.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "REJECTED").await;
+    let app = open(&format!("/{id}/edit"));
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    wait_for("the loaded body", 10_000, || {
+        value(&body).contains("reject-me").then_some(())
+    })
+    .await;
+    assert!(find_text(root, ".hsm-editor__note--rejected", "Motivo da rejeição").is_some());
+    let name_input = field(root, "Nome").await;
+    assert!(
+        prop(&name_input, "readOnly").as_bool().unwrap(),
+        "the name cannot change"
+    );
+    type_into(&body, "Mensagem de teste corrigida para a revisão da Meta.");
+    click(root, "button[type=submit]", "Salvar").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    assert_ne!(t["status"], "REJECTED");
+    assert!(t["status"] == "PENDING" || t["status"] == "APPROVED", "{t}");
+    assert_eq!(
+        t["components"][0]["text"],
+        "Mensagem de teste corrigida para a revisão da Meta."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn pending_is_read_only_and_approved_locks_name_language_and_category() {
+    let name = unique("aprovado_editor");
+    let created = create_via_api(&name, "Seu boleto vence amanhã, fique atento ao prazo.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    {
+        let app = open(&format!("/{id}/edit"));
+        let root: &Element = &app.root;
+        wait_for("the read-only note", 10_000, || {
+            find_text(root, ".hsm-editor__note--locked", "não pode ser editado")
+        })
+        .await;
+        assert!(find_text(root, "button[type=submit]", "Salvar").is_none());
+        let body = field(root, "Mensagem").await;
+        assert!(prop(&body, "readOnly").as_bool().unwrap());
+    }
+    wait_status(&id, "APPROVED").await;
+    let app = open(&format!("/{id}/edit"));
+    let root: &Element = &app.root;
+    wait_for("the approved warning", 10_000, || {
+        find_text(root, ".hsm-editor__note--warning", "volta para análise")
+    })
+    .await;
+    assert!(prop(&field(root, "Nome").await, "readOnly")
+        .as_bool()
+        .unwrap());
+    assert!(prop(&field(root, "Idioma").await, "disabled")
+        .as_bool()
+        .unwrap());
+    assert!(prop(&field(root, "Categoria").await, "disabled")
+        .as_bool()
+        .unwrap());
+    assert!(find_text(root, ".hsm-field__hint", "aprovado não pode mudar").is_some());
+    let body = field(root, "Mensagem").await;
+    assert!(
+        !prop(&body, "readOnly").as_bool().unwrap(),
+        "the body stays editable"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_concurrent_change_opens_the_conflict_dialog_and_mine_can_overwrite() {
+    let name = unique("conflito_editor");
+    let created = create_via_api(&name, "Primeira versão reject-me do texto de teste.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "REJECTED").await;
+    let app = open(&format!("/{id}/edit"));
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    wait_for("the loaded body", 10_000, || {
+        value(&body).contains("Primeira").then_some(())
+    })
+    .await;
+
+    // Someone else saves first.
+    let (_, current, etag) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    let mut theirs = current.clone();
+    theirs["components"] =
+        json!([{ "type": "BODY", "text": "Versão de outra pessoa reject-me no texto." }]);
+    let (status, _, _) = backend(
+        "PUT",
+        &format!("/templates/{id}"),
+        Some(theirs),
+        &[("If-Match", &etag.unwrap())],
+    )
+    .await;
+    assert_eq!(status, 200);
+    // Their save is under review; once reviewed the template may be edited again, so the
+    // stale version (not the status) is what the next save runs into.
+    wait_status(&id, "REJECTED").await;
+
+    type_into(&body, "Minha versão corrigida do texto de teste agora.");
+    click(root, "button[type=submit]", "Salvar").await;
+    let dialog = wait_for("the conflict dialog", 10_000, || {
+        root.query_selector("dialog[open]").ok().flatten()
+    })
+    .await;
+    assert!(dialog
+        .text_content()
+        .unwrap()
+        .contains("Outra pessoa alterou"));
+    click(&dialog, "button", "Sobrescrever com a minha").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    assert_eq!(
+        t["components"][0]["text"],
+        "Minha versão corrigida do texto de teste agora."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn server_field_errors_land_on_their_fields() {
+    eval(
+        r#"
+        window.__hsmRealFetch = window.__hsmRealFetch || window.fetch;
+        const real = window.__hsmRealFetch;
+        window.fetch = function (input, init) {
+            const url = typeof input === 'string' ? input : input.url;
+            const method = (init && init.method) || (input && input.method) || 'GET';
+            if (method.toUpperCase() === 'POST' && url.endsWith('/templates')) {
+                return Promise.resolve(new Response(JSON.stringify({
+                    type: 'about:blank', title: 'Invalid', status: 422,
+                    errors: [{ field: 'body.text', code: 'body_too_long', params: { limit: 1024, found: 1030 } }]
+                }), { status: 422, headers: { 'Content-Type': 'application/problem+json' } }));
+            }
+            return real.call(this, input, init);
+        };
+        "#,
+    );
+    let app = open("/new");
+    let root: &Element = &app.root;
+    type_into(&field(root, "Nome").await, &unique("erro_servidor"));
+    let body = field(root, "Mensagem").await;
+    type_into(&body, "Um texto que só o servidor recusa neste teste.");
+    click(root, "button[type=submit]", "Salvar").await;
+    let msgs = wait_for("the server error at the body", 10_000, || {
+        let id = body.id();
+        root.query_selector(&format!("#{id}-msgs"))
+            .ok()
+            .flatten()
+            .filter(|m| {
+                m.text_content().unwrap_or_default().contains("1.024")
+                    || m.text_content().unwrap_or_default().contains("1024")
+            })
+    })
+    .await;
+    eval("window.fetch = window.__hsmRealFetch;");
+    assert_eq!(body.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(body
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains(&msgs.id()));
+    // The form kept everything.
+    assert_eq!(
+        value(&body),
+        "Um texto que só o servidor recusa neste teste."
+    );
+    // Typing in the field clears its server error.
+    type_into(&body, "Um texto que só o servidor recusa neste teste!");
+    leptos::task::tick().await;
+    assert_eq!(body.get_attribute("aria-invalid").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn a_taken_name_is_reported_while_typing_and_on_save() {
+    let name = unique("nome_ocupado");
+    create_via_api(&name, "Um template que já ocupa este nome no idioma.").await;
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name_input = field(root, "Nome").await;
+    type_into(&name_input, &name);
+    wait_for("the availability answer", 10_000, || {
+        find_text(root, ".hsm-field__hint", "Já existe")
+    })
+    .await;
+    type_into(
+        &field(root, "Mensagem").await,
+        "Outro texto qualquer para tentar o mesmo nome.",
+    );
+    click(root, "button[type=submit]", "Salvar").await;
+    wait_for("the conflict at the name", 10_000, || {
+        (name_input.get_attribute("aria-invalid").as_deref() == Some("true")).then_some(())
+    })
+    .await;
+    let msgs = root
+        .query_selector(&format!("#{}-msgs", name_input.id()))
+        .unwrap()
+        .unwrap();
+    assert!(!msgs.text_content().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn errors_show_while_typing_and_a_summary_on_submit_focuses_the_first() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let footer = field(root, "Rodapé").await;
+    type_into(&footer, &"x".repeat(61));
+    wait_for("the footer error", 5_000, || {
+        find_text(root, ".hsm-msg--error", "60")
+    })
+    .await;
+    assert_eq!(
+        footer.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(find_text(root, ".hsm-field__counter--over", "61/60").is_some());
+    click(root, "button[type=submit]", "Salvar").await;
+    let summary = wait_for("the error summary", 5_000, || {
+        root.query_selector("[role=alert].hsm-editor__summary")
+            .ok()
+            .flatten()
+    })
+    .await;
+    assert!(summary.query_selector_all("li").unwrap().length() >= 3);
+    let name_input = field(root, "Nome").await;
+    wait_for("focus on the first error", 5_000, || {
+        let active = web_sys::window()?.document()?.active_element()?;
+        (active == name_input).then_some(())
+    })
+    .await;
+    // A warning is shown apart from errors.
+    choose(&field(root, "Categoria").await, "UTILITY");
+    type_into(
+        &field(root, "Mensagem").await,
+        "Aproveite a promoção com desconto de hoje mesmo.",
+    );
+    wait_for("the warning", 5_000, || {
+        find_text(root, ".hsm-msg--warning", "Aviso")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_offered_back_after_a_remount() {
+    let name = unique("rascunho");
+    {
+        let app = open("/new");
+        let root: &Element = &app.root;
+        type_into(&field(root, "Nome").await, &name);
+        type_into(
+            &field(root, "Mensagem").await,
+            "Texto que não pode se perder.",
+        );
+        sleep(50).await;
+    }
+    // Remount without clearing storage.
+    eval("history.replaceState(null, '', '/new');");
+    let app = mount(config());
+    let root: &Element = &app.root;
+    click(root, "button", "Restaurar rascunho").await;
+    let name_input = field(root, "Nome").await;
+    wait_for("the restored name", 5_000, || {
+        (value(&name_input) == name).then_some(())
+    })
+    .await;
+    assert_eq!(
+        value(&field(root, "Mensagem").await),
+        "Texto que não pode se perder."
+    );
+    eval("localStorage.clear();");
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_renders_markup_as_elements_and_html_as_text() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    type_into(
+        &field(root, "Mensagem").await,
+        "Oi *forte* e _leve_ ~riscado~ <img src=x onerror=alert(1)>",
+    );
+    let bubble = wait_for("the bold text", 5_000, || {
+        let b = preview(root);
+        b.query_selector("strong").ok().flatten().map(|_| b)
+    })
+    .await;
+    assert_eq!(
+        bubble
+            .query_selector("strong")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "forte"
+    );
+    assert_eq!(
+        bubble
+            .query_selector("em")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "leve"
+    );
+    assert_eq!(
+        bubble
+            .query_selector("s")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "riscado"
+    );
+    assert!(
+        bubble.query_selector("img").unwrap().is_none(),
+        "no element from typed HTML"
+    );
+    assert!(bubble
+        .text_content()
+        .unwrap()
+        .contains("<img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_variable_renumbers_the_rest_with_their_samples() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    type_into(&body, "Oi {{1}}, pedido {{2}} sai {{3}} hoje mesmo.");
+    type_into(&field(root, "Exemplo para {{1}}").await, "Ana");
+    type_into(&field(root, "Exemplo para {{2}}").await, "42");
+    type_into(&field(root, "Exemplo para {{3}}").await, "amanhã");
+    click(root, "button", "Remover {{2}}").await;
+    wait_for("the renumbered body", 5_000, || {
+        (value(&body) == "Oi {{1}}, pedido  sai {{2}} hoje mesmo.").then_some(())
+    })
+    .await;
+    leptos::task::tick().await;
+    assert_eq!(value(&at(root, "body.example.2").await), "amanhã");
+    assert!(root
+        .query_selector("[data-path=\"body.example.3\"]")
+        .unwrap()
+        .is_none());
+    // Deleting a whole variable while typing renumbers too.
+    type_into(&body, "Oi , pedido  sai {{2}} hoje mesmo.");
+    wait_for("renumbered after typing", 5_000, || {
+        (value(&body) == "Oi , pedido  sai {{1}} hoje mesmo.").then_some(())
+    })
+    .await;
+    assert_eq!(value(&at(root, "body.example.1").await), "amanhã");
+}
