@@ -11,12 +11,14 @@ pub fn run() -> Result<(), String> {
     // The workspace's release profile is tuned for wasm size (LTO, one codegen unit); the
     // server only needs speed, so it is built apart without the slow link.
     let target = root().join("target/bench-server");
-    exec(cmd("cargo")
-        .args(["build", "--release", "-p", "hsm-devserver", "--target-dir"])
-        .arg(&target)
-        .env("CARGO_PROFILE_RELEASE_LTO", "false")
-        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
-        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"))?;
+    exec(
+        cmd("cargo")
+            .args(["build", "--release", "-p", "hsm-devserver", "--target-dir"])
+            .arg(&target)
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"),
+    )?;
     let data = root().join("target/xtask/bench");
     let _ = std::fs::remove_dir_all(&data);
     let dist = root().join("dist");
@@ -34,10 +36,12 @@ pub fn run() -> Result<(), String> {
     .map(|s| s.to_string())
     .collect();
     let (_server, url) = start_devserver_bin(&target.join("release/hsm-devserver"), &args)?;
-    let result = exec(cmd("node")
-        .arg("e2e/bench.mjs")
-        .env("HSM_APP_URL", &url)
-        .env("CHROMIUM", setup::CHROMIUM));
+    let result = exec(
+        cmd("node")
+            .arg("e2e/bench.mjs")
+            .env("HSM_APP_URL", &url)
+            .env("CHROMIUM", setup::CHROMIUM),
+    );
     let _ = std::fs::remove_file(dist.join("bench-static.html"));
     result
 }
