@@ -708,3 +708,50 @@ async fn removing_a_variable_renumbers_the_rest_with_their_samples() {
     .await;
     assert_eq!(value(&at(root, "body.example.1").await), "amanhã");
 }
+
+/// Clicks `link` and reports whether the editor's own handler cancelled the navigation. A
+/// listener added after the editor's one records that and then cancels the click anyway, so
+/// the test page itself never navigates.
+fn click_cancelled(link: &Element) -> bool {
+    js_sys::Function::new_with_args(
+        "a",
+        "let cancelled = null;
+         const after = (ev) => { cancelled = ev.defaultPrevented; ev.preventDefault(); };
+         a.addEventListener('click', after);
+         a.dispatchEvent(new MouseEvent('click', { bubbles: false, cancelable: true, button: 0 }));
+         a.removeEventListener('click', after);
+         return cancelled;",
+    )
+    .call1(&JsValue::NULL, link)
+    .unwrap()
+    .as_bool()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn leaving_with_unsaved_changes_asks_first() {
+    eval(
+        "window.__hsmRealConfirm = window.__hsmRealConfirm || window.confirm;
+         window.__hsmAsked = 0; window.__hsmAnswer = false;
+         window.confirm = () => { window.__hsmAsked += 1; return window.__hsmAnswer; };",
+    );
+    let asked = || eval("return window.__hsmAsked;").as_f64().unwrap();
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let back: Element = wait_for("the back link", 10_000, || {
+        find_text(root, "a", "Voltar para a lista")
+    })
+    .await
+    .into();
+    let body = field(root, "Mensagem").await;
+    assert!(!click_cancelled(&back), "a clean form leaves at once");
+    assert_eq!(asked(), 0.0);
+    type_into(&body, "Um texto ainda não salvo.");
+    leptos::task::tick().await;
+    assert!(click_cancelled(&back), "refusing keeps the editor");
+    assert_eq!(asked(), 1.0);
+    eval("window.__hsmAnswer = true;");
+    assert!(!click_cancelled(&back), "agreeing lets the link go");
+    assert_eq!(asked(), 2.0);
+    eval("window.confirm = window.__hsmRealConfirm; localStorage.clear();");
+}

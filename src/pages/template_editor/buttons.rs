@@ -56,7 +56,8 @@ pub fn ButtonsSection() -> impl IntoView {
         let id = ctx.id(&format!("button-{uid}-text"));
         request_animation_frame(move || {
             if let Some(el) = add_ref
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .and_then(|b| b.closest("fieldset").ok().flatten())
                 .and_then(|fs| fs.query_selector(&format!("#{id}")).ok().flatten())
             {
@@ -317,7 +318,9 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
                         disabled=locked
                         on:click=remove
                     >
-                        <span aria-hidden="true">"🗑"</span>
+                        <svg class="hsm-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                            <path fill="currentColor" d="M9 2h6v2h5v2H4V4h5V2zM6 8h12l-1 14H7L6 8zm4 3v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z" />
+                        </svg>
                     </button>
                 </div>
             </fieldset>

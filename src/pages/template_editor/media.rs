@@ -90,7 +90,10 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
                     progress.try_set(Some(p));
                 })
                 .await;
-            progress.try_set(None);
+            if progress.try_set(None).is_some() {
+                // The editor is gone.
+                return;
+            }
             match result {
                 Ok(m) => {
                     let url = api.media_url(&m.url);

@@ -2,7 +2,9 @@
 //!
 //! The form lives in one signal ([`form::Form`]); the draft, its issues
 //! (`hsm_domain::validate`) and the preview are derived from it on every keystroke. Saving is an
-//! `Action`: creates carry an idempotency key kept for the whole form session, edits carry the
+//! `Action`: creates carry an idempotency key reused for as long as the draft sent is the same
+//! (a retry never creates twice; a changed draft gets a new key, as the backend refuses a key
+//! reused with another body), edits carry the
 //! loaded version (`If-Match`), and nothing the admin typed is dropped on failure.
 
 mod buttons;
@@ -152,7 +154,8 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     provide_context(ctx);
     let initial = StoredValue::new(initial);
     let etag = RwSignal::new(etag0);
-    let idem = StoredValue::new(idempotency_key());
+    // The key and the draft it was first sent with.
+    let idem = StoredValue::new(None::<(String, TemplateDraft)>);
     let saved = StoredValue::new(false);
     let dirty = Memo::new(move |_| form.with(|f| initial.with_value(|i| f != i)));
 
@@ -206,6 +209,10 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let summary_ref = NodeRef::<html::Div>::new();
     let focus_first_error = move || {
         request_animation_frame(move || {
+            // The editor may be gone by the next frame.
+            if ctx.form.try_with_untracked(|_| ()).is_none() {
+                return;
+            }
             let first = ctx.all_errors().into_iter().next().map(|(p, _)| p);
             focus_path(form_ref, summary_ref, first.as_deref().unwrap_or(""));
         })
@@ -225,7 +232,18 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             let navigate = navigate.clone();
             async move {
                 let result = match &mode {
-                    Mode::New => api.create_template(&draft, &idem.get_value()).await,
+                    Mode::New => {
+                        let key = idem.try_update_value(|slot| match slot {
+                            Some((key, sent)) if *sent == draft => key.clone(),
+                            _ => {
+                                let key = idempotency_key();
+                                *slot = Some((key.clone(), draft.clone()));
+                                key
+                            }
+                        });
+                        api.create_template(&draft, &key.unwrap_or_else(idempotency_key))
+                            .await
+                    }
                     Mode::Edit { id, .. } => {
                         let tag = etag.get_untracked().unwrap_or_default();
                         api.update_template(id, &draft, &tag).await
@@ -234,7 +252,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                 match result {
                     Ok(v) => {
                         let t = v.value;
-                        saved.set_value(true);
+                        saved.try_update_value(|s| *s = true);
                         drafts::clear(&draft_key);
                         api.host().emit(
                             "saved",
@@ -292,8 +310,9 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match api.get_template_versioned(&id).await {
                     Ok(v) => {
-                        etag.try_set(v.etag);
-                        save.dispatch(ctx.draft.get_untracked());
+                        if etag.try_set(v.etag).is_none() {
+                            save.dispatch(ctx.draft.get_untracked());
+                        }
                     }
                     Err(e) => {
                         save_error.try_set(Some(e));

@@ -138,14 +138,17 @@ impl EditorCtx {
     }
 
     /// Every error, local and from the server, with its field (tracked), in form order.
+    /// Empty once the editor is gone (a late focus callback may still ask).
     pub fn all_errors(&self) -> Vec<(String, String)> {
         let i18n = self.i18n;
-        let mut out: Vec<(String, String)> = self.server_errors.with(|errs| {
+        let Some(mut out) = self.server_errors.try_with(|errs| {
             errs.iter()
                 .map(|e| (e.field.clone(), i18n.code_message(&e.code, &e.params)))
-                .collect()
-        });
-        self.issues.with(|issues| {
+                .collect::<Vec<_>>()
+        }) else {
+            return Vec::new();
+        };
+        self.issues.try_with(|issues| {
             out.extend(
                 issues
                     .iter()
