@@ -90,3 +90,24 @@ test('a template is written with the keyboard, previewed and saved', async () =>
   assert.equal(saved.components.find((c) => c.type === 'BUTTONS').buttons.length, 4);
   assert.deepEqual(errors, []);
 });
+
+test('an approved template opens with its locks and the review warning', async () => {
+  const { items } = await api('/templates?status=APPROVED&per_page=50');
+  const approved = items.find((t) => t.components.some((c) => c.type === 'BUTTONS'));
+  assert.ok(approved, 'the seed has an approved template with buttons');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${APP_URL}/${approved.id}/edit`);
+  await page.getByText('volta para análise').waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByRole('textbox', { name: /^Nome/ }).getAttribute('readonly'), '');
+  assert.ok(await page.getByLabel('Categoria').isDisabled());
+  await shot(page, 'editor-edit-approved.png');
+  // Narrow screens stack the preview under the form.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const form = await page.locator('.hsm-editor__form').boundingBox();
+  const preview = await page.locator('.hsm-editor__preview').boundingBox();
+  assert.ok(preview.y >= form.y + form.height, 'the preview comes after the form');
+  await shot(page, 'editor-narrow.png');
+  assert.deepEqual(errors, []);
+});

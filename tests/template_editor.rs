@@ -755,3 +755,24 @@ async fn leaving_with_unsaved_changes_asks_first() {
     assert_eq!(asked(), 2.0);
     eval("window.confirm = window.__hsmRealConfirm; localStorage.clear();");
 }
+
+#[wasm_bindgen_test]
+async fn duplicating_prefills_everything_but_a_new_name() {
+    let name = unique("original");
+    let created = create_via_api(&name, "Texto do template original para copiar.").await;
+    let id = created["id"].as_str().unwrap();
+    let app = open(&format!("/new?from={id}"));
+    let root: &Element = &app.root;
+    wait_for("the duplicate title", 10_000, || {
+        find_text(root, "h1", "Duplicar template")
+    })
+    .await;
+    let name_input = field(root, "Nome").await;
+    assert_eq!(value(&name_input), format!("{name}_copia"));
+    assert!(!prop(&name_input, "readOnly").as_bool().unwrap());
+    assert_eq!(
+        value(&field(root, "Mensagem").await),
+        "Texto do template original para copiar."
+    );
+    assert!(prop(&field(root, "Idioma").await, "disabled").as_bool() == Some(false));
+}

@@ -47,6 +47,8 @@ pub fn MessagePreview(
     #[prop(into)] media_url: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Images that failed to load (an expired or foreign handle) fall back to the placeholder.
+    let broken = RwSignal::new(Vec::<String>::new());
     let header = move || {
         draft.with(|d| {
             let h = d.header()?.clone();
@@ -57,11 +59,19 @@ pub fn MessagePreview(
                     view! { <p class="hsm-preview__header-text">{spans_view(spans)}</p> }
                         .into_any()
                 }
-                HeaderFormat::Image => match media_url.get() {
-                    Some(src) => view! {
-                        <img class="hsm-preview__image" src=src alt=move || i18n.t("editor.preview_image_alt") />
+                HeaderFormat::Image => match media_url.get().filter(|u| !broken.get().contains(u)) {
+                    Some(src) => {
+                        let failed = src.clone();
+                        view! {
+                            <img
+                                class="hsm-preview__image"
+                                src=src
+                                alt=move || i18n.t("editor.preview_image_alt")
+                                on:error=move |_| broken.update(|b| b.push(failed.clone()))
+                            />
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                     None => view! {
                         <div class="hsm-preview__media">{move || i18n.t("editor.preview_image")}</div>
                     }
