@@ -776,3 +776,27 @@ async fn duplicating_prefills_everything_but_a_new_name() {
     );
     assert!(prop(&field(root, "Idioma").await, "disabled").as_bool() == Some(false));
 }
+
+#[wasm_bindgen_test]
+async fn a_variable_goes_in_at_the_caret_and_the_caret_follows_it() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    type_into(&body, "Olá , até amanhã.");
+    // A person moves the caret only after the field has shown what they typed.
+    sleep(50).await;
+    body.unchecked_ref::<web_sys::HtmlTextAreaElement>()
+        .set_selection_range(4, 4)
+        .unwrap();
+    click(root, "button", "Adicionar variável").await;
+    sleep(300).await;
+    let area = body.unchecked_ref::<web_sys::HtmlTextAreaElement>();
+    assert_eq!(value(&body), "Olá {{1}}, até amanhã.");
+    assert_eq!(area.selection_start().unwrap(), Some(9));
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(active.as_ref(), Some(&body), "focus is back in the text");
+}

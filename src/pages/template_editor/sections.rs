@@ -43,8 +43,30 @@ fn caret_of(el: &web_sys::Element) -> Option<u32> {
     }
 }
 
-/// Puts `value` into the control and the caret at `caret`, keeping focus there.
+/// Puts `value` into the control and the caret at `caret`, keeping focus there. The view's own
+/// update of the value lands in a later microtask and may move the caret, so the caret is set
+/// again on the next frame.
 fn put_value(el: &web_sys::Element, value: &str, caret: u32) {
+    set_value_and_caret(el, value, caret);
+    let el = el.clone();
+    let value = value.to_owned();
+    request_animation_frame(move || {
+        // Only if nothing was typed in between.
+        if el.is_connected() && value_of(&el).as_deref() == Some(value.as_str()) {
+            set_value_and_caret(&el, &value, caret);
+        }
+    });
+}
+
+fn value_of(el: &web_sys::Element) -> Option<String> {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        Some(i.value())
+    } else {
+        el.dyn_ref::<HtmlTextAreaElement>().map(|t| t.value())
+    }
+}
+
+fn set_value_and_caret(el: &web_sys::Element, value: &str, caret: u32) {
     if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
         i.set_value(value);
         let _ = i.focus();
