@@ -800,3 +800,54 @@ async fn a_variable_goes_in_at_the_caret_and_the_caret_follows_it() {
         .active_element();
     assert_eq!(active.as_ref(), Some(&body), "focus is back in the text");
 }
+
+#[wasm_bindgen_test]
+async fn after_a_conflict_their_version_can_be_loaded_and_mine_stays_a_draft() {
+    let name = unique("conflito_recarregar");
+    let created = create_via_api(&name, "Versão inicial reject-me do texto de teste.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "REJECTED").await;
+    let app = open(&format!("/{id}/edit"));
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    wait_for("the loaded body", 10_000, || {
+        value(&body).contains("inicial").then_some(())
+    })
+    .await;
+    let (_, mut theirs, etag) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    let their_text = "Texto salvo por outra pessoa reject-me agora.";
+    theirs["components"] = json!([{ "type": "BODY", "text": their_text }]);
+    let (status, _, _) = backend(
+        "PUT",
+        &format!("/templates/{id}"),
+        Some(theirs),
+        &[("If-Match", &etag.unwrap())],
+    )
+    .await;
+    assert_eq!(status, 200);
+    wait_status(&id, "REJECTED").await;
+
+    let mine = "Meu texto que não pode se perder na edição.";
+    type_into(&body, mine);
+    sleep(50).await;
+    click(root, "button[type=submit]", "Salvar").await;
+    let dialog = wait_for("the conflict dialog", 10_000, || {
+        root.query_selector("dialog[open]").ok().flatten()
+    })
+    .await;
+    click(&dialog, "button", "Ver a versão atual").await;
+    wait_for("their version", 10_000, || {
+        root.query_selector("[data-path=\"body.text\"]")
+            .ok()
+            .flatten()
+            .filter(|b| value(b) == their_text)
+    })
+    .await;
+    click(root, "button", "Restaurar rascunho").await;
+    let body = at(root, "body.text").await;
+    wait_for("my text back", 5_000, || {
+        (value(&body) == mine).then_some(())
+    })
+    .await;
+    eval("localStorage.clear();");
+}
