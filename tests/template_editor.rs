@@ -851,3 +851,55 @@ async fn after_a_conflict_their_version_can_be_loaded_and_mine_stays_a_draft() {
     .await;
     eval("localStorage.clear();");
 }
+
+#[wasm_bindgen_test]
+async fn a_network_failure_keeps_the_form_and_the_retry_reuses_the_idempotency_key() {
+    // The first create never reaches the server; every attempt's key is recorded.
+    eval(
+        r#"
+        window.__hsmRealFetch = window.__hsmRealFetch || window.fetch;
+        const real = window.__hsmRealFetch;
+        window.__hsmKeys = [];
+        let failures = 1;
+        window.fetch = function (input, init) {
+            const url = typeof input === 'string' ? input : input.url;
+            const method = (init && init.method) || (input && input.method) || 'GET';
+            if (method.toUpperCase() === 'POST' && url.endsWith('/templates')) {
+                const headers = (input && input.headers) || new Headers((init && init.headers) || {});
+                window.__hsmKeys.push(headers.get('Idempotency-Key'));
+                if (failures > 0) {
+                    failures -= 1;
+                    return Promise.reject(new TypeError('Failed to fetch'));
+                }
+            }
+            return real.call(this, input, init);
+        };
+        "#,
+    );
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name = unique("rede_falhou");
+    type_into(&field(root, "Nome").await, &name);
+    let text = "Texto que sobrevive a uma falha de rede.";
+    type_into(&field(root, "Mensagem").await, text);
+    click(root, "button[type=submit]", "Salvar").await;
+    let alert = wait_for("the network error", 10_000, || {
+        find_text(root, "[role=alert]", "conexão")
+    })
+    .await;
+    assert_eq!(value(&field(root, "Mensagem").await), text);
+    click(&alert, "button", "Tentar novamente").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    let keys = eval("return JSON.stringify(window.__hsmKeys);")
+        .as_string()
+        .unwrap();
+    eval("window.fetch = window.__hsmRealFetch;");
+    let keys: Vec<Option<String>> = serde_json::from_str(&keys).unwrap();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert!(keys[0].is_some());
+    assert_eq!(keys[0], keys[1], "the retry sends the same key");
+    assert!(find_by_name(&name).await.is_some());
+}
