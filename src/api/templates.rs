@@ -107,6 +107,69 @@ impl ListQuery {
     }
 }
 
+impl ListQuery {
+    /// The page sizes the list offers; other `per_page` values in a URL fall back to the default.
+    pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
+
+    /// Reads the list state from the router's query map (the URL). Tolerant: a missing or
+    /// unreadable value falls back to its default, so any shared or hand-edited link opens.
+    pub fn from_query_map(map: &leptos_router::params::ParamsMap) -> ListQuery {
+        ListQuery::parse(|key| map.get_all(key).unwrap_or_default())
+    }
+
+    /// Like [`ListQuery::from_query_map`], from a lookup giving every value of a key
+    /// (repeated keys and comma-separated values both count for the filters).
+    pub fn parse(get: impl Fn(&str) -> Vec<String>) -> ListQuery {
+        let default = ListQuery::default();
+        let first = |key: &str| get(key).into_iter().next().map(|v| v.trim().to_owned());
+        // Codes are upper-case letters and underscores (languages: any case); anything else
+        // cannot be a code and is dropped rather than sent on.
+        let codes = |key: &str, upper: bool| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for value in get(key).iter().flat_map(|v| v.split(',')) {
+                let value = value.trim();
+                let value = if upper {
+                    value.to_ascii_uppercase()
+                } else {
+                    value.to_owned()
+                };
+                let valid = !value.is_empty()
+                    && value.len() <= 40
+                    && value.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+                if valid && !out.contains(&value) {
+                    out.push(value);
+                }
+            }
+            out
+        };
+        ListQuery {
+            q: first("q").unwrap_or_default(),
+            status: codes("status", true),
+            category: codes("category", true),
+            language: codes("language", false),
+            sort: first("sort")
+                .and_then(|s| Sort::from_param(&s))
+                .unwrap_or(default.sort),
+            page: first("page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(default.page),
+            per_page: first("per_page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|p| Self::PAGE_SIZES.contains(p))
+                .unwrap_or(default.per_page),
+        }
+    }
+
+    /// Whether a search or a filter narrows the list (the page, size and order do not).
+    pub fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty()
+            || !self.status.is_empty()
+            || !self.category.is_empty()
+            || !self.language.is_empty()
+    }
+}
+
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
 fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -223,6 +286,72 @@ mod tests {
         assert_eq!(
             q.to_query_string(),
             "q=promo%C3%A7%C3%A3o%2050%25&status=APPROVED,PENDING&sort=name&page=2"
+        );
+    }
+
+    fn parse_pairs(pairs: &[(&str, &str)]) -> ListQuery {
+        ListQuery::parse(|key| {
+            pairs
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn parse_reads_what_to_query_string_writes() {
+        let q = ListQuery {
+            q: "promoção".into(),
+            status: vec!["APPROVED".into(), "PENDING".into()],
+            category: vec!["UTILITY".into()],
+            language: vec!["pt_BR".into()],
+            sort: Sort::NameDesc,
+            page: 3,
+            per_page: 50,
+        };
+        // `ParamsMap` decodes through the browser; the lookup it feeds is tested here.
+        let read = parse_pairs(&[
+            ("q", "promoção"),
+            ("status", "APPROVED,PENDING"),
+            ("category", "UTILITY"),
+            ("language", "pt_BR"),
+            ("sort", "-name"),
+            ("page", "3"),
+            ("per_page", "50"),
+        ]);
+        assert_eq!(read, q);
+        assert_eq!(parse_pairs(&[]), ListQuery::default());
+    }
+
+    #[test]
+    fn parse_falls_back_to_defaults_on_bad_values() {
+        let q = parse_pairs(&[
+            ("sort", "size"),
+            ("page", "0"),
+            ("per_page", "1000"),
+            ("status", "approved,,<script>, REJECTED ,APPROVED"),
+            ("language", "pt_BR,en-US"),
+        ]);
+        assert_eq!(q.sort, Sort::UpdatedDesc);
+        assert_eq!(q.page, 1);
+        assert_eq!(q.per_page, 25);
+        assert_eq!(q.status, vec!["APPROVED", "REJECTED"]);
+        assert_eq!(q.language, vec!["pt_BR"]);
+        assert!(q.is_filtered());
+        assert_eq!(parse_pairs(&[("page", "-2"), ("per_page", "x")]).page, 1);
+        assert_eq!(parse_pairs(&[("page", "7")]).page, 7);
+        assert!(!parse_pairs(&[("q", "  "), ("page", "2")]).is_filtered());
+    }
+
+    #[test]
+    fn repeated_keys_and_commas_both_count() {
+        let q = parse_pairs(&[("status", "PAUSED"), ("status", "APPROVED,REJECTED")]);
+        assert_eq!(q.status, vec!["PAUSED", "APPROVED", "REJECTED"]);
+        assert_eq!(
+            parse_pairs(&[("q", "a"), ("q", "b")]).q,
+            "a",
+            "scalars take the first value"
         );
     }
 
