@@ -1,12 +1,18 @@
 //! Reusable pieces shared by the screens.
 
+pub mod confirm_dialog;
 pub mod conflict_dialog;
 pub mod error_panel;
 pub mod field;
 pub mod message_preview;
 pub mod notice;
+pub mod pagination;
+pub mod relative_time;
 pub mod status_badge;
 
+pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::{first_api_error, ErrorPanel, ErrorsPanel};
 pub use notice::{use_notices, NoticeArea, Notices};
+pub use pagination::Pagination;
+pub use relative_time::RelativeTime;
 pub use status_badge::StatusBadge;
