@@ -1,11 +1,20 @@
 //! The list screen against the real dev backend, in a headless browser.
+//!
+//! All tests of this file share one page: tests that mount under a base path move the page's
+//! URL there first and put it back when they end ([`AtUrl`]).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use common::*;
 use hsm_admin::Config;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,22 +25,189 @@ fn config() -> Config {
     }
 }
 
+fn config_at(base: &str) -> Config {
+    Config {
+        api_base_url: api_base(),
+        base_path: base.into(),
+        ..Config::default()
+    }
+}
+
+/// Moves the page to `url` (path and query) for one test; the router reads it at mount.
+struct AtUrl {
+    original: String,
+}
+
+impl AtUrl {
+    fn new(url: &str) -> AtUrl {
+        let original = href_path();
+        replace_url(url);
+        AtUrl { original }
+    }
+}
+
+impl Drop for AtUrl {
+    fn drop(&mut self) {
+        replace_url(&self.original);
+    }
+}
+
+fn replace_url(url: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(url))
+        .unwrap();
+}
+
+fn href_path() -> String {
+    let loc = web_sys::window().unwrap().location();
+    format!("{}{}", loc.pathname().unwrap(), loc.search().unwrap())
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+/// Names in the visible rows, in order.
+fn row_names(root: &Element) -> Vec<String> {
+    query_all(root, "tbody tr:not([hidden]) td.hsm-row__name a")
+        .iter()
+        .map(|a| a.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+fn row_statuses(root: &Element) -> Vec<String> {
+    query_all(root, "tbody tr:not([hidden])")
+        .iter()
+        .map(|tr| tr.get_attribute("data-status").unwrap_or_default())
+        .collect()
+}
+
+fn el<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.dyn_into::<T>().ok())
+}
+
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn choose(select: &HtmlSelectElement, value: &str) {
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// Waits until the rows shown are exactly what the backend answers for `query`.
+async fn wait_for_rows_of(root: &Element, what: &str, query: &str) -> Vec<String> {
+    let expected = backend_names(query).await;
+    let mut waited = 0;
+    loop {
+        leptos::task::tick().await;
+        let shown = row_names(root);
+        if shown == expected {
+            return shown;
+        }
+        if waited > 10_000 {
+            panic!("{what}: rows {shown:?}, backend {query} says {expected:?}");
+        }
+        sleep(50).await;
+        waited += 50;
+    }
+}
+
+fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e6) as u64
+    )
+}
+
+/// Creates a template on the dev backend; returns its JSON.
+async fn create_template(name: &str, body: &str) -> serde_json::Value {
+    let draft = serde_json::json!({
+        "name": name,
+        "language": "pt_BR",
+        "category": "UTILITY",
+        "components": [{ "type": "BODY", "text": body }],
+    });
+    let resp = gloo_net::http::Request::post(&format!("{}/api/v1/whatsapp/templates", api_base()))
+        .header("Idempotency-Key", &unique("key"))
+        .json(&draft)
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201, "created {name}");
+    resp.json().await.unwrap()
+}
+
+/// Waits until the backend's review gave template `id` a status other than PENDING.
+async fn reviewed(id: &str) -> String {
+    for _ in 0..100 {
+        let url = format!("{}/api/v1/whatsapp/templates/{id}", api_base());
+        let t: serde_json::Value = gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let status = t["status"].as_str().unwrap_or_default().to_owned();
+        if status != "PENDING" {
+            return status;
+        }
+        sleep(100).await;
+    }
+    panic!("{id} was never reviewed");
+}
+
+fn dialog(root: &Element) -> web_sys::HtmlDialogElement {
+    el(root, "dialog.hsm-confirm").expect("the delete dialog is in the page")
+}
+
 #[wasm_bindgen_test]
 async fn shows_the_templates_the_backend_holds() {
     let names = backend_names("").await;
     assert!(!names.is_empty(), "the dev backend was seeded");
+    let _url = AtUrl::new("/");
     let app = mount(config());
     wait_for("the template table", 10_000, || {
         find_text(&app.root, "table tbody tr", &names[0])
     })
     .await;
-    for name in &names {
+    assert_eq!(row_names(&app.root), names, "the first page, newest first");
+    assert!(find_text(&app.root, "h1", "WhatsApp – HSM").is_some());
+    for header in [
+        "Nome",
+        "Categoria",
+        "Idioma",
+        "Status",
+        "Qualidade",
+        "Atualizado em",
+    ] {
         assert!(
-            find_text(&app.root, "tbody a", name).is_some(),
-            "{name} is listed"
+            find_text(&app.root, "thead th[scope=col]", header).is_some(),
+            "column {header}"
         );
     }
-    assert!(find_text(&app.root, "h1", "WhatsApp – HSM").is_some());
+    let updated = el::<Element>(&app.root, "tbody time").expect("an update time");
+    assert!(updated.get_attribute("datetime").is_some());
+    assert!(find_text(&app.root, ".hsm-total", "templates").is_some());
+    assert!(find_text(&app.root, "a", "Novo").is_some());
+    assert!(find_text(&app.root, ".hsm-list__sync", "Atualizado").is_some());
 }
 
 #[wasm_bindgen_test]
@@ -53,6 +229,7 @@ async fn a_server_error_shows_a_retry_that_recovers() {
         };
         "#,
     );
+    let _url = AtUrl::new("/");
     let app = mount(config());
     let alert = wait_for("the error alert", 10_000, || {
         find_text(&app.root, "[role=alert]", "servidor")
@@ -70,13 +247,434 @@ async fn a_server_error_shows_a_retry_that_recovers() {
 #[wasm_bindgen_test]
 async fn an_unreachable_backend_says_so_with_a_retry() {
     // Port 9 (discard) has nothing listening on these machines: the request fails outright.
+    let _url = AtUrl::new("/");
     let app = mount(Config {
         api_base_url: "http://127.0.0.1:9".into(),
         ..Config::default()
     });
-    let alert = wait_for("the error alert", 15_000, || {
-        find_text(&app.root, "[role=alert]", "conexão")
+    let mut waited = 0;
+    let alert = loop {
+        leptos::task::tick().await;
+        if let Some(alert) = find_text(&app.root, "[role=alert]", "conexão") {
+            break alert;
+        }
+        assert!(
+            waited < 15_000,
+            "no network error at {}: {}",
+            href_path(),
+            app.root.inner_html()
+        );
+        sleep(50).await;
+        waited += 50;
+    };
+    assert!(find_text(&alert, "button", "Tentar novamente").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn search_writes_the_url_under_the_base_and_matches_content() {
+    let _url = AtUrl::new("/t/search/");
+    let app = mount(config_at("/t/search"));
+    wait_for_rows_of(&app.root, "first page", "").await;
+    let input: HtmlInputElement = el(&app.root, "input[type=search]").expect("the search field");
+    let label = input.closest("label").unwrap().unwrap();
+    assert!(label.text_content().unwrap().contains("Pesquisar"));
+
+    // A word of a body (not only names): the backend searches both.
+    let needle = "pedido";
+    type_into(&input, needle);
+    assert_eq!(search(), "", "the search waits for typing to pause");
+    wait_for("q in the URL", 5_000, || {
+        search().contains("q=pedido").then_some(())
     })
     .await;
-    assert!(find_text(&alert, "button", "Tentar novamente").is_some());
+    assert!(pathname().starts_with("/t/search"), "{}", pathname());
+    let shown = wait_for_rows_of(&app.root, "search", "?q=pedido").await;
+    assert!(!shown.is_empty(), "the seed has templates about orders");
+
+    // Something nothing matches: "Nenhum resultado" with its own "Limpar filtros".
+    type_into(&input, "zz_nada_disso_zz");
+    let empty = wait_for("no results", 5_000, || {
+        find_text(&app.root, "[data-state=no-results]", "Nenhum resultado")
+    })
+    .await;
+    find_text(&empty, "button", "Limpar filtros")
+        .unwrap()
+        .click();
+    wait_for("the URL without q", 5_000, || {
+        search().is_empty().then_some(())
+    })
+    .await;
+    wait_for_rows_of(&app.root, "after clearing", "").await;
+    assert_eq!(input.value(), "", "the field follows the URL");
+}
+
+#[wasm_bindgen_test]
+async fn each_filter_narrows_the_list_and_lands_in_the_url() {
+    let _url = AtUrl::new("/t/filters/");
+    let app = mount(config_at("/t/filters"));
+    wait_for_rows_of(&app.root, "first page", "").await;
+
+    let status: HtmlSelectElement = el(&app.root, "select[name=status]").unwrap();
+    assert!(find_text(&app.root, "label", "Status").is_some());
+    assert_eq!(status.value(), "", "Todos");
+    choose(&status, "REJECTED");
+    wait_for("status in the URL", 5_000, || {
+        (search() == "?status=REJECTED").then_some(())
+    })
+    .await;
+    wait_for_rows_of(&app.root, "rejected", "?status=REJECTED").await;
+    assert!(row_statuses(&app.root).iter().all(|s| s == "REJECTED"));
+
+    let category: HtmlSelectElement = el(&app.root, "select[name=category]").unwrap();
+    choose(&category, "MARKETING");
+    wait_for("category in the URL", 5_000, || {
+        search().contains("category=MARKETING").then_some(())
+    })
+    .await;
+    wait_for_rows_of(
+        &app.root,
+        "rejected marketing",
+        "?status=REJECTED&category=MARKETING",
+    )
+    .await;
+
+    let language: HtmlSelectElement = el(&app.root, "select[name=language]").unwrap();
+    choose(&status, "");
+    choose(&category, "");
+    choose(&language, "es");
+    wait_for("only language in the URL", 5_000, || {
+        (search() == "?language=es").then_some(())
+    })
+    .await;
+    let shown = wait_for_rows_of(&app.root, "spanish", "?language=es").await;
+    assert!(!shown.is_empty());
+
+    // Back undoes a filter: the URL is the state.
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    wait_for("back to the category filter", 5_000, || {
+        search().is_empty().then_some(())
+    })
+    .await;
+    wait_for_rows_of(&app.root, "after back", "").await;
+
+    choose(&language, "es");
+    wait_for("language again", 5_000, || {
+        (search() == "?language=es").then_some(())
+    })
+    .await;
+    find_text(&app.root, ".hsm-toolbar button", "Limpar filtros")
+        .unwrap()
+        .click();
+    wait_for("cleared", 5_000, || search().is_empty().then_some(())).await;
+    wait_for_rows_of(&app.root, "cleared", "").await;
+    assert_eq!(language.value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn sorting_and_paging_follow_the_backend_and_the_url() {
+    let _url = AtUrl::new("/t/sort/");
+    let app = mount(config_at("/t/sort"));
+    wait_for_rows_of(&app.root, "first page", "").await;
+
+    let name_sort = find_text(&app.root, "th button", "Nome").unwrap();
+    name_sort.click();
+    wait_for("sort in the URL", 5_000, || {
+        (search() == "?sort=name").then_some(())
+    })
+    .await;
+    wait_for_rows_of(&app.root, "by name", "?sort=name").await;
+    let th = find_text(&app.root, "th", "Nome").unwrap();
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("ascending"));
+    find_text(&app.root, "th button", "Nome").unwrap().click();
+    wait_for_rows_of(&app.root, "by name, descending", "?sort=-name").await;
+    assert_eq!(search(), "?sort=-name");
+
+    let size: HtmlSelectElement = el(&app.root, "select[name=per_page]").unwrap();
+    assert_eq!(size.value(), "25");
+    choose(&size, "10");
+    wait_for_rows_of(&app.root, "10 a page", "?sort=-name&per_page=10").await;
+    assert_eq!(search(), "?sort=-name&per_page=10");
+    assert!(find_text(&app.root, "nav", "Página 1 de").is_some());
+    find_text(&app.root, "nav button", "Próxima")
+        .unwrap()
+        .click();
+    wait_for_rows_of(&app.root, "page 2", "?sort=-name&page=2&per_page=10").await;
+    assert_eq!(search(), "?sort=-name&page=2&per_page=10");
+    assert!(find_text(&app.root, "nav", "Página 2 de").is_some());
+
+    find_text(&app.root, "th button", "Atualizado em")
+        .unwrap()
+        .click();
+    wait_for("newest first again", 5_000, || {
+        (search() == "?per_page=10").then_some(())
+    })
+    .await;
+    wait_for_rows_of(&app.root, "updated", "?per_page=10").await;
+    let th = find_text(&app.root, "th", "Atualizado em").unwrap();
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("descending"));
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_link_shows_rejected_templates_with_their_reasons() {
+    let _url = AtUrl::new("/t/link/?status=REJECTED&per_page=10&sort=name&page=1&junk=1");
+    let app = mount(config_at("/t/link"));
+    wait_for_rows_of(
+        &app.root,
+        "the link's list",
+        "?status=REJECTED&sort=name&per_page=10",
+    )
+    .await;
+    let status: HtmlSelectElement = el(&app.root, "select[name=status]").unwrap();
+    assert_eq!(
+        status.value(),
+        "REJECTED",
+        "the filter shows the link's state"
+    );
+    let rows = query_all(&app.root, "tbody tr");
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let text = row.text_content().unwrap();
+        assert!(text.contains("Rejeitado"), "{text}");
+        assert!(text.contains("Motivo: "), "the reason in words: {text}");
+        let fix = find_text(row, "a", "Corrigir").expect("Corrigir");
+        let id = row.get_attribute("data-id").unwrap();
+        assert_eq!(
+            fix.get_attribute("href").unwrap(),
+            format!("/t/link/{id}/edit")
+        );
+        let duplicate = find_text(row, "a", "Duplicar").unwrap();
+        assert_eq!(
+            duplicate.get_attribute("href").unwrap(),
+            format!("/t/link/new?from={id}")
+        );
+        assert!(row.get_attribute("title").unwrap().contains("para editar"));
+    }
+    // The seed's INVALID_FORMAT rejections carry Meta's recommendation.
+    assert!(
+        find_text(&app.root, "tbody", "Formato inválido").is_none()
+            || find_text(&app.root, ".hsm-recommendation", "Recomendação da Meta").is_some()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_row_opens_the_editor_with_click_and_enter() {
+    let _url = AtUrl::new("/t/open/?sort=name");
+    let app = mount(config_at("/t/open"));
+    wait_for_rows_of(&app.root, "rows", "?sort=name").await;
+    let row: HtmlElement = el(&app.root, "tbody tr").unwrap();
+    let id = row.get_attribute("data-id").unwrap();
+    row.focus().unwrap();
+    row.set_attribute("data-test-enter", "").unwrap();
+    eval(
+        r#"document.querySelector('[data-test-enter]').dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));"#,
+    );
+    wait_for("the editor route", 5_000, || {
+        (pathname() == format!("/t/open/{id}/edit")).then_some(())
+    })
+    .await;
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    wait_for("the list again", 5_000, || {
+        (pathname() == "/t/open/" && search() == "?sort=name").then_some(())
+    })
+    .await;
+    let cell: HtmlElement = wait_for("the rows again", 10_000, || {
+        el::<HtmlElement>(&app.root, "tbody tr td:nth-child(2)")
+    })
+    .await;
+    let id = cell
+        .closest("tr")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-id")
+        .unwrap();
+    cell.click();
+    wait_for("the editor route by click", 5_000, || {
+        (pathname() == format!("/t/open/{id}/edit")).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmed_delete_removes_the_row_tells_the_host_and_blocks_the_name() {
+    let name = unique("lista_excluir");
+    let created = create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(reviewed(&id).await, "APPROVED");
+
+    let _url = AtUrl::new(&format!("/t/delete/?q={name}"));
+    let app = mount(config_at("/t/delete"));
+    let heard = Rc::new(RefCell::new(None::<String>));
+    let listener = {
+        let heard = heard.clone();
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            *heard.borrow_mut() = js_sys::JSON::stringify(&e.detail())
+                .ok()
+                .and_then(|s| s.as_string());
+        })
+    };
+    app.root
+        .add_event_listener_with_callback("hsm:deleted", listener.as_ref().unchecked_ref())
+        .unwrap();
+
+    wait_for("the row", 10_000, || {
+        find_text(&app.root, "tbody tr", &name)
+    })
+    .await;
+    let excluir = find_text(&app.root, "tbody button", "Excluir").unwrap();
+    excluir.click();
+    let d = dialog(&app.root);
+    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let text = d.text_content().unwrap();
+    assert!(text.contains(&name) && text.contains("Português"), "{text}");
+    assert!(
+        text.contains("30 dias"),
+        "approved names are blocked: {text}"
+    );
+    find_text(&d, "button", "Excluir").unwrap().click();
+
+    wait_for("the row to leave", 10_000, || {
+        row_names(&app.root).is_empty().then_some(())
+    })
+    .await;
+    assert!(!d.open());
+    wait_for("the notice", 5_000, || {
+        find_text(&app.root, ".hsm-notice", "excluído")
+    })
+    .await;
+    let detail: serde_json::Value =
+        serde_json::from_str(heard.borrow().as_deref().expect("hsm:deleted")).unwrap();
+    assert_eq!(detail["id"], id.as_str());
+    assert_eq!(detail["name"], name.as_str());
+    assert_eq!(detail["language"], "pt_BR");
+    assert!(backend_names(&format!("?q={name}")).await.is_empty());
+    wait_for("the empty result", 10_000, || {
+        find_text(&app.root, "[data-state=no-results]", "Nenhum resultado")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_delete_keeps_the_row_and_returns_focus() {
+    let name = unique("lista_manter");
+    create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
+    let _url = AtUrl::new(&format!("/t/keep/?q={name}"));
+    let app = mount(config_at("/t/keep"));
+    wait_for("the row", 10_000, || {
+        find_text(&app.root, "tbody tr", &name)
+    })
+    .await;
+    let excluir = find_text(&app.root, "tbody button", "Excluir").unwrap();
+    excluir.click();
+    let d = dialog(&app.root);
+    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert!(
+        active.is_some_and(|a| d.contains(Some(&a))),
+        "focus is inside the dialog"
+    );
+    find_text(&d, "button", "Cancelar").unwrap().click();
+    wait_for("the dialog to close", 5_000, || (!d.open()).then_some(())).await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(
+        active.map(|a| a.get_attribute("data-action")),
+        Some(Some("delete".to_owned())),
+        "focus is back on the row's Excluir"
+    );
+    assert_eq!(row_names(&app.root), vec![name.clone()]);
+    assert_eq!(backend_names(&format!("?q={name}")).await, vec![name]);
+}
+
+#[wasm_bindgen_test]
+async fn a_forbidden_delete_keeps_the_row_and_says_why() {
+    let name = unique("lista_proibido");
+    create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
+    eval(
+        r#"
+        const real = window.fetch;
+        window.fetch = function (input, init) {
+            const method = (init && init.method) || (typeof input === 'string' ? 'GET' : input.method);
+            if (method === 'DELETE') {
+                window.fetch = real;
+                return Promise.resolve(new Response(
+                    JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403 }),
+                    { status: 403, headers: { 'Content-Type': 'application/problem+json' } }));
+            }
+            return real.call(this, input, init);
+        };
+        "#,
+    );
+    let _url = AtUrl::new(&format!("/t/forbidden/?q={name}"));
+    let app = mount(config_at("/t/forbidden"));
+    wait_for("the row", 10_000, || {
+        find_text(&app.root, "tbody tr", &name)
+    })
+    .await;
+    find_text(&app.root, "tbody button", "Excluir")
+        .unwrap()
+        .click();
+    let d = dialog(&app.root);
+    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    assert!(
+        !d.text_content().unwrap().contains("30 dias"),
+        "not approved yet"
+    );
+    find_text(&d, "button", "Excluir").unwrap().click();
+    wait_for("the reason in the dialog", 5_000, || {
+        find_text(&d, "[role=alert]", "permissão")
+    })
+    .await;
+    assert!(d.open(), "the dialog stays to show the error");
+    assert_eq!(row_names(&app.root), vec![name.clone()]);
+    find_text(&d, "button", "Cancelar").unwrap().click();
+    wait_for("closed", 5_000, || (!d.open()).then_some(())).await;
+    assert_eq!(backend_names(&format!("?q={name}")).await, vec![name]);
+}
+
+#[wasm_bindgen_test]
+async fn a_rejection_shows_after_atualizar_status() {
+    let name = unique("lista_rejeitar");
+    let created = create_template(&name, "Olá, reject-me, seu pedido foi enviado.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    let _url = AtUrl::new(&format!("/t/reject/?q={name}"));
+    let app = mount(config_at("/t/reject"));
+    let row = wait_for("the pending row", 10_000, || {
+        find_text(&app.root, "tbody tr", &name)
+    })
+    .await;
+    assert_eq!(row.get_attribute("data-status").as_deref(), Some("PENDING"));
+    assert!(row
+        .get_attribute("title")
+        .unwrap()
+        .contains("somente para leitura"));
+    assert_eq!(reviewed(&id).await, "REJECTED");
+    find_text(&app.root, "button", "Atualizar status")
+        .unwrap()
+        .click();
+    let row = wait_for("the rejected row", 10_000, || {
+        find_text(&app.root, "tbody tr[data-status=REJECTED]", &name)
+    })
+    .await;
+    let text = row.text_content().unwrap();
+    assert!(text.contains("Rejeitado"), "{text}");
+    assert!(text.contains("Motivo: Formato inválido"), "{text}");
+    assert!(find_text(&row, "a", "Corrigir").is_some());
 }

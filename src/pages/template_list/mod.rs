@@ -1,0 +1,244 @@
+//! Administração > Configurações Gerais > WhatsApp – HSM: the template list.
+//!
+//! The URL is the list's state (search, filters, order, page): reading it gives the query,
+//! every control writes it, and the resource follows. Reload, back/forward and shared links
+//! therefore all show the same list.
+
+mod delete;
+mod polling;
+mod table;
+mod toolbar;
+
+use std::collections::HashSet;
+
+use hsm_domain::{Status, Template};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::api::{Api, ApiError, ListQuery, Page};
+use crate::components::relative_time::now_ms;
+use crate::components::{ErrorsPanel, RelativeTime};
+use crate::i18n::{catalog, use_i18n, I18n};
+
+/// One load of the list: the query it answers and the page the backend returned.
+pub(crate) type Loaded = Result<(ListQuery, Page<Template>), ApiError>;
+
+/// The router's navigate function (not `Send`: it stays on the page's thread).
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
+/// Reads the list state from the URL and writes changes back to it.
+#[derive(Clone, Copy)]
+pub(crate) struct ListNav {
+    /// The state in the URL.
+    pub query: Memo<ListQuery>,
+    /// The query last asked for, until the URL shows it: the router updates the location
+    /// asynchronously, and two quick changes must build on each other, not on the old URL.
+    asked: StoredValue<Option<ListQuery>>,
+    navigate: StoredValue<Navigate, LocalStorage>,
+}
+
+impl ListNav {
+    fn new() -> Self {
+        let params = use_query_map();
+        let navigate = use_navigate();
+        let query = Memo::new(move |_| ListQuery::from_query_map(&params.read()));
+        let asked = StoredValue::new(None);
+        Effect::new(move |_| {
+            query.track();
+            asked.set_value(None);
+        });
+        Self {
+            query,
+            asked,
+            navigate: StoredValue::new_local(Box::new(navigate)),
+        }
+    }
+
+    /// The state to build the next change on: the last one asked for, else the URL's.
+    pub fn current(&self) -> ListQuery {
+        self.asked
+            .get_value()
+            .unwrap_or_else(|| self.query.get_untracked())
+    }
+
+    /// Shows `next`. Typing replaces the history entry (one per search, not per key);
+    /// every other change pushes one, so Back undoes it.
+    pub fn go(&self, next: ListQuery, replace: bool) {
+        let qs = next.to_query_string();
+        self.asked.set_value(Some(next));
+        let path = if qs.is_empty() {
+            crate::routes::paths::LIST.to_owned()
+        } else {
+            format!("{}?{qs}", crate::routes::paths::LIST)
+        };
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..NavigateOptions::default()
+        };
+        self.navigate.with_value(|nav| nav(&path, options));
+    }
+
+    /// Changes what the list shows and goes back to its first page (the old page number
+    /// means nothing for a new search or filter).
+    pub fn refine(&self, change: impl FnOnce(&mut ListQuery), replace: bool) {
+        let mut next = self.current();
+        change(&mut next);
+        next.page = 1;
+        self.go(next, replace);
+    }
+
+    /// Opens a path of the app (the editor).
+    pub fn open(&self, path: &str) {
+        self.navigate
+            .with_value(|nav| nav(path, NavigateOptions::default()));
+    }
+}
+
+/// The label of a code (`common.<prefix>_<CODE>`), or the raw code when this version has no
+/// words for it (a newer backend may send new ones).
+pub(crate) fn code_label(i18n: &I18n, prefix: &str, code: &str) -> String {
+    let key = format!("common.{prefix}_{code}");
+    let cat = catalog(i18n.locale());
+    if cat.has(&key) {
+        cat.get(&key).to_owned()
+    } else {
+        code.to_owned()
+    }
+}
+
+/// The list screen.
+#[component]
+pub fn TemplateList() -> impl IntoView {
+    let api = expect_context::<Api>();
+    let i18n = use_i18n();
+    let nav = ListNav::new();
+
+    let templates: LocalResource<Loaded> = LocalResource::new(move || {
+        let query = nav.query.get();
+        let api = api.clone();
+        // A newer query reruns this and cleans up the previous run, which aborts its request.
+        async move { api.list_templates(&query).await.map(|page| (query, page)) }
+    });
+
+    let pending = RwSignal::new(false);
+    let last_loaded = RwSignal::new(None::<f64>);
+    let removed = RwSignal::new(HashSet::<String>::new());
+    let section = NodeRef::<leptos::html::Section>::new();
+    let heading = NodeRef::<leptos::html::H1>::new();
+
+    Effect::new(move |_| {
+        if templates.with(|r| matches!(r, Some(Ok(_)))) {
+            last_loaded.set(Some(now_ms()));
+        }
+    });
+    keep_focus_across_reloads(pending, section);
+
+    let has_pending = Memo::new(move |_| {
+        templates.with(|r| match r {
+            Some(Ok((_, page))) => page.items.iter().any(|t| t.status == Status::Pending),
+            _ => false,
+        })
+    });
+    let polls = polling::poll_while_pending(has_pending.into(), move || templates.refetch());
+    Effect::new(move |_| {
+        nav.query.track();
+        polls.set(0);
+    });
+
+    let refresh = move |_| {
+        polls.set(0);
+        templates.refetch();
+    };
+    let retry = move |()| templates.refetch();
+
+    let on_deleted = Callback::new(move |t: Template| {
+        removed.update(|r| {
+            r.insert(t.id.clone());
+        });
+        templates.refetch();
+        // The row that held the focus is gone: the heading is the next sensible place.
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
+        }
+    });
+    let deleting = delete::DeleteState::new();
+    // Made here, not in the render below: each reload cleans up what that render created
+    // while `Transition` still shows its rows.
+    let ask_delete = deleting.ask();
+
+    view! {
+        <section class="hsm-page hsm-list" node_ref=section>
+            <header class="hsm-page__header">
+                <h1 tabindex="-1" node_ref=heading>
+                    {move || i18n.t("list.title")}
+                </h1>
+                <A href=crate::routes::new() attr:class="hsm-btn hsm-btn--primary">
+                    {move || i18n.t("list.new")}
+                </A>
+            </header>
+            <toolbar::Toolbar nav />
+            <div class="hsm-list__sync">
+                <button type="button" class="hsm-btn hsm-btn--small" data-action="refresh" on:click=refresh>
+                    {move || i18n.t("list.refresh")}
+                </button>
+                <RelativeTime since=last_loaded key="list.updated_ago" />
+                <span class="hsm-list__loading" role="status">
+                    {move || pending.get().then(|| i18n.t("common.loading"))}
+                </span>
+            </div>
+            <Transition
+                fallback=move || view! { <p class="hsm-list__first-load">{move || i18n.t("common.loading")}</p> }
+                set_pending=pending.write_only()
+            >
+                <ErrorBoundary fallback=move |errors| view! { <ErrorsPanel errors on_retry=retry /> }>
+                    {move || Suspend::new(async move {
+                        templates
+                            .await
+                            .map(|(query, page)| {
+                                view! {
+                                    <table::Results
+                                        query
+                                        page
+                                        nav
+                                        removed
+                                        busy=pending
+                                        on_delete=ask_delete
+                                    />
+                                }
+                            })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+            <delete::DeleteDialog state=deleting on_deleted />
+        </section>
+    }
+}
+
+/// Reloads re-render the table: put the focus back on the control that had it (same
+/// `data-focus` key), so a status poll never throws a keyboard user out of the list.
+fn keep_focus_across_reloads(pending: RwSignal<bool>, section: NodeRef<leptos::html::Section>) {
+    let saved = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(root) = section.get() else { return };
+        let active = document().active_element();
+        if pending.get() {
+            let key = active
+                .filter(|el| root.contains(Some(el)))
+                .and_then(|el| el.get_attribute("data-focus"));
+            saved.set_value(key);
+        } else if let Some(key) = saved.get_value() {
+            saved.set_value(None);
+            let lost = active.is_none_or(|el| !root.contains(Some(&el)));
+            let selector = format!("[data-focus=\"{key}\"]");
+            if let (true, Ok(Some(el))) = (lost, root.query_selector(&selector)) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,210 @@
+//! Search (debounced) and the Status, Categoria and Idioma filters.
+
+use std::time::Duration;
+
+use hsm_domain::{Category, Language, Status};
+use leptos::prelude::*;
+
+use super::{code_label, ListNav};
+use crate::api::ListQuery;
+use crate::i18n::use_i18n;
+
+/// How long typing must pause before the search runs.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+const STATUSES: [Status; 13] = [
+    Status::Approved,
+    Status::Pending,
+    Status::Rejected,
+    Status::Paused,
+    Status::Disabled,
+    Status::InAppeal,
+    Status::PendingDeletion,
+    Status::Deleted,
+    Status::LimitExceeded,
+    Status::Flagged,
+    Status::Locked,
+    Status::Reinstated,
+    Status::Archived,
+];
+
+const CATEGORIES: [Category; 3] = [
+    Category::Marketing,
+    Category::Utility,
+    Category::Authentication,
+];
+
+const LANGUAGES: [Language; 7] = [
+    Language::PtBr,
+    Language::EnUs,
+    Language::En,
+    Language::Es,
+    Language::EsEs,
+    Language::EsMx,
+    Language::EsAr,
+];
+
+/// The search field, the three filters and "Limpar filtros".
+#[component]
+pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(nav.query.get_untracked().q);
+    // What this field last sent; a different `q` in the URL came from elsewhere (back/forward,
+    // "Limpar filtros") and replaces the text. Trimmed, as the URL keeps no outer spaces.
+    let sent = StoredValue::new(text.get_untracked());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+
+    Effect::new(move |_| {
+        let q = nav.query.with(|q| q.q.clone());
+        if q.trim() != sent.get_value().trim() {
+            sent.set_value(q.clone());
+            text.set(q);
+        }
+    });
+    let cancel_timer = move || {
+        if let Some(Some(handle)) = timer.try_get_value() {
+            handle.clear();
+        }
+    };
+    on_cleanup(cancel_timer);
+    let search_now = move |value: String| {
+        cancel_timer();
+        sent.set_value(value.clone());
+        nav.refine(|q| q.q = value, true);
+    };
+    let on_input = move |value: String| {
+        text.set(value.clone());
+        cancel_timer();
+        let handle = set_timeout_with_handle(move || search_now(value), DEBOUNCE).ok();
+        timer.set_value(handle);
+    };
+
+    let clear = move |_| {
+        cancel_timer();
+        sent.set_value(String::new());
+        text.set(String::new());
+        let current = nav.current();
+        nav.go(
+            ListQuery {
+                sort: current.sort,
+                per_page: current.per_page,
+                ..ListQuery::default()
+            },
+            false,
+        );
+    };
+    let filtered = move || nav.query.with(|q| q.is_filtered());
+
+    view! {
+        <form
+            class="hsm-toolbar"
+            role="search"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                search_now(text.get_untracked());
+            }
+        >
+            <label class="hsm-field hsm-toolbar__search">
+                <span>{move || i18n.t("list.search_label")}</span>
+                <input
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    placeholder=move || i18n.t("list.search_placeholder")
+                    prop:value=move || text.get()
+                    on:input:target=move |ev| on_input(ev.target().value())
+                />
+            </label>
+            <Filter
+                nav
+                name="status"
+                label_key="list.filter_status"
+                options=Signal::derive(move || {
+                    STATUSES.iter().map(|s| (s.as_str().to_owned(), code_label(&i18n, "status", s.as_str()))).collect()
+                })
+                get={|q: &ListQuery| &q.status}
+                set={|q: &mut ListQuery, v: Vec<String>| q.status = v}
+            />
+            <Filter
+                nav
+                name="category"
+                label_key="list.filter_category"
+                options=Signal::derive(move || {
+                    CATEGORIES.iter().map(|c| (c.as_str().to_owned(), code_label(&i18n, "category", c.as_str()))).collect()
+                })
+                get={|q: &ListQuery| &q.category}
+                set={|q: &mut ListQuery, v: Vec<String>| q.category = v}
+            />
+            <Filter
+                nav
+                name="language"
+                label_key="list.filter_language"
+                options=Signal::derive(move || {
+                    LANGUAGES.iter().map(|l| (l.as_str().to_owned(), code_label(&i18n, "language", l.as_str()))).collect()
+                })
+                get={|q: &ListQuery| &q.language}
+                set={|q: &mut ListQuery, v: Vec<String>| q.language = v}
+            />
+            <button type="button" class="hsm-btn" data-action="clear-filters" disabled=move || !filtered() on:click=clear>
+                {move || i18n.t("list.clear_filters")}
+            </button>
+        </form>
+    }
+}
+
+/// One labelled single-choice filter with "Todos". A URL naming several values (the backend
+/// takes them comma-separated) shows them as one extra choice, so the select never lies.
+#[component]
+fn Filter(
+    nav: ListNav,
+    name: &'static str,
+    label_key: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    get: fn(&ListQuery) -> &Vec<String>,
+    set: fn(&mut ListQuery, Vec<String>),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = Memo::new(move |_| nav.query.with(|q| get(q).join(",")));
+    let options = move || {
+        let mut opts = options.get();
+        let cur = current.get();
+        if !cur.is_empty() && !opts.iter().any(|(v, _)| *v == cur) {
+            opts.push((cur.clone(), cur));
+        }
+        opts
+    };
+    view! {
+        <label class="hsm-field">
+            <span>{move || i18n.t(label_key)}</span>
+            <select
+                name=name
+                on:change:target=move |ev| {
+                    let value = ev.target().value();
+                    let values: Vec<String> = value
+                        .split(',')
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    nav.refine(|q| set(q, values), false);
+                }
+            >
+                <option value="" prop:selected=move || current.get().is_empty()>
+                    {move || i18n.t("list.filter_all")}
+                </option>
+                {move || {
+                    options()
+                        .into_iter()
+                        .map(|(value, label)| {
+                            let selected = value.clone();
+                            view! {
+                                <option value=value prop:selected=move || current.get() == selected>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
