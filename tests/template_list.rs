@@ -276,7 +276,7 @@ async fn search_writes_the_url_under_the_base_and_matches_content() {
     let app = mount(config_at("/t/search"));
     wait_for_rows_of(&app.root, "first page", "").await;
     let input: HtmlInputElement = el(&app.root, "input[type=search]").expect("the search field");
-    let label = input.closest("label").unwrap().unwrap();
+    let label = el::<Element>(&app.root, &format!("label[for='{}']", input.id())).unwrap();
     assert!(label.text_content().unwrap().contains("Pesquisar"));
 
     // A word of a body (not only names): the backend searches both.

@@ -37,6 +37,12 @@ where
     let on_next = on_page.clone();
     let i18n = use_i18n();
     let pages = page_count(total, per_page);
+    // Options would leak into a wrapping label's name: point the label at the select.
+    let size_id = {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        format!("hsm-page-size-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    };
     let label = move || {
         i18n.tf(
             "list.page_of",
@@ -78,9 +84,10 @@ where
                     {move || i18n.t("list.next")}
                 </button>
             </div>
-            <label class="hsm-field hsm-field--inline">
-                <span>{move || i18n.t("list.per_page")}</span>
+            <div class="hsm-field hsm-field--inline">
+                <label for=size_id.clone()>{move || i18n.t("list.per_page")}</label>
                 <select
+                    id=size_id
                     name="per_page"
                     on:change:target=move |ev| {
                         if let Ok(n) = ev.target().value().parse() {
@@ -99,7 +106,7 @@ where
                         })
                         .collect_view()}
                 </select>
-            </label>
+            </div>
         </nav>
     }
 }

@@ -44,6 +44,14 @@ const LANGUAGES: [Language; 7] = [
     Language::EsAr,
 ];
 
+/// A fresh element id: with a wrapping `<label>` the select's options leak into its name,
+/// so labels point at their control with `for`.
+pub(super) fn field_id(name: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("hsm-list-{name}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 /// The search field, the three filters and "Limpar filtros".
 #[component]
 pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
@@ -94,6 +102,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
         );
     };
     let filtered = move || nav.query.with(|q| q.is_filtered());
+    let search_id = field_id("q");
 
     view! {
         <form
@@ -104,9 +113,10 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 search_now(text.get_untracked());
             }
         >
-            <label class="hsm-field hsm-toolbar__search">
-                <span>{move || i18n.t("list.search_label")}</span>
+            <div class="hsm-field hsm-toolbar__search">
+                <label for=search_id.clone()>{move || i18n.t("list.search_label")}</label>
                 <input
+                    id=search_id
                     type="search"
                     name="q"
                     autocomplete="off"
@@ -114,7 +124,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                     prop:value=move || text.get()
                     on:input:target=move |ev| on_input(ev.target().value())
                 />
-            </label>
+            </div>
             <Filter
                 nav
                 name="status"
@@ -173,10 +183,12 @@ fn Filter(
         }
         opts
     };
+    let id = field_id(name);
     view! {
-        <label class="hsm-field">
-            <span>{move || i18n.t(label_key)}</span>
+        <div class="hsm-field">
+            <label for=id.clone()>{move || i18n.t(label_key)}</label>
             <select
+                id=id
                 name=name
                 on:change:target=move |ev| {
                     let value = ev.target().value();
@@ -205,6 +217,6 @@ fn Filter(
                         .collect_view()
                 }}
             </select>
-        </label>
+        </div>
     }
 }

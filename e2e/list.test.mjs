@@ -1,0 +1,125 @@
+// The template list in the real browser: statuses and rejected reasons, search and a filter
+// written to the URL, and a delete through the confirmation dialog with the keyboard only.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, api, APP_URL, SCREENSHOTS } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const shot = (name) => new URL(name, SCREENSHOTS).pathname;
+
+async function newPage() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** Creates a template on the backend (its own unique name), so the test owns what it deletes. */
+async function createTemplate(prefix) {
+  const name = `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const res = await fetch(`${APP_URL}/api/v1/whatsapp/templates`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-${name}` },
+    body: JSON.stringify({
+      name,
+      language: 'pt_BR',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Olá, seu pedido foi enviado hoje.' }],
+    }),
+  });
+  assert.equal(res.status, 201, `created ${name}`);
+  return res.json();
+}
+
+test('the list shows statuses, and rejected templates with their reason', async () => {
+  const { page, errors } = await newPage();
+  const { items } = await api('/templates?per_page=50&sort=name');
+  const rejected = items.find((t) => t.status === 'REJECTED');
+  assert.ok(rejected, 'the seed has a rejected template');
+  await page.goto(`${APP_URL}/?per_page=50&sort=name`);
+  const row = page.locator(`tr[data-id="${rejected.id}"]`);
+  await row.getByText('Motivo:').waitFor({ timeout: 20_000 });
+  await row.getByRole('link', { name: /Corrigir/ }).waitFor();
+  assert.equal(await page.locator('tbody tr').count(), items.length);
+  const statuses = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.status));
+  assert.ok(new Set(statuses).size >= 3, `a mix of statuses: ${[...new Set(statuses)]}`);
+  assert.equal(await page.getByRole('columnheader', { name: 'Nome' }).getAttribute('aria-sort'), 'ascending');
+  await page.screenshot({ path: shot('list-statuses.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('typing a search and choosing a filter write the URL', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${APP_URL}/`);
+  await page.getByRole('table').waitFor({ timeout: 20_000 });
+  await page.getByRole('searchbox', { name: 'Pesquisar' }).pressSequentially('pedido', { delay: 40 });
+  await page.waitForURL((u) => u.searchParams.get('q') === 'pedido', { timeout: 5_000 });
+  const { total } = await api('/templates?q=pedido');
+  await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, Math.min(total, 25));
+
+  await page.getByLabel('Status', { exact: true }).selectOption('REJECTED');
+  await page.waitForURL((u) => u.searchParams.get('status') === 'REJECTED', { timeout: 5_000 });
+  const both = await api('/templates?q=pedido&status=REJECTED');
+  if (both.total === 0) {
+    await page.getByRole('heading', { name: 'Nenhum resultado' }).waitFor({ timeout: 5_000 });
+  } else {
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('tbody tr[data-status="REJECTED"]').length === n
+        && document.querySelectorAll('tbody tr').length === n,
+      both.total,
+    );
+  }
+  // Back undoes the filter, keeping the search.
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.has('status') && u.searchParams.get('q') === 'pedido');
+  await page.getByRole('button', { name: 'Limpar filtros' }).first().click();
+  await page.waitForURL((u) => u.search === '', { timeout: 5_000 });
+  assert.equal(await page.getByRole('searchbox', { name: 'Pesquisar' }).inputValue(), '');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a delete through the dialog, with the keyboard only', async () => {
+  const created = await createTemplate('e2e_excluir');
+  const { page, errors } = await newPage();
+  await page.goto(`${APP_URL}/?q=${created.name}`);
+  const row = page.locator(`tr[data-id="${created.id}"]`);
+  await row.waitFor({ timeout: 20_000 });
+
+  // Tab from the search field until the row's Excluir has the focus.
+  await page.getByRole('searchbox', { name: 'Pesquisar' }).focus();
+  for (let i = 0; i < 30; i += 1) {
+    const action = await page.evaluate(() => document.activeElement?.dataset?.action);
+    if (action === 'delete') break;
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'delete');
+
+  // Escape cancels, and the focus comes back to the button.
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Excluir template?' });
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'delete');
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  assert.ok((await dialog.textContent()).includes(created.name));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'cancel');
+  await page.screenshot({ path: shot('list-delete-dialog.png') });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'confirm');
+  await page.keyboard.press('Enter');
+
+  await row.waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator('.hsm-notice').getByText('excluído').waitFor({ timeout: 5_000 });
+  const after = await api(`/templates?q=${created.name}`);
+  assert.equal(after.total, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
