@@ -51,7 +51,7 @@ async fn mounts_in_a_shadow_root_and_switches_locale_through_the_handle() {
     wait_for("English labels", 5_000, || find_text(&root, "a", "New")).await;
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
     handle.set_locale("es").unwrap();
-    wait_for("Spanish labels", 5_000, || find_text(&root, "a", "Nueva")).await;
+    wait_for("Spanish labels", 5_000, || find_text(&root, "a", "Nuevo")).await;
     let err = handle.set_locale("fr").unwrap_err();
     assert!(message(err).contains("fr"));
     handle.unmount();
@@ -153,15 +153,14 @@ async fn set_token_applies_to_the_next_request_and_a_401_is_reported_to_the_host
             .as_string()
     };
     let mut handle = hsm_admin::mount(el.clone().into(), config(&cfg)).unwrap();
-    let retry = wait_for("the retry button", 10_000, || {
-        find_text(&el, "[role=alert] button", "Tentar novamente")
-    })
-    .await;
+    let retry_button = || find_text(&el, "[role=alert] button", "Tentar novamente");
+    wait_for("the retry button", 10_000, retry_button).await;
     assert_eq!(auth(0).as_deref(), Some("Bearer first"));
     handle.set_token(Some("second".into()));
-    retry.click();
+    // Found again right before the click: the error view may have re-rendered meanwhile.
+    retry_button().expect("the retry button").click();
     wait_for("the list after the retry", 10_000, || {
-        find_text(&el, "a", "Novo")
+        find_text(&el, "table tbody tr", "")
     })
     .await;
     assert_eq!(auth(1).as_deref(), Some("Bearer second"));
