@@ -107,16 +107,10 @@ impl Api {
     /// Sends a GET and decodes its JSON. The request is aborted when the reactive owner that
     /// started it is cleaned up (a newer search replaced it, the page was left).
     pub(crate) async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let abort = abort_on_cleanup();
-        let req = self
-            .authorize(Request::get(&self.url(path)))
-            .await
-            .abort_signal(abort.as_ref().map(|c| c.signal()).as_ref());
-        let resp = req.send().await.map_err(network)?;
-        self.seen(decode(resp).await)
+        self.get_versioned(path).await.map(|v| v.value)
     }
 
-    /// Like [`Api::get_json`], keeping the `ETag` (for a later `If-Match`).
+    /// [`Api::get_json`], keeping the `ETag` (for a later `If-Match`).
     pub(crate) async fn get_versioned<T: DeserializeOwned>(
         &self,
         path: &str,
