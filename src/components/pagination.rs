@@ -52,12 +52,7 @@ where
             ],
         )
     };
-    let total_text = move || {
-        i18n.tf(
-            "list.total",
-            &[("count", format_number(total as f64, i18n.locale()))],
-        )
-    };
+    let total_text = move || i18n.count("list.total", total);
     view! {
         <nav class="hsm-pagination" aria-label=move || i18n.t("list.pagination")>
             <p class="hsm-total">{total_text}</p>

@@ -86,6 +86,17 @@ impl I18n {
         fill(catalog(self.locale()).get(key), args)
     }
 
+    /// The message for a count: `<key>_one` when `count` is 1, else `key`, with `{count}` in
+    /// the locale's digits. pt-BR, en and es all write the singular for exactly one.
+    pub fn count(&self, key: &str, count: u64) -> String {
+        let number = format_number(count as f64, self.locale());
+        if count == 1 {
+            self.tf(&format!("{key}_one"), &[("count", number)])
+        } else {
+            self.tf(key, &[("count", number)])
+        }
+    }
+
     /// The message for a validation issue (`validation.<code>`), with its params filled.
     pub fn issue(&self, issue: &Issue) -> String {
         self.code_message(&issue.code, &issue.params)
