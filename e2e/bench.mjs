@@ -47,6 +47,12 @@ const WASM_HOOK = `
     WebAssembly.instantiate = (...a) => i.apply(WebAssembly, a).then(keep);
   })();`;
 
+/**
+ * Waits for the list's rows without keeping a handle on one: an ElementHandle from
+ * `waitForSelector` pins its element, and with it every detached page the memory test leaves.
+ */
+const waitForRows = (page) => page.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+
 async function firstRender(browser) {
   const { items } = await (await fetch(`${APP_URL}/api/v1/whatsapp/templates`)).json();
   // The same first page as plain HTML: the browser's own floor for showing this list.
@@ -58,7 +64,7 @@ async function firstRender(browser) {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
       await page.goto(`${APP_URL}${path}`, { waitUntil: 'commit' });
-      await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+      await waitForRows(page);
       times.push(await page.evaluate(() => performance.now()));
       await ctx.close();
     }
@@ -87,7 +93,7 @@ async function searchKeystrokes(browser) {
   const page = await browser.newPage();
   await page.addInitScript(LIST_PROBE);
   await page.goto(`${APP_URL}/`);
-  await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+  await waitForRows(page);
   const search = page.getByLabel('Pesquisar');
   if (!(await search.count())) {
     row('search keystroke → list updated', NaN, 'ms', '≤ 16 ms p95', false, 'no search field');
@@ -168,7 +174,7 @@ async function memory(browser) {
     return (usedSize + wasm) / (1024 * 1024);
   };
   await page.goto(`${APP_URL}/?per_page=100`);
-  await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+  await waitForRows(page);
   const loaded = await used();
   row('JS heap + wasm memory, list loaded (6000 in store, 100 shown)', loaded, 'MB', '≤ 40 MB', loaded <= 40);
   const navigate = async (times) => {
@@ -176,7 +182,7 @@ async function memory(browser) {
       await page.getByRole('link', { name: 'Novo', exact: true }).first().click();
       await page.waitForURL('**/new');
       await page.goBack();
-      await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+      await waitForRows(page);
     }
   };
   // Wasm linear memory only grows (to the allocator's high-water mark): warm up first, so the

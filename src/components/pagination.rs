@@ -10,7 +10,9 @@ pub fn page_count(total: u64, per_page: u32) -> u32 {
     total.div_ceil(per_page).clamp(1, u64::from(u32::MAX)) as u32
 }
 
-/// Paging controls for a list of `total` items shown `per_page` at a time.
+/// Paging controls for a list of `total` items shown `per_page` at a time. Built for one page
+/// of results and rebuilt with the next, so its words are read once (no locale subscriptions
+/// left behind by every page shown).
 ///
 /// The callbacks are plain closures rather than `Callback`s: a list re-rendered inside
 /// `Transition` keeps showing the old controls while the next page loads, after the reactive
@@ -43,18 +45,16 @@ where
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         format!("hsm-page-size-{}", NEXT.fetch_add(1, Ordering::Relaxed))
     };
-    let label = move || {
-        i18n.tf(
-            "list.page_of",
-            &[
-                ("page", format_number(page as f64, i18n.locale())),
-                ("pages", format_number(pages as f64, i18n.locale())),
-            ],
-        )
-    };
-    let total_text = move || i18n.count("list.total", total);
+    let label = i18n.tf(
+        "list.page_of",
+        &[
+            ("page", format_number(page as f64, i18n.locale())),
+            ("pages", format_number(pages as f64, i18n.locale())),
+        ],
+    );
+    let total_text = i18n.count("list.total", total);
     view! {
-        <nav class="hsm-pagination" aria-label=move || i18n.t("list.pagination")>
+        <nav class="hsm-pagination" aria-label=i18n.t("list.pagination")>
             <p class="hsm-total">{total_text}</p>
             <div class="hsm-pagination__pages">
                 <button
@@ -64,7 +64,7 @@ where
                     disabled={page <= 1}
                     on:click=move |_| on_page(page.saturating_sub(1).max(1))
                 >
-                    {move || i18n.t("list.previous")}
+                    {i18n.t("list.previous")}
                 </button>
                 <span class="hsm-pagination__current" aria-current="page">
                     {label}
@@ -76,11 +76,11 @@ where
                     disabled={page >= pages}
                     on:click=move |_| on_next(page + 1)
                 >
-                    {move || i18n.t("list.next")}
+                    {i18n.t("list.next")}
                 </button>
             </div>
             <div class="hsm-field hsm-field--inline">
-                <label for=size_id.clone()>{move || i18n.t("list.per_page")}</label>
+                <label for=size_id.clone()>{i18n.t("list.per_page")}</label>
                 <select
                     id=size_id
                     name="per_page"

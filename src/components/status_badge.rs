@@ -24,11 +24,13 @@ fn tone(status: &Status) -> &'static str {
     }
 }
 
-/// The badge.
+/// The badge. Its label is read once, in the locale of the moment: a badge must sit in a view
+/// that is rebuilt when the locale changes (a per-badge subscription would outlive the rows
+/// of every reloaded list page, see `pages::template_list`).
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
     let i18n = use_i18n();
     let class = format!("hsm-badge hsm-badge--{}", tone(&status));
     let raw = status.as_str().to_owned();
-    view! { <span class=class data-status=raw>{move || status_label(&i18n, &status)}</span> }
+    view! { <span class=class data-status=raw>{status_label(&i18n, &status)}</span> }
 }

@@ -327,7 +327,13 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             let name = t.draft.name.clone();
             view! {
                 <h1>{move || i18n.tf("editor.edit_title", &[("name", name.clone())])}</h1>
-                <StatusBadge status=t.status.clone() />
+                {
+                    let status = t.status.clone();
+                    move || {
+                        i18n.locale();
+                        view! { <StatusBadge status=status.clone() /> }
+                    }
+                }
             }
             .into_any()
         }

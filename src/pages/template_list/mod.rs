@@ -195,22 +195,28 @@ pub fn TemplateList() -> impl IntoView {
                 set_pending=pending.write_only()
             >
                 <ErrorBoundary fallback=move |errors| view! { <ErrorsPanel errors on_retry=retry /> }>
-                    {move || Suspend::new(async move {
-                        templates
-                            .await
-                            .map(|(query, page)| {
-                                view! {
-                                    <table::Results
-                                        query
-                                        page
-                                        nav
-                                        removed
-                                        busy=pending
-                                        on_delete=ask_delete
-                                    />
-                                }
-                            })
-                    })}
+                    // The rows read the locale and the deleted set once, when built (see
+                    // `table::Row`): this is where a change to either rebuilds them.
+                    {move || {
+                        i18n.locale();
+                        let removed = removed.get();
+                        Suspend::new(async move {
+                            templates
+                                .await
+                                .map(|(query, page)| {
+                                    view! {
+                                        <table::Results
+                                            query
+                                            page
+                                            nav
+                                            removed
+                                            busy=pending
+                                            on_delete=ask_delete
+                                        />
+                                    }
+                                })
+                        })
+                    }}
                 </ErrorBoundary>
             </Transition>
             <delete::DeleteDialog state=deleting on_deleted />

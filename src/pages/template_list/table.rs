@@ -27,7 +27,8 @@ pub(super) fn Results(
     query: ListQuery,
     page: Page<Template>,
     nav: ListNav,
-    removed: RwSignal<HashSet<String>>,
+    /// Templates deleted since this page was loaded: their rows are left out.
+    removed: HashSet<String>,
     // The page's own signal: a derived one would belong to this render and be disposed
     // while `Transition` still shows it during the next load.
     busy: RwSignal<bool>,
@@ -39,8 +40,8 @@ pub(super) fn Results(
             let current = query.clone();
             view! {
                 <div class="hsm-empty-state" data-state="no-results">
-                    <h2>{move || i18n.t("list.no_results")}</h2>
-                    <p>{move || i18n.t("list.no_results_text")}</p>
+                    <h2>{i18n.t("list.no_results")}</h2>
+                    <p>{i18n.t("list.no_results_text")}</p>
                     <button
                         type="button"
                         class="hsm-btn"
@@ -55,7 +56,7 @@ pub(super) fn Results(
                             )
                         }
                     >
-                        {move || i18n.t("list.clear_filters")}
+                        {i18n.t("list.clear_filters")}
                     </button>
                 </div>
             }
@@ -63,9 +64,9 @@ pub(super) fn Results(
         } else {
             view! {
                 <div class="hsm-empty-state" data-state="empty">
-                    <p>{move || i18n.t("list.empty")}</p>
+                    <p>{i18n.t("list.empty")}</p>
                     <a href=crate::routes::new() class="hsm-btn hsm-btn--primary">
-                        {move || i18n.t("list.new")}
+                        {i18n.t("list.new")}
                     </a>
                 </div>
             }
@@ -94,13 +95,13 @@ pub(super) fn Results(
         // A page past the end (the last row of the last page was deleted, an old link).
         return view! {
             <div class="hsm-empty-state" data-state="page-empty">
-                <p>{move || i18n.t("list.page_empty")}</p>
+                <p>{i18n.t("list.page_empty")}</p>
                 <button
                     type="button"
                     class="hsm-btn"
                     on:click=move |_| nav.go(ListQuery { page: 1, ..query.clone() }, false)
                 >
-                    {move || i18n.t("list.first_page")}
+                    {i18n.t("list.first_page")}
                 </button>
             </div>
             {paging}
@@ -112,23 +113,24 @@ pub(super) fn Results(
     view! {
         <div class="hsm-table-wrap">
             <table class="hsm-table hsm-list__table" aria-busy=move || busy.get().to_string()>
-                <caption class="hsm-visually-hidden">{move || i18n.t("list.caption")}</caption>
+                <caption class="hsm-visually-hidden">{i18n.t("list.caption")}</caption>
                 <thead>
                     <tr>
                         <SortHeader nav sort label_key="list.col_name" first=Sort::NameAsc then=Sort::NameDesc />
-                        <th scope="col">{move || i18n.t("list.col_category")}</th>
-                        <th scope="col">{move || i18n.t("list.col_language")}</th>
-                        <th scope="col">{move || i18n.t("list.col_status")}</th>
-                        <th scope="col">{move || i18n.t("list.col_quality")}</th>
+                        <th scope="col">{i18n.t("list.col_category")}</th>
+                        <th scope="col">{i18n.t("list.col_language")}</th>
+                        <th scope="col">{i18n.t("list.col_status")}</th>
+                        <th scope="col">{i18n.t("list.col_quality")}</th>
                         <SortHeader nav sort label_key="list.col_updated" first=Sort::UpdatedDesc then=Sort::UpdatedAsc />
-                        <th scope="col">{move || i18n.t("list.col_actions")}</th>
+                        <th scope="col">{i18n.t("list.col_actions")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {page
                         .items
                         .into_iter()
-                        .map(|t| view! { <Row t nav removed on_delete /> })
+                        .filter(|t| !removed.contains(&t.id))
+                        .map(|t| view! { <Row t nav on_delete /> })
                         .collect_view()}
                 </tbody>
             </table>
@@ -171,7 +173,7 @@ fn SortHeader(
                     nav.go(ListQuery { sort: next, page: 1, ..current }, false);
                 }
             >
-                {move || i18n.t(label_key)}
+                {i18n.t(label_key)}
                 <span class="hsm-sort__arrow" aria-hidden="true">
                     {arrow}
                 </span>
@@ -182,17 +184,15 @@ fn SortHeader(
 
 /// One template. Clicking the row (or Enter on it) opens the editor, which is read-only for
 /// statuses Meta does not let us edit; the row's title says which it will be.
+///
+/// Every text is computed once, when the row is built: the whole table is rebuilt on each
+/// load and on a locale change, and a reactive closure per cell would leave a subscription on
+/// the long-lived locale signal behind for every row of every page ever shown.
 #[component]
-fn Row(
-    t: Template,
-    nav: ListNav,
-    removed: RwSignal<HashSet<String>>,
-    on_delete: Callback<DeleteRequest>,
-) -> impl IntoView {
+fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl IntoView {
     let i18n = use_i18n();
     let id = t.id.clone();
     let name = t.draft.name.clone();
-    let language = t.draft.language.as_str().to_owned();
     let status = t.status.clone();
     let edit_href = crate::routes::edit(&id);
     let edit_path = crate::routes::paths::edit(&id);
@@ -201,32 +201,20 @@ fn Row(
     let deletable = can_delete(&status);
     let rejected = status == Status::Rejected;
 
-    let row_title = {
-        let (name, status) = (name.clone(), status.clone());
-        move || {
-            if editable {
-                i18n.tf("list.row_edit", &[("name", name.clone())])
-            } else {
-                i18n.tf(
-                    "list.row_view",
-                    &[
-                        ("name", name.clone()),
-                        ("status", status_label(&i18n, &status)),
-                    ],
-                )
-            }
-        }
+    let row_title = if editable {
+        i18n.tf("list.row_edit", &[("name", name.clone())])
+    } else {
+        i18n.tf(
+            "list.row_view",
+            &[
+                ("name", name.clone()),
+                ("status", status_label(&i18n, &status)),
+            ],
+        )
     };
-    let language_label = {
-        let language = language.clone();
-        move || code_label(&i18n, "language", &language)
-    };
+    let language_label = code_label(&i18n, "language", t.draft.language.as_str());
     // "Excluir", "Duplicar" alone are ambiguous in a list read by a screen reader.
-    let which = {
-        let (name, language_label) = (name.clone(), language_label.clone());
-        move || format!(" {} ({})", name, language_label())
-    };
-    let hidden_id = id.clone();
+    let which = format!(" {name} ({language_label})");
     let open = {
         let edit_path = edit_path.clone();
         move || nav.open(&edit_path)
@@ -246,24 +234,25 @@ fn Row(
             open();
         }
     };
-    let category = t.draft.category.as_str().to_owned();
-    let reason = t
-        .rejected_reason
-        .as_ref()
-        .filter(|_| rejected)
-        .map(|r| r.as_str().to_owned());
+    let category = code_label(&i18n, "category", t.draft.category.as_str());
+    let reason = t.rejected_reason.as_ref().filter(|_| rejected).map(|r| {
+        i18n.tf(
+            "list.reason",
+            &[("reason", code_label(&i18n, "reason", r.as_str()))],
+        )
+    });
     let recommendation = t
         .rejection_recommendation
         .clone()
-        .filter(|r| rejected && !r.trim().is_empty());
+        .filter(|r| rejected && !r.trim().is_empty())
+        .map(|text| i18n.tf("list.recommendation", &[("text", text)]));
     let quality = t
         .quality_score
         .as_ref()
-        .map(|q| q.score.as_str().to_owned());
-    let updated = t.updated_at.clone();
+        .map(|q| code_label(&i18n, "quality", q.score.as_str()));
+    let updated = format_datetime(&t.updated_at, i18n.locale());
     let datetime = t.updated_at.clone();
     let delete_target = t.clone();
-    let which_dup = which.clone();
 
     view! {
         <tr
@@ -276,49 +265,33 @@ fn Row(
             tabindex="0"
             title=row_title.clone()
             aria-description=row_title
-            hidden=move || removed.with(|r| r.contains(&hidden_id))
             on:click=on_click
             on:keydown=on_keydown
         >
             <td class="hsm-row__name">
                 <a href=edit_href.clone() data-focus=format!("name:{id}")>
-                    {name.clone()}
+                    {name}
                 </a>
             </td>
-            <td>{move || code_label(&i18n, "category", &category)}</td>
-            <td>{language_label.clone()}</td>
+            <td>{category}</td>
+            <td>{language_label}</td>
             <td class="hsm-row__status">
                 <StatusBadge status=status.clone() />
-                {reason
-                    .map(|r| {
-                        view! {
-                            <p class="hsm-reason">
-                                {move || i18n.tf("list.reason", &[("reason", code_label(&i18n, "reason", &r))])}
-                            </p>
-                        }
-                    })}
-                {recommendation
-                    .map(|text| {
-                        view! {
-                            <p class="hsm-recommendation">
-                                {move || i18n.tf("list.recommendation", &[("text", text.clone())])}
-                            </p>
-                        }
-                    })}
+                {reason.map(|text| view! { <p class="hsm-reason">{text}</p> })}
+                {recommendation.map(|text| view! { <p class="hsm-recommendation">{text}</p> })}
             </td>
             <td>
                 {match quality {
-                    Some(q) => view! { <span>{move || code_label(&i18n, "quality", &q)}</span> }.into_any(),
+                    Some(q) => view! { <span>{q}</span> }.into_any(),
                     None => view! { <span aria-hidden="true">"—"</span> }.into_any(),
                 }}
             </td>
             <td>
-                <time datetime=datetime>{move || format_datetime(&updated, i18n.locale())}</time>
+                <time datetime=datetime>{updated}</time>
             </td>
             <td class="hsm-row__actions">
                 {rejected
                     .then(|| {
-                        let which = which.clone();
                         view! {
                             <a
                                 href=edit_href.clone()
@@ -326,7 +299,7 @@ fn Row(
                                 data-action="fix"
                                 data-focus=format!("fix:{id}")
                             >
-                                {move || i18n.t("list.fix")}
+                                {i18n.t("list.fix")}
                                 <span class="hsm-visually-hidden">{which.clone()}</span>
                             </a>
                         }
@@ -337,12 +310,11 @@ fn Row(
                     data-action="duplicate"
                     data-focus=format!("duplicate:{id}")
                 >
-                    {move || i18n.t("list.duplicate")}
-                    <span class="hsm-visually-hidden">{which_dup}</span>
+                    {i18n.t("list.duplicate")}
+                    <span class="hsm-visually-hidden">{which.clone()}</span>
                 </a>
                 {deletable
                     .then(|| {
-                        let which = which.clone();
                         view! {
                             <button
                                 type="button"
@@ -353,8 +325,8 @@ fn Row(
                                     on_delete.run((delete_target.clone(), event_element(&ev)))
                                 }
                             >
-                                {move || i18n.t("list.delete")}
-                                <span class="hsm-visually-hidden">{which.clone()}</span>
+                                {i18n.t("list.delete")}
+                                <span class="hsm-visually-hidden">{which}</span>
                             </button>
                         }
                     })}
