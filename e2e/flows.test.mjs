@@ -113,6 +113,9 @@ for (const kind of ['text', 'image', 'video', 'document']) {
     await page.locator('.hsm-notice').filter({ hasText: name }).waitFor({ timeout: 10_000 });
     const saved = await findByName(name);
     assert.ok(saved, `${name} was created`);
+    // The list the editor returns to (newest first) shows it under review: the review takes
+    // 1.5 s, so this is checked right away.
+    await badge(page, saved.id).filter({ hasText: 'Em análise' }).waitFor({ timeout: 5_000 });
     const header = saved.components.find((c) => c.type === 'HEADER');
     if (kind === 'text') {
       assert.deepEqual(header, { type: 'HEADER', format: 'TEXT', text: 'Pedido {{1}}', example: { header_text: ['12345'] } });
@@ -129,9 +132,9 @@ for (const kind of ['text', 'image', 'video', 'document']) {
       { type: 'PHONE_NUMBER', text: 'Ligar', phone_number: '+551130000000' },
     ]);
 
-    // The list shows it under review, then approved.
-    await page.goto(`${APP_URL}/?q=${name}`);
-    await badge(page, saved.id).filter({ hasText: 'Em análise' }).waitFor({ timeout: 20_000 });
+    // Then approved, found by its name.
+    await page.getByRole('searchbox', { name: 'Pesquisar' }).fill(name);
+    await page.waitForURL((u) => u.searchParams.get('q') === name);
     await refreshUntil(page, saved.id, 'APPROVED', 'Aprovado');
     await shot(page, `flows-approved-${kind}.png`);
     assert.deepEqual(errors, []);
@@ -157,10 +160,11 @@ test('a rejected template is fixed and goes back to review', async () => {
   await shot(page, 'flows-rejected-editor.png');
   await page.getByRole('button', { name: 'Salvar' }).click();
   await page.locator('.hsm-notice').filter({ hasText: created.name }).waitFor({ timeout: 10_000 });
-
-  await page.goto(`${APP_URL}/?q=${created.name}`);
-  await badge(page, created.id).filter({ hasText: 'Em análise' }).waitFor({ timeout: 20_000 });
+  // Back in the list, newest first, under review again (checked before the 1.5 s review).
+  await badge(page, created.id).filter({ hasText: 'Em análise' }).waitFor({ timeout: 5_000 });
   assert.equal(await row(page, created.id).locator('.hsm-reason').count(), 0, 'no reason while in review');
+  await page.getByRole('searchbox', { name: 'Pesquisar' }).fill(created.name);
+  await page.waitForURL((u) => u.searchParams.get('q') === created.name);
   await refreshUntil(page, created.id, 'APPROVED', 'Aprovado');
   const fixed = await api(`/templates/${created.id}`);
   assert.equal(fixed.components[0].text, 'Seu pedido saiu para entrega.');
