@@ -102,3 +102,16 @@ test('the delete confirmation dialog has no violations', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the app embedded in the demo portal (open shadow root) has no violations', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${APP_URL}/admin/configuracoes-gerais/whatsapp-hsm/`);
+  await page.locator('citrus-hsm-templates table tbody tr').first().waitFor({ timeout: 20_000 });
+  assert.ok(await page.evaluate(() => document.querySelector('citrus-hsm-templates').shadowRoot), 'axe sees inside');
+  await assertAccessible(page, 'portal list');
+  await page.getByRole('link', { name: 'Novo', exact: true }).click();
+  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
+  await assertAccessible(page, 'portal editor');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
