@@ -201,6 +201,7 @@ test('search, filter, sort and pages are written to the URL', async () => {
   await page.getByText('4 templates').waitFor({ timeout: 5_000 });
   const categories = await page.locator('tbody tr td:nth-child(2)').allTextContents();
   assert.deepEqual(categories, Array(4).fill('Marketing'));
+  await shot(page, 'flows-list-filtered.png');
   await page.goBack();
   await page.waitForURL((u) => !u.searchParams.has('category'));
   await page.getByText('12 templates').waitFor({ timeout: 5_000 });
