@@ -106,6 +106,8 @@ for (const kind of ['text', 'image', 'video', 'document']) {
       await img.waitFor();
       await page.waitForFunction((el) => el.complete && el.naturalWidth === 1, await img.elementHandle());
     }
+    if (kind === 'video') await bubble.locator('.hsm-preview__media--video').getByText('Vídeo').waitFor();
+    if (kind === 'document') await bubble.locator('.hsm-preview__media--doc').getByText('Documento').waitFor();
     await shot(page, `flows-new-${kind}.png`);
 
     await page.getByRole('button', { name: 'Salvar' }).click();
