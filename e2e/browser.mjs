@@ -23,9 +23,61 @@ export async function launch() {
   });
 }
 
+/** A desktop-sized page that records uncaught page errors in `errors`. */
+export async function openPage(browser, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** Saves a screenshot as target/screenshots/NAME. */
+export function shot(page, name, { fullPage = true } = {}) {
+  return page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, fullPage });
+}
+
 /** JSON from the dev backend's API, the same data the page should show. */
 export async function api(path) {
   const res = await fetch(`${APP_URL}/api/v1/whatsapp${path}`);
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return res.json();
+}
+
+/** A template name no other test (or earlier run) uses: `prefix_<time>_<random>`. */
+export function uniqueName(prefix) {
+  return `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+}
+
+/**
+ * Creates a template through the API (a unique name from `prefix`, a plain pt_BR UTILITY body
+ * unless `fields` says otherwise), so a test owns what it changes.
+ */
+export async function createTemplate(prefix, fields = {}) {
+  const draft = {
+    name: uniqueName(prefix),
+    language: 'pt_BR',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Olá, seu pedido foi enviado hoje.' }],
+    ...fields,
+  };
+  const res = await fetch(`${APP_URL}/api/v1/whatsapp/templates`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-${draft.name}` },
+    body: JSON.stringify(draft),
+  });
+  if (res.status !== 201) {
+    throw new Error(`creating ${draft.name}: HTTP ${res.status} ${await res.text()}`);
+  }
+  return res.json();
+}
+
+/** Polls `GET path` until `predicate(json)` holds; returns that JSON. */
+export async function waitForApi(path, predicate, { timeout = 15_000, what = path } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const json = await api(path);
+    if (predicate(json)) return json;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
