@@ -327,10 +327,21 @@ async fn creates_a_template_with_an_uploaded_image_header() {
         find_text(root, ".hsm-editor__media-current", "pixel.png")
     })
     .await;
-    let img = wait_for("the preview image", 5_000, || {
-        preview(root).query_selector("img").ok().flatten()
-    })
-    .await;
+    let mut img = None;
+    for _ in 0..100 {
+        img = preview(root).query_selector("img").ok().flatten();
+        if img.is_some() {
+            break;
+        }
+        sleep(50).await;
+    }
+    let img = img.unwrap_or_else(|| {
+        panic!(
+            "no preview image; the preview holds: {}; media requests: {:?}",
+            preview(root).inner_html(),
+            eval("return JSON.stringify(performance.getEntriesByType('resource').filter(e => e.name.includes('/media')).map(e => [e.name, e.initiatorType, e.responseStatus]))").as_string()
+        )
+    });
     assert!(img
         .get_attribute("src")
         .unwrap()

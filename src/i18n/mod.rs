@@ -66,9 +66,14 @@ impl I18n {
         }
     }
 
-    /// The current locale (tracked: views re-render when it changes).
+    /// The current locale, tracked inside a reactive closure (it re-runs on a change). Views
+    /// built once, like the list's rows, read it plainly and are rebuilt by their parent.
     pub fn locale(&self) -> Locale {
-        self.locale.get()
+        if leptos::reactive::graph::Observer::get().is_some() {
+            self.locale.get()
+        } else {
+            self.locale.get_untracked()
+        }
     }
 
     /// Switches every view to `locale`.
