@@ -6,20 +6,12 @@ mod common;
 
 use common::*;
 use gloo_net::http::Request;
-use hsm_admin::Config;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn config() -> Config {
-    Config {
-        api_base_url: api_base(),
-        ..Config::default()
-    }
-}
 
 /// Mounts the app at `path`, with no draft left over from another test.
 fn open(path: &str) -> Mounted {

@@ -18,13 +18,6 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn config() -> Config {
-    Config {
-        api_base_url: api_base(),
-        ..Config::default()
-    }
-}
-
 fn config_at(base: &str) -> Config {
     Config {
         api_base_url: api_base(),

@@ -161,6 +161,16 @@ impl ListQuery {
         }
     }
 
+    /// The same order and page size with no search and no filter, on the first page
+    /// ("Limpar filtros").
+    pub fn unfiltered(&self) -> ListQuery {
+        ListQuery {
+            sort: self.sort,
+            per_page: self.per_page,
+            ..ListQuery::default()
+        }
+    }
+
     /// Whether a search or a filter narrows the list (the page, size and order do not).
     pub fn is_filtered(&self) -> bool {
         !self.q.trim().is_empty()

@@ -15,6 +15,14 @@ pub fn api_base() -> String {
     }
 }
 
+/// The app's configuration for the dev backend of this run, everything else by default.
+pub fn config() -> Config {
+    Config {
+        api_base_url: api_base(),
+        ..Config::default()
+    }
+}
+
 /// A mounted app in its own element, removed when dropped.
 pub struct Mounted {
     pub root: HtmlElement,

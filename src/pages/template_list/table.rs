@@ -45,16 +45,7 @@ pub(super) fn Results(
                     <button
                         type="button"
                         class="hsm-btn"
-                        on:click=move |_| {
-                            nav.go(
-                                ListQuery {
-                                    sort: current.sort,
-                                    per_page: current.per_page,
-                                    ..ListQuery::default()
-                                },
-                                false,
-                            )
-                        }
+                        on:click=move |_| nav.go(current.unfiltered(), false)
                     >
                         {i18n.t("list.clear_filters")}
                     </button>

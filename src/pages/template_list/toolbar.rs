@@ -91,15 +91,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
         cancel_timer();
         sent.set_value(String::new());
         text.set(String::new());
-        let current = nav.current();
-        nav.go(
-            ListQuery {
-                sort: current.sort,
-                per_page: current.per_page,
-                ..ListQuery::default()
-            },
-            false,
-        );
+        nav.go(nav.current().unfiltered(), false);
     };
     let filtered = move || nav.query.with(|q| q.is_filtered());
     let search_id = field_id("q");
