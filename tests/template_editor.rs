@@ -900,3 +900,109 @@ async fn a_network_failure_keeps_the_form_and_the_retry_reuses_the_idempotency_k
     assert_eq!(keys[0], keys[1], "the retry sends the same key");
     assert!(find_by_name(&name).await.is_some());
 }
+
+/// Wraps `fetch` so the first request of `method` to a templates URL reaches the server and is
+/// handled there, and then its answer is lost (the promise rejects as a dropped connection
+/// would). Every such request is counted, with its `Idempotency-Key`.
+fn lose_first_answer(method: &str) {
+    eval(&format!(
+        r#"
+        window.__hsmRealFetch = window.__hsmRealFetch || window.fetch;
+        const real = window.__hsmRealFetch;
+        window.__hsmKeys = [];
+        let lose = 1;
+        window.fetch = function (input, init) {{
+            const url = typeof input === 'string' ? input : input.url;
+            const method = ((init && init.method) || (input && input.method) || 'GET').toUpperCase();
+            if (method === {method} && url.includes('/templates')) {{
+                const headers = (input && input.headers) || new Headers((init && init.headers) || {{}});
+                window.__hsmKeys.push(headers.get('Idempotency-Key'));
+                if (lose > 0) {{
+                    lose -= 1;
+                    return real.call(this, input, init).then(() => {{
+                        throw new TypeError('Failed to fetch');
+                    }});
+                }}
+            }}
+            return real.call(this, input, init);
+        }};
+        "#,
+        method = Value::from(method)
+    ));
+}
+
+/// Restores `fetch`; returns the keys of the requests [`lose_first_answer`] counted.
+fn restore_fetch() -> Vec<Option<String>> {
+    let keys = eval("return JSON.stringify(window.__hsmKeys || []);")
+        .as_string()
+        .unwrap();
+    eval("window.fetch = window.__hsmRealFetch;");
+    serde_json::from_str(&keys).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_create_whose_answer_was_lost_is_retried_with_its_key_and_never_duplicated() {
+    lose_first_answer("POST");
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name = unique("resposta_perdida_criar");
+    type_into(&field(root, "Nome").await, &name);
+    let text = "Texto salvo no servidor, mas a resposta se perdeu.";
+    type_into(&field(root, "Mensagem").await, text);
+    click(root, "button[type=submit]", "Salvar").await;
+    let alert = wait_for("the network error", 10_000, || {
+        find_text(root, "[role=alert]", "conexão")
+    })
+    .await;
+    // The server has it already; the form still has what was typed.
+    assert!(find_by_name(&name).await.is_some());
+    assert_eq!(value(&field(root, "Mensagem").await), text);
+    click(&alert, "button", "Tentar novamente").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    let keys = restore_fetch();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert!(keys[0].is_some());
+    assert_eq!(keys[0], keys[1], "the retry sends the same key");
+    let (_, page, _) = backend("GET", &format!("/templates?q={name}"), None, &[]).await;
+    assert_eq!(page["total"], 1, "created once: {page}");
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_whose_answer_was_lost_is_saved_on_retry_not_a_conflict() {
+    let name = unique("resposta_perdida_editar");
+    let created = create_via_api(&name, "Texto inicial reject-me para editar.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "REJECTED").await;
+    lose_first_answer("PUT");
+    let app = open(&format!("/{id}/edit"));
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    wait_for("the loaded body", 10_000, || {
+        value(&body).contains("inicial").then_some(())
+    })
+    .await;
+    let mine = "Texto corrigido reject-me, salvo sem resposta.";
+    type_into(&body, mine);
+    click(root, "button[type=submit]", "Salvar").await;
+    let alert = wait_for("the network error", 10_000, || {
+        find_text(root, "[role=alert]", "conexão")
+    })
+    .await;
+    // The edit is on the server; the retry's If-Match is stale because of it.
+    let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    assert_eq!(t["components"][0]["text"], mine);
+    assert_eq!(value(&body), mine);
+    click(&alert, "button", "Tentar novamente").await;
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", &name)
+    })
+    .await;
+    assert_eq!(restore_fetch().len(), 2, "one retry");
+    assert!(
+        root.query_selector("dialog[open]").unwrap().is_none(),
+        "no conflict dialog for the admin's own save"
+    );
+}

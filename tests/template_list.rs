@@ -617,6 +617,69 @@ async fn a_forbidden_delete_keeps_the_row_and_says_why() {
 }
 
 #[wasm_bindgen_test]
+async fn a_delete_whose_answer_was_lost_is_retried_and_ends_deleted() {
+    let name = unique("lista_resposta_perdida");
+    create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
+    // The first DELETE reaches the server and is done there; its answer is lost.
+    eval(
+        r#"
+        const real = window.fetch;
+        window.__hsmDeletes = 0;
+        window.fetch = function (input, init) {
+            const method = (init && init.method) || (typeof input === 'string' ? 'GET' : input.method);
+            if (method === 'DELETE') {
+                window.__hsmDeletes += 1;
+                if (window.__hsmDeletes === 1) {
+                    return real.call(this, input, init).then(() => {
+                        throw new TypeError('Failed to fetch');
+                    });
+                }
+                window.fetch = real;
+            }
+            return real.call(this, input, init);
+        };
+        "#,
+    );
+    let _url = AtUrl::new(&format!("/t/lost/?q={name}"));
+    let app = mount(config_at("/t/lost"));
+    wait_for("the row", 10_000, || {
+        find_text(&app.root, "tbody tr", &name)
+    })
+    .await;
+    find_text(&app.root, "tbody button", "Excluir")
+        .unwrap()
+        .click();
+    let d = dialog(&app.root);
+    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    find_text(&d, "button", "Excluir").unwrap().click();
+    wait_for("the failure in the dialog", 10_000, || {
+        find_text(&d, "[role=alert]", "conexão")
+    })
+    .await;
+    assert!(
+        backend_names(&format!("?q={name}")).await.is_empty(),
+        "done on the server"
+    );
+    // The failure comes with a retry: the same button, saying so.
+    let retry = wait_for("the retry", 5_000, || {
+        find_text(&d, "button[data-action=confirm]", "Tentar novamente")
+    })
+    .await;
+    retry.click();
+    // The retry meets 404: already gone counts as deleted.
+    wait_for("the row to leave", 10_000, || {
+        row_names(&app.root).is_empty().then_some(())
+    })
+    .await;
+    assert!(!d.open());
+    wait_for("the notice", 5_000, || {
+        find_text(&app.root, ".hsm-notice", "excluído")
+    })
+    .await;
+    assert_eq!(eval("return window.__hsmDeletes;").as_f64(), Some(2.0));
+}
+
+#[wasm_bindgen_test]
 async fn a_rejection_shows_after_atualizar_status() {
     let name = unique("lista_rejeitar");
     let created = create_template(&name, "Olá, reject-me, seu pedido foi enviado.").await;

@@ -1,7 +1,7 @@
 //! Running commands, and children that are stopped whatever happens.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -87,7 +87,15 @@ impl Drop for Guard {
 /// Starts the dev backend and waits for its `listening on http://ADDR` line; returns the
 /// guard and the base URL. Its output keeps flowing to ours.
 pub fn start_devserver(args: &[String]) -> Result<(Guard, String), String> {
-    start_devserver_bin(&root().join("target/debug/hsm-devserver"), args)
+    start_devserver_bin(&target_dir().join("debug/hsm-devserver"), args)
+}
+
+/// Where cargo builds: `CARGO_TARGET_DIR` when set (relative to the workspace), else `target/`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
 }
 
 /// Like [`start_devserver`], with a given binary (the benchmark's release build).

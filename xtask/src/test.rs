@@ -10,6 +10,20 @@ use crate::{root, serve, setup};
 /// Seeded templates the browser tests and the smoke test look for.
 const SEED: &str = "30";
 
+/// The review delay of the browser and whole-app tests: long enough to see `PENDING`.
+const REVIEW_DELAY_MS: &str = "1500";
+
+/// The dev backend of the whole-app tests under faults: 30% of the API requests fail (500, 503,
+/// dropped before or after being handled), each waits 0.2–2 s, always in the same order.
+const FAULTS: [&str; 6] = [
+    "--fault-error-rate",
+    "0.3",
+    "--fault-latency-ms",
+    "200..2000",
+    "--fault-seed",
+    "7",
+];
+
 struct Report {
     steps: Vec<(String, Result<(), String>, f32)>,
 }
@@ -100,6 +114,10 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     let release = report.step("release build", serve::build_release);
     if devserver && release {
         report.step("whole-app tests (Chromium)", whole_app_tests);
+        report.step(
+            "whole-app tests under faults (Chromium)",
+            whole_app_tests_under_faults,
+        );
     }
     report.finish()
 }
@@ -117,7 +135,17 @@ fn free_port() -> Result<u16, String> {
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
+/// A dev backend on a fresh data folder, seeded, with the tests' review delay.
 fn devserver(name: &str, extra: &[&str]) -> Result<(Guard, String), String> {
+    devserver_reviewing_in(name, REVIEW_DELAY_MS, extra)
+}
+
+/// [`devserver`] with another review delay.
+fn devserver_reviewing_in(
+    name: &str,
+    review_delay_ms: &str,
+    extra: &[&str],
+) -> Result<(Guard, String), String> {
     let data = scratch(name)?;
     let mut args: Vec<String> = [
         "--listen",
@@ -125,7 +153,7 @@ fn devserver(name: &str, extra: &[&str]) -> Result<(Guard, String), String> {
         "--seed",
         SEED,
         "--review-delay-ms",
-        "1500",
+        review_delay_ms,
         "--data-dir",
     ]
     .iter()
@@ -154,6 +182,9 @@ fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
         format!("127.0.0.1:{runner_port}"),
     )
     .env("HSM_TEST_API", &api)
+    // The runner's default limit is 20 s for a whole suite; the editor suite takes ~15 s on an
+    // idle machine and more on a busy one.
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
     .env_remove("CHROMEDRIVER")
     .env_remove("GECKODRIVER")
     .env_remove("SAFARIDRIVER")
@@ -170,10 +201,25 @@ fn firefox_driver() -> Option<String> {
 fn whole_app_tests() -> Result<(), String> {
     let dist = root().join("dist").display().to_string();
     let (_server, url) = devserver("whole-app", &["--static-dir", &dist])?;
+    node_tests("e2e/", &url)
+}
+
+/// `e2e/faults.suite.mjs`: a session of creates, edits and deletes through the UI against a
+/// dev backend injecting faults; reviews are immediate so edits never wait for them.
+fn whole_app_tests_under_faults() -> Result<(), String> {
+    let dist = root().join("dist").display().to_string();
+    let mut extra = vec!["--static-dir", dist.as_str()];
+    extra.extend(FAULTS);
+    let (_server, url) = devserver_reviewing_in("whole-app-faults", "0", &extra)?;
+    node_tests("e2e/faults.suite.mjs", &url)
+}
+
+/// `node --test` on `what` against the app at `url`, in Debian's Chromium.
+fn node_tests(what: &str, url: &str) -> Result<(), String> {
     exec(
         cmd("node")
-            .args(["--test", "--test-reporter=spec", "e2e/"])
-            .env("HSM_APP_URL", &url)
+            .args(["--test", "--test-reporter=spec", what])
+            .env("HSM_APP_URL", url)
             .env("CHROMIUM", setup::CHROMIUM),
     )
 }

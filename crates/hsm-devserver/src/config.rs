@@ -46,7 +46,9 @@ pub struct Config {
     #[arg(long, default_value_t = 3000)]
     pub review_delay_ms: u64,
 
-    /// Share of `/api` requests that fail (500, 503 or a dropped connection), 0.0..=1.0.
+    /// Share of `/api` requests that fail, 0.0..=1.0, in four equal parts: 500; 503; the
+    /// connection dropped before the request is handled; the request handled (its changes
+    /// kept) and then the connection dropped, so the answer is lost.
     #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
     pub fault_error_rate: f64,
 

@@ -1,4 +1,6 @@
-//! Fault injection for `/api` requests: latency, 500/503 answers and dropped connections.
+//! Fault injection for `/api` requests: latency, 500/503 answers, connections dropped before
+//! the request is handled, and answers lost after it was handled (the work is done and stored,
+//! the client never hears about it, as when a network fails on the way back).
 //!
 //! Decisions come from one seeded generator in request order, so a run with the same seed and
 //! the same sequence of requests sees the same faults.
@@ -20,8 +22,11 @@ use crate::util::Rng;
 pub enum Fault {
     /// Answer this status (500 or 503) instead of handling the request.
     Fail(StatusCode),
-    /// Close the connection without an answer.
+    /// Close the connection without an answer, before the request is handled.
     Drop,
+    /// Handle the request (its effects are stored), then close the connection without sending
+    /// the answer.
+    LoseAnswer,
 }
 
 /// The fault generator.
@@ -53,10 +58,11 @@ impl Faults {
         let delay = self
             .latency
             .map(|l| Duration::from_millis(l.min_ms + rng.below(l.max_ms - l.min_ms + 1)));
-        let fault = rng.chance(self.rate).then(|| match rng.below(3) {
+        let fault = rng.chance(self.rate).then(|| match rng.below(4) {
             0 => Fault::Fail(StatusCode::INTERNAL_SERVER_ERROR),
             1 => Fault::Fail(StatusCode::SERVICE_UNAVAILABLE),
-            _ => Fault::Drop,
+            2 => Fault::Drop,
+            _ => Fault::LoseAnswer,
         });
         (delay, fault)
     }

@@ -133,13 +133,20 @@ async fn serve(
                 }
                 match fault {
                     Some(faults::Fault::Drop) => return Err(DroppedByFault),
-                    Some(f) => {
+                    Some(f @ faults::Fault::Fail(_)) => {
                         req.extensions_mut().insert(f);
                     }
-                    None => {}
+                    Some(faults::Fault::LoseAnswer) | None => {}
                 }
                 let res: Result<_, Infallible> = app.oneshot(req).await;
-                Ok(res.unwrap_or_else(|e| match e {}))
+                let res = res.unwrap_or_else(|e| match e {});
+                if fault == Some(faults::Fault::LoseAnswer) {
+                    // The handler ran to the end (what it wrote is committed); the answer
+                    // is thrown away and the connection closed.
+                    drop(res);
+                    return Err(DroppedByFault);
+                }
+                Ok(res)
             }
         });
         let conn = hyper::server::conn::http1::Builder::new()

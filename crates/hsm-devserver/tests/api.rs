@@ -815,6 +815,165 @@ async fn faults_are_injected_deterministically() {
     assert!(t0.elapsed() < Duration::from_millis(80));
 }
 
+/// Every attempt at one request until it got a real answer (not an injected fault): `None` for
+/// a connection closed without an answer, `Some(status)` for an injected 500/503.
+struct Attempts {
+    faults: Vec<Option<u16>>,
+    answer: Reply,
+}
+
+impl Attempts {
+    /// How many attempts got no answer at all.
+    fn unanswered(&self) -> usize {
+        self.faults.iter().filter(|f| f.is_none()).count()
+    }
+}
+
+/// Sends what `make` builds again and again, as a client retrying after faults would.
+async fn until_answered(make: impl Fn() -> reqwest::RequestBuilder) -> Attempts {
+    let mut faults = Vec::new();
+    for _ in 0..50 {
+        match try_send(make()).await {
+            None => faults.push(None),
+            Some(r) if r.body["code"] == "injected_fault" => {
+                r.problem(r.status.as_u16(), "injected_fault");
+                faults.push(Some(r.status.as_u16()));
+            }
+            Some(answer) => return Attempts { faults, answer },
+        }
+    }
+    panic!("no answer in 50 attempts");
+}
+
+/// Counts, per kind of request, how often an unanswered attempt had done its work (the answer
+/// was lost) or had not (dropped before being handled).
+#[derive(Debug, Default)]
+struct Kinds {
+    lost: usize,
+    dropped: usize,
+}
+
+#[tokio::test]
+async fn lost_answers_keep_the_work_and_retries_meet_it() {
+    let s = start(|c| {
+        c.review_delay_ms = 0;
+        c.fault_error_rate = 0.5;
+        c.fault_seed = 2024;
+    })
+    .await;
+    let (mut create, mut edit, mut delete) = (Kinds::default(), Kinds::default(), Kinds::default());
+    // A rejected template can be edited any number of times, so every round may edit.
+    let body = |round: usize, step: &str| format!("Olá, REJEITAR o teste {round}, passo {step}.");
+    let settled = |id: String| {
+        let s = &s;
+        async move {
+            for _ in 0..200 {
+                let r = until_answered(|| s.get(&format!("{TEMPLATES}/{id}")))
+                    .await
+                    .answer;
+                r.expect(200, "Template");
+                if r.body["status"] == "REJECTED" {
+                    return r.body;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            panic!("template {id} never settled");
+        }
+    };
+    const ROUNDS: usize = 40;
+    for round in 0..ROUNDS {
+        // Create with a key: a retry after a lost answer is replayed, never a second template.
+        let name = format!("resposta_perdida_{round}");
+        let d = draft(&name, &body(round, "criado"));
+        let key = format!("chave-{round}");
+        let a = until_answered(|| s.post(TEMPLATES).header("idempotency-key", &key).json(&d)).await;
+        a.answer.expect(201, "Template");
+        let replayed = a.answer.header("idempotent-replayed") == Some("true");
+        assert!(
+            !replayed || a.unanswered() > 0,
+            "only a retry after a lost answer is replayed"
+        );
+        if a.unanswered() == 1 {
+            if replayed {
+                create.lost += 1;
+            } else {
+                create.dropped += 1;
+            }
+        }
+        let id = id_of(&a.answer.body);
+        let t = settled(id.clone()).await;
+
+        // Edit: after a lost answer the version moved on, so the retry gets 412.
+        let path = format!("{TEMPLATES}/{id}");
+        let etag = format!("\"v{}\"", t["version"]);
+        let text = body(round, "editado");
+        let d = draft(&name, &text);
+        let a = until_answered(|| s.put(&path).header("if-match", &etag).json(&d)).await;
+        match a.answer.status.as_u16() {
+            200 => {
+                a.answer.expect(200, "Template");
+                if a.unanswered() == 1 {
+                    edit.dropped += 1;
+                }
+            }
+            _ => {
+                a.answer.problem(412, "precondition_failed");
+                assert!(a.unanswered() > 0, "412 only after a lost answer");
+                if a.unanswered() == 1 {
+                    edit.lost += 1;
+                }
+            }
+        }
+        let t = settled(id.clone()).await;
+        assert_eq!(
+            t["components"][0]["text"],
+            text.as_str(),
+            "the edit was kept"
+        );
+
+        // Delete the even rounds: after a lost answer the retry gets 404.
+        if round % 2 == 0 {
+            let a = until_answered(|| s.delete(&path)).await;
+            match a.answer.status.as_u16() {
+                204 => {
+                    if a.unanswered() == 1 {
+                        delete.dropped += 1;
+                    }
+                }
+                _ => {
+                    a.answer.problem(404, "not_found");
+                    assert!(a.unanswered() > 0, "404 only after a lost answer");
+                    if a.unanswered() == 1 {
+                        delete.lost += 1;
+                    }
+                }
+            }
+            let r = until_answered(|| s.get(&path)).await.answer;
+            r.problem(404, "not_found");
+        }
+    }
+    for (what, k) in [("create", &create), ("edit", &edit), ("delete", &delete)] {
+        assert!(k.lost > 0 && k.dropped > 0, "{what}: {k:?}");
+    }
+
+    // The store holds exactly the odd rounds, each once, with its edit.
+    let (dir, guard) = s.stop().await;
+    let s = start_in(&dir, |_| {}).await;
+    let mut names: Vec<String> = all(&s, "")
+        .await
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    let mut want: Vec<String> = (0..ROUNDS)
+        .filter(|r| r % 2 == 1)
+        .map(|r| format!("resposta_perdida_{r}"))
+        .collect();
+    want.sort();
+    assert_eq!(names, want);
+    drop(guard);
+}
+
 fn png(size: usize) -> Vec<u8> {
     let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
     v.resize(size, 7);

@@ -5,7 +5,9 @@
 //! `Action`: creates carry an idempotency key reused for as long as the draft sent is the same
 //! (a retry never creates twice; a changed draft gets a new key, as the backend refuses a key
 //! reused with another body), edits carry the
-//! loaded version (`If-Match`), and nothing the admin typed is dropped on failure.
+//! loaded version (`If-Match`), and nothing the admin typed is dropped on failure. A retry that
+//! meets the admin's own earlier save (its answer lost) ends as saved: the create's key is
+//! answered with the stored template, and an edit's 412 is checked against what the server holds.
 
 mod buttons;
 mod form;
@@ -86,6 +88,24 @@ fn idempotency_key() -> String {
         rand(),
         rand()
     )
+}
+
+/// After a 412 on an edit: the answer to an earlier attempt of this very save may have been
+/// lost on the way back (the server saved it, then the connection dropped), so the retry's
+/// `If-Match` is stale because of the admin's own save. When the server already holds exactly
+/// this draft the edit is saved; otherwise someone else changed the template and the 412
+/// stands (the conflict dialog). A failed look-up is an error like any other, with a retry.
+async fn already_saved(
+    api: &Api,
+    id: &str,
+    draft: &TemplateDraft,
+) -> Result<Versioned<Template>, ApiError> {
+    let current = api.get_template_versioned(id).await?;
+    if current.value.draft == *draft {
+        Ok(current)
+    } else {
+        Err(ApiError::PreconditionFailed)
+    }
 }
 
 /// Focuses the control showing `path` (or the error summary when there is none).
@@ -246,7 +266,12 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                     }
                     Mode::Edit { id, .. } => {
                         let tag = etag.get_untracked().unwrap_or_default();
-                        api.update_template(id, &draft, &tag).await
+                        match api.update_template(id, &draft, &tag).await {
+                            Err(ApiError::PreconditionFailed) => {
+                                already_saved(&api, id, &draft).await
+                            }
+                            other => other,
+                        }
                     }
                 };
                 match result {

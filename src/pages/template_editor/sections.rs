@@ -158,7 +158,8 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                                 i18n.t("editor.availability_recently_deleted")
                             }
                             Ok(_) => i18n.t("editor.availability_taken"),
-                            Err(_) => String::new(),
+                            // Not a blocker: the server checks the name again on save.
+                            Err(_) => i18n.t("editor.availability_unknown"),
                         };
                         availability.try_set(Some(text).filter(|t| !t.is_empty()));
                     });

@@ -1,4 +1,5 @@
-//! Deleting a template: confirm in a modal, delete, tell the host, or show why not.
+//! Deleting a template: confirm in a modal, delete, tell the host, or show why not (with a retry
+//! when trying again may help). A template already gone counts as deleted.
 
 use hsm_domain::{Status, Template};
 use leptos::prelude::*;
@@ -51,7 +52,14 @@ pub(super) fn DeleteDialog(
     let delete = Action::new_local(move |t: &Template| {
         let api = api.clone();
         let t = t.clone();
-        async move { api.delete_template(&t.id).await.map(|()| t) }
+        async move {
+            match api.delete_template(&t.id).await {
+                // Already gone: an earlier attempt whose answer was lost on the way back (or
+                // someone else) deleted it. Either way what the admin asked for is done.
+                Ok(()) | Err(ApiError::NotFound) => Ok(t),
+                Err(e) => Err(e),
+            }
+        }
     });
 
     Effect::new(move |_| {
@@ -120,7 +128,14 @@ pub(super) fn DeleteDialog(
             open
             title=Signal::derive(move || i18n.t("list.delete_title"))
             confirm_label=Signal::derive(move || {
-                if busy.get() { i18n.t("list.deleting") } else { i18n.t("list.confirm_delete") }
+                if busy.get() {
+                    i18n.t("list.deleting")
+                } else if error.with(|e| e.as_ref().is_some_and(ApiError::is_retryable)) {
+                    // After a failure that may pass, the same button tries again, and says so.
+                    i18n.t("common.retry")
+                } else {
+                    i18n.t("list.confirm_delete")
+                }
             })
             cancel_label=Signal::derive(move || i18n.t("list.cancel"))
             busy

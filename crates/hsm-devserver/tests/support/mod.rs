@@ -167,10 +167,15 @@ impl Reply {
 
 /// Sends; every error answer must be problem+json and match the Problem schema.
 pub async fn send(rb: RequestBuilder) -> Reply {
-    let res = rb.send().await.expect("request sent");
+    try_send(rb).await.expect("an answer")
+}
+
+/// Like [`send`], but a connection closed without an answer (an injected fault) is `None`.
+pub async fn try_send(rb: RequestBuilder) -> Option<Reply> {
+    let res = rb.send().await.ok()?;
     let status = res.status();
     let headers = res.headers().clone();
-    let bytes = res.bytes().await.expect("body");
+    let bytes = res.bytes().await.ok()?;
     let body = serde_json::from_slice(&bytes)
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
     if status.as_u16() >= 400 {
@@ -181,11 +186,11 @@ pub async fn send(rb: RequestBuilder) -> Reply {
         );
         check("Problem", &body);
     }
-    Reply {
+    Some(Reply {
         status,
         headers,
         body,
-    }
+    })
 }
 
 fn spec() -> &'static Value {
