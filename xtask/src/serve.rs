@@ -43,9 +43,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     server.wait()
 }
 
-/// `trunk build --release` into `dist/`.
+/// `trunk build --release` into `dist/`, then `.br`/`.gz` siblings of its wasm, JS and CSS.
 pub fn build_release() -> Result<(), String> {
-    exec(cmd("trunk").args(["build", "--release"]))
+    exec(cmd("trunk").args(["build", "--release"]))?;
+    exec(cmd("node").args(["tools/precompress.mjs", "dist"]))
 }
 
 /// Rewrites the built `index.html` so the app calls `url` (and sends `token`).
