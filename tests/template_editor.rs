@@ -875,30 +875,43 @@ async fn a_network_failure_keeps_the_form_and_the_retry_reuses_the_idempotency_k
     );
     let app = open("/new");
     let root: &Element = &app.root;
-    let name = unique("rede_falhou");
-    type_into(&field(root, "Nome").await, &name);
     let text = "Texto que sobrevive a uma falha de rede.";
+    let (name, alert) = create_and_meet_network_error(root, "rede_falhou", text).await;
+    assert_eq!(value(&field(root, "Mensagem").await), text);
+    retry_until_saved_with_one_key(root, &alert, &name).await;
+    assert!(find_by_name(&name).await.is_some());
+}
+
+/// Fills a new template named after `prefix` with body `text`, saves it and waits for the
+/// network error the test's `fetch` wrapper causes; returns the name and the error's alert.
+async fn create_and_meet_network_error(
+    root: &Element,
+    prefix: &str,
+    text: &str,
+) -> (String, Element) {
+    let name = unique(prefix);
+    type_into(&field(root, "Nome").await, &name);
     type_into(&field(root, "Mensagem").await, text);
     click(root, "button[type=submit]", "Salvar").await;
     let alert = wait_for("the network error", 10_000, || {
         find_text(root, "[role=alert]", "conexão")
     })
     .await;
-    assert_eq!(value(&field(root, "Mensagem").await), text);
-    click(&alert, "button", "Tentar novamente").await;
+    (name, alert.into())
+}
+
+/// Clicks the alert's "Tentar novamente", waits for the saved notice, restores `fetch` and
+/// checks that both attempts carried the same `Idempotency-Key`.
+async fn retry_until_saved_with_one_key(root: &Element, alert: &Element, name: &str) {
+    click(alert, "button", "Tentar novamente").await;
     wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
+        find_text(root, ".hsm-notice", name)
     })
     .await;
-    let keys = eval("return JSON.stringify(window.__hsmKeys);")
-        .as_string()
-        .unwrap();
-    eval("window.fetch = window.__hsmRealFetch;");
-    let keys: Vec<Option<String>> = serde_json::from_str(&keys).unwrap();
+    let keys = restore_fetch();
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert!(keys[0].is_some());
     assert_eq!(keys[0], keys[1], "the retry sends the same key");
-    assert!(find_by_name(&name).await.is_some());
 }
 
 /// Wraps `fetch` so the first request of `method` to a templates URL reaches the server and is
@@ -945,27 +958,12 @@ async fn a_create_whose_answer_was_lost_is_retried_with_its_key_and_never_duplic
     lose_first_answer("POST");
     let app = open("/new");
     let root: &Element = &app.root;
-    let name = unique("resposta_perdida_criar");
-    type_into(&field(root, "Nome").await, &name);
     let text = "Texto salvo no servidor, mas a resposta se perdeu.";
-    type_into(&field(root, "Mensagem").await, text);
-    click(root, "button[type=submit]", "Salvar").await;
-    let alert = wait_for("the network error", 10_000, || {
-        find_text(root, "[role=alert]", "conexão")
-    })
-    .await;
+    let (name, alert) = create_and_meet_network_error(root, "resposta_perdida_criar", text).await;
     // The server has it already; the form still has what was typed.
     assert!(find_by_name(&name).await.is_some());
     assert_eq!(value(&field(root, "Mensagem").await), text);
-    click(&alert, "button", "Tentar novamente").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
-    })
-    .await;
-    let keys = restore_fetch();
-    assert_eq!(keys.len(), 2, "{keys:?}");
-    assert!(keys[0].is_some());
-    assert_eq!(keys[0], keys[1], "the retry sends the same key");
+    retry_until_saved_with_one_key(root, &alert, &name).await;
     let (_, page, _) = backend("GET", &format!("/templates?q={name}"), None, &[]).await;
     assert_eq!(page["total"], 1, "created once: {page}");
 }
