@@ -167,6 +167,15 @@ async fn reviewed(id: &str) -> String {
     panic!("{id} was never reviewed");
 }
 
+/// Waits for the row of `name`, clicks its "Excluir" and waits for the dialog to open.
+async fn ask_to_delete(root: &Element, name: &str) -> web_sys::HtmlDialogElement {
+    wait_for("the row", 10_000, || find_text(root, "tbody tr", name)).await;
+    find_text(root, "tbody button", "Excluir").unwrap().click();
+    let d = dialog(root);
+    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    d
+}
+
 fn dialog(root: &Element) -> web_sys::HtmlDialogElement {
     el(root, "dialog.hsm-confirm").expect("the delete dialog is in the page")
 }
@@ -494,14 +503,7 @@ async fn a_confirmed_delete_removes_the_row_tells_the_host_and_blocks_the_name()
         .add_event_listener_with_callback("hsm:deleted", listener.as_ref().unchecked_ref())
         .unwrap();
 
-    wait_for("the row", 10_000, || {
-        find_text(&app.root, "tbody tr", &name)
-    })
-    .await;
-    let excluir = find_text(&app.root, "tbody button", "Excluir").unwrap();
-    excluir.click();
-    let d = dialog(&app.root);
-    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let d = ask_to_delete(&app.root, &name).await;
     let text = d.text_content().unwrap();
     assert!(text.contains(&name) && text.contains("Português"), "{text}");
     assert!(
@@ -537,14 +539,7 @@ async fn a_cancelled_delete_keeps_the_row_and_returns_focus() {
     create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
     let _url = AtUrl::new(&format!("/t/keep/?q={name}"));
     let app = mount(config_at("/t/keep"));
-    wait_for("the row", 10_000, || {
-        find_text(&app.root, "tbody tr", &name)
-    })
-    .await;
-    let excluir = find_text(&app.root, "tbody button", "Excluir").unwrap();
-    excluir.click();
-    let d = dialog(&app.root);
-    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let d = ask_to_delete(&app.root, &name).await;
     let active = web_sys::window()
         .unwrap()
         .document()
@@ -591,15 +586,7 @@ async fn a_forbidden_delete_keeps_the_row_and_says_why() {
     );
     let _url = AtUrl::new(&format!("/t/forbidden/?q={name}"));
     let app = mount(config_at("/t/forbidden"));
-    wait_for("the row", 10_000, || {
-        find_text(&app.root, "tbody tr", &name)
-    })
-    .await;
-    find_text(&app.root, "tbody button", "Excluir")
-        .unwrap()
-        .click();
-    let d = dialog(&app.root);
-    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let d = ask_to_delete(&app.root, &name).await;
     assert!(
         !d.text_content().unwrap().contains("30 dias"),
         "not approved yet"
@@ -642,15 +629,7 @@ async fn a_delete_whose_answer_was_lost_is_retried_and_ends_deleted() {
     );
     let _url = AtUrl::new(&format!("/t/lost/?q={name}"));
     let app = mount(config_at("/t/lost"));
-    wait_for("the row", 10_000, || {
-        find_text(&app.root, "tbody tr", &name)
-    })
-    .await;
-    find_text(&app.root, "tbody button", "Excluir")
-        .unwrap()
-        .click();
-    let d = dialog(&app.root);
-    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let d = ask_to_delete(&app.root, &name).await;
     find_text(&d, "button", "Excluir").unwrap().click();
     wait_for("the failure in the dialog", 10_000, || {
         find_text(&d, "[role=alert]", "conexão")
