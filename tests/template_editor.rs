@@ -163,6 +163,22 @@ async fn create_via_api(name: &str, body: &str) -> Value {
     t
 }
 
+/// Creates a template whose body is `text` (it holds `reject-me`), waits for its rejection and
+/// opens it in the editor; returns the app, the name, the id and the loaded Mensagem field.
+async fn open_rejected(prefix: &str, text: &str) -> (Mounted, String, String, Element) {
+    let name = unique(prefix);
+    let created = create_via_api(&name, text).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "REJECTED").await;
+    let app = open(&format!("/{id}/edit"));
+    let body = field(&app.root, "Mensagem").await;
+    wait_for("the loaded body", 10_000, || {
+        (value(&body) == text).then_some(())
+    })
+    .await;
+    (app, name, id, body)
+}
+
 /// Polls the backend until template `id` has `status`.
 async fn wait_status(id: &str, status: &str) -> Value {
     for _ in 0..200 {
@@ -350,17 +366,12 @@ async fn creates_a_template_with_an_uploaded_image_header() {
 
 #[wasm_bindgen_test]
 async fn fixes_a_rejected_template_and_sends_it_back_to_review() {
-    let name = unique("rejeitado_editor");
-    let created = create_via_api(&name, "Mensagem de teste reject-me para a revisão.").await;
-    let id = created["id"].as_str().unwrap().to_owned();
-    wait_status(&id, "REJECTED").await;
-    let app = open(&format!("/{id}/edit"));
-    let root: &Element = &app.root;
-    let body = field(root, "Mensagem").await;
-    wait_for("the loaded body", 10_000, || {
-        value(&body).contains("reject-me").then_some(())
-    })
+    let (app, name, id, body) = open_rejected(
+        "rejeitado_editor",
+        "Mensagem de teste reject-me para a revisão.",
+    )
     .await;
+    let root: &Element = &app.root;
     assert!(find_text(root, ".hsm-editor__note--rejected", "Motivo da rejeição").is_some());
     let name_input = field(root, "Nome").await;
     assert!(
@@ -424,17 +435,12 @@ async fn pending_is_read_only_and_approved_locks_name_language_and_category() {
 
 #[wasm_bindgen_test]
 async fn a_concurrent_change_opens_the_conflict_dialog_and_mine_can_overwrite() {
-    let name = unique("conflito_editor");
-    let created = create_via_api(&name, "Primeira versão reject-me do texto de teste.").await;
-    let id = created["id"].as_str().unwrap().to_owned();
-    wait_status(&id, "REJECTED").await;
-    let app = open(&format!("/{id}/edit"));
-    let root: &Element = &app.root;
-    let body = field(root, "Mensagem").await;
-    wait_for("the loaded body", 10_000, || {
-        value(&body).contains("Primeira").then_some(())
-    })
+    let (app, name, id, body) = open_rejected(
+        "conflito_editor",
+        "Primeira versão reject-me do texto de teste.",
+    )
     .await;
+    let root: &Element = &app.root;
 
     // Someone else saves first.
     let (_, current, etag) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
@@ -800,17 +806,12 @@ async fn a_variable_goes_in_at_the_caret_and_the_caret_follows_it() {
 
 #[wasm_bindgen_test]
 async fn after_a_conflict_their_version_can_be_loaded_and_mine_stays_a_draft() {
-    let name = unique("conflito_recarregar");
-    let created = create_via_api(&name, "Versão inicial reject-me do texto de teste.").await;
-    let id = created["id"].as_str().unwrap().to_owned();
-    wait_status(&id, "REJECTED").await;
-    let app = open(&format!("/{id}/edit"));
-    let root: &Element = &app.root;
-    let body = field(root, "Mensagem").await;
-    wait_for("the loaded body", 10_000, || {
-        value(&body).contains("inicial").then_some(())
-    })
+    let (app, _, id, body) = open_rejected(
+        "conflito_recarregar",
+        "Versão inicial reject-me do texto de teste.",
+    )
     .await;
+    let root: &Element = &app.root;
     let (_, mut theirs, etag) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
     let their_text = "Texto salvo por outra pessoa reject-me agora.";
     theirs["components"] = json!([{ "type": "BODY", "text": their_text }]);
@@ -892,12 +893,18 @@ async fn create_and_meet_network_error(
     let name = unique(prefix);
     type_into(&field(root, "Nome").await, &name);
     type_into(&field(root, "Mensagem").await, text);
+    (name, save_and_meet_network_error(root).await)
+}
+
+/// Clicks "Salvar" and waits for the network error the test's `fetch` wrapper causes; returns
+/// the error's alert (it holds the retry).
+async fn save_and_meet_network_error(root: &Element) -> Element {
     click(root, "button[type=submit]", "Salvar").await;
-    let alert = wait_for("the network error", 10_000, || {
+    wait_for("the network error", 10_000, || {
         find_text(root, "[role=alert]", "conexão")
     })
-    .await;
-    (name, alert.into())
+    .await
+    .into()
 }
 
 /// Clicks the alert's "Tentar novamente", waits for the saved notice, restores `fetch` and
@@ -970,25 +977,16 @@ async fn a_create_whose_answer_was_lost_is_retried_with_its_key_and_never_duplic
 
 #[wasm_bindgen_test]
 async fn an_edit_whose_answer_was_lost_is_saved_on_retry_not_a_conflict() {
-    let name = unique("resposta_perdida_editar");
-    let created = create_via_api(&name, "Texto inicial reject-me para editar.").await;
-    let id = created["id"].as_str().unwrap().to_owned();
-    wait_status(&id, "REJECTED").await;
-    lose_first_answer("PUT");
-    let app = open(&format!("/{id}/edit"));
-    let root: &Element = &app.root;
-    let body = field(root, "Mensagem").await;
-    wait_for("the loaded body", 10_000, || {
-        value(&body).contains("inicial").then_some(())
-    })
+    let (app, name, id, body) = open_rejected(
+        "resposta_perdida_editar",
+        "Texto inicial reject-me para editar.",
+    )
     .await;
+    let root: &Element = &app.root;
+    lose_first_answer("PUT");
     let mine = "Texto corrigido reject-me, salvo sem resposta.";
     type_into(&body, mine);
-    click(root, "button[type=submit]", "Salvar").await;
-    let alert = wait_for("the network error", 10_000, || {
-        find_text(root, "[role=alert]", "conexão")
-    })
-    .await;
+    let alert = save_and_meet_network_error(root).await;
     // The edit is on the server; the retry's If-Match is stale because of it.
     let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
     assert_eq!(t["components"][0]["text"], mine);

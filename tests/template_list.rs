@@ -176,6 +176,20 @@ async fn ask_to_delete(root: &Element, name: &str) -> web_sys::HtmlDialogElement
     d
 }
 
+/// After a confirmed delete: the row leaves without a reload, the dialog closes and a notice
+/// says so.
+async fn expect_deleted(root: &Element, d: &web_sys::HtmlDialogElement) {
+    wait_for("the row to leave", 10_000, || {
+        row_names(root).is_empty().then_some(())
+    })
+    .await;
+    assert!(!d.open());
+    wait_for("the notice", 5_000, || {
+        find_text(root, ".hsm-notice", "excluído")
+    })
+    .await;
+}
+
 fn dialog(root: &Element) -> web_sys::HtmlDialogElement {
     el(root, "dialog.hsm-confirm").expect("the delete dialog is in the page")
 }
@@ -512,15 +526,7 @@ async fn a_confirmed_delete_removes_the_row_tells_the_host_and_blocks_the_name()
     );
     find_text(&d, "button", "Excluir").unwrap().click();
 
-    wait_for("the row to leave", 10_000, || {
-        row_names(&app.root).is_empty().then_some(())
-    })
-    .await;
-    assert!(!d.open());
-    wait_for("the notice", 5_000, || {
-        find_text(&app.root, ".hsm-notice", "excluído")
-    })
-    .await;
+    expect_deleted(&app.root, &d).await;
     let detail: serde_json::Value =
         serde_json::from_str(heard.borrow().as_deref().expect("hsm:deleted")).unwrap();
     assert_eq!(detail["id"], id.as_str());
@@ -646,15 +652,7 @@ async fn a_delete_whose_answer_was_lost_is_retried_and_ends_deleted() {
     .await;
     retry.click();
     // The retry meets 404: already gone counts as deleted.
-    wait_for("the row to leave", 10_000, || {
-        row_names(&app.root).is_empty().then_some(())
-    })
-    .await;
-    assert!(!d.open());
-    wait_for("the notice", 5_000, || {
-        find_text(&app.root, ".hsm-notice", "excluído")
-    })
-    .await;
+    expect_deleted(&app.root, &d).await;
     assert_eq!(eval("return window.__hsmDeletes;").as_f64(), Some(2.0));
 }
 
