@@ -74,8 +74,10 @@ fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
         let key = key.as_ref();
         match key {
             "q" => q.q = Some(value.into_owned()),
+            // Every comma-separated item must be a code: an empty value, an empty item or
+            // spaces are refused as the contract says, never read as "no filter".
             "status" | "category" | "language" => {
-                for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                for v in value.split(',') {
                     let ok = if key == "language" {
                         valid_language(v)
                     } else {
@@ -85,7 +87,7 @@ fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
                         return Err(Problem::bad_param(
                             key,
                             "invalid_value",
-                            format!("invalid {key}: {v}"),
+                            format!("invalid {key} item: {v:?}"),
                         ));
                     }
                     let list = match key {
@@ -524,6 +526,24 @@ mod tests {
         let e = parse_list_query(Some("per_page=101")).unwrap_err();
         assert_eq!(e.errors[0].field, "per_page");
         assert!(parse_list_query(Some("status=approved")).is_err());
+    }
+
+    #[test]
+    fn empty_or_spaced_filter_items_are_refused() {
+        for raw in [
+            "category=",
+            "status=APPROVED,",
+            "status=,APPROVED",
+            "language=pt_BR,,es",
+            "status=APPROVED, REJECTED",
+            "category=%20UTILITY",
+        ] {
+            let e = parse_list_query(Some(raw)).expect_err(raw);
+            assert_eq!(e.status, StatusCode::BAD_REQUEST, "{raw}");
+            assert_eq!(e.errors[0].field, raw.split('=').next().unwrap(), "{raw}");
+        }
+        let q = parse_list_query(Some("category=UTILITY,MARKETING&category=UTILITY")).unwrap();
+        assert_eq!(q.category, ["UTILITY", "MARKETING", "UTILITY"]);
     }
 
     #[test]
