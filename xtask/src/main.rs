@@ -2,6 +2,7 @@
 //! build the app, start the servers and browsers, and in what order.
 
 mod bench;
+mod contract;
 mod process;
 mod serve;
 mod setup;
@@ -14,11 +15,13 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  setup                           install what is missing (Chromium, wasm target, trunk,
-                                  wasm-bindgen-cli, npm tools)
+  setup                           install what is missing (Chromium, Firefox ESR, wasm target,
+                                  trunk, wasm-bindgen-cli, geckodriver, npm tools, the
+                                  schemathesis virtualenv)
   serve [--port 8080] [--backend URL] [--token TOKEN]
                                   build the app in release and serve it with the dev backend
-  test                            every check: fmt, clippy, native, browser and whole-app tests
+  test                            every check: fmt, clippy, native tests, the contract (lint and
+                                  fuzzing), browser and whole-app tests (Chromium and Firefox)
   bench                           sizes and timings of the release build against their budgets
                                   (6000 templates; prints a table, writes target/bench.json)
 ";

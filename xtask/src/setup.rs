@@ -1,9 +1,9 @@
 //! `cargo xtask setup`: installs whatever is missing, skipping what is already there at the
 //! right version. Nothing here downloads a binary from outside the package registries.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::process::{cmd, exec, output};
+use crate::process::{cmd, exec, output, target_dir};
 use crate::root;
 
 /// Trunk 0.22 needs a newer rustc than these machines have.
@@ -11,14 +11,25 @@ const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// Debian has no geckodriver package: `cargo install` builds this version.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+/// The contract fuzzer, in a virtualenv of its own (see [`venv`]).
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
-/// Installs every tool the build and the tests need. The system packages and the npm tools
-/// download while the Rust tools compile: on a fresh machine that saves the apt time.
+/// Installs every tool the build and the tests need. The system packages, the npm tools and
+/// the Python fuzzer download while the Rust tools compile: on a fresh machine that saves the
+/// apt and pip time.
 pub fn run_all() -> Result<(), String> {
-    let downloads = std::thread::spawn(|| chromium().and_then(|()| npm_tools()));
+    let downloads = std::thread::spawn(|| {
+        system_packages()
+            .and_then(|()| npm_tools())
+            .and_then(|()| schemathesis())
+    });
     let rust_tools = wasm_target()
         .and_then(|()| trunk())
-        .and_then(|()| wasm_bindgen());
+        .and_then(|()| wasm_bindgen())
+        .and_then(|()| geckodriver());
     let downloads = downloads
         .join()
         .unwrap_or_else(|_| Err("the system package install panicked".into()));
@@ -45,22 +56,36 @@ pub fn run() -> Result<(), String> {
     run_all()
 }
 
-fn chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// The Debian packages: the two browsers, ChromeDriver, and `venv` for Python when its
+/// `ensurepip` is missing (Debian splits it off). One `apt-get install` for all that is missing.
+fn system_packages() -> Result<(), String> {
+    let mut missing = Vec::new();
+    if !(Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists()) {
+        missing.extend(["chromium", "chromium-driver"]);
+    }
+    if !Path::new(FIREFOX).exists() {
+        missing.push("firefox-esr");
+    }
+    if output(cmd("python3").args(["-c", "import ensurepip, venv"])).is_none() {
+        missing.push("python3-venv");
+    }
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = output(cmd("id").arg("-u")).as_deref() == Some("0");
     let is_debian = Path::new("/etc/debian_version").exists();
     if !(is_root && is_debian) {
         return Err(format!(
-            "Chromium and ChromeDriver are missing ({CHROMIUM}, {CHROMEDRIVER}). \
-             Install the Debian packages `chromium` and `chromium-driver` as root, then run again."
+            "missing system packages: {}. Install these Debian packages as root \
+             ({CHROMIUM}, {CHROMEDRIVER} and {FIREFOX} are expected), then run again.",
+            missing.join(" ")
         ));
     }
     exec(cmd("apt-get").args(["update", "-qq"]))?;
     exec(
         cmd("apt-get")
-            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .args(["install", "-y", "-qq"])
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
@@ -111,6 +136,62 @@ fn wasm_bindgen() -> Result<(), String> {
     }
     // Without --locked: the CLI's own lockfile pins a crate version the registry lacks.
     cargo_install(&["wasm-bindgen-cli", "--version", &version])
+}
+
+/// `cargo install --locked geckodriver` (about 2 min on 2 cores) unless that version is on PATH.
+fn geckodriver() -> Result<(), String> {
+    if geckodriver_version().as_deref() == Some(GECKODRIVER_VERSION) {
+        return Ok(());
+    }
+    cargo_install(&["--locked", &format!("geckodriver@{GECKODRIVER_VERSION}")])
+}
+
+/// The version geckodriver on PATH reports (`geckodriver 0.37.1 (…)`).
+fn geckodriver_version() -> Option<String> {
+    let out = output(cmd("geckodriver").arg("--version"))?;
+    let first = out.lines().next()?;
+    first
+        .strip_prefix("geckodriver ")
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
+}
+
+/// The full path of the geckodriver setup installed, for `GECKODRIVER`.
+pub fn geckodriver_path() -> Result<String, String> {
+    match (
+        geckodriver_version(),
+        output(cmd("which").arg("geckodriver")),
+    ) {
+        (Some(v), Some(path)) if v == GECKODRIVER_VERSION => Ok(path),
+        (Some(v), _) => Err(format!(
+            "geckodriver {v} is on PATH, {GECKODRIVER_VERSION} is needed: run `cargo xtask setup`"
+        )),
+        _ => Err("geckodriver is missing: run `cargo xtask setup`".into()),
+    }
+}
+
+/// The virtualenv of the Python tools, under the target folder (`cargo clean` removes it,
+/// setup makes it again).
+pub fn venv() -> PathBuf {
+    target_dir().join("venv")
+}
+
+/// `schemathesis` at [`SCHEMATHESIS_VERSION`] in [`venv`], from PyPI through pip.
+fn schemathesis() -> Result<(), String> {
+    let bin = venv().join("bin");
+    let schemathesis = bin.join("schemathesis").display().to_string();
+    let found = output(cmd(&schemathesis).arg("--version"));
+    if found.as_deref() == Some(&format!("schemathesis, version {SCHEMATHESIS_VERSION}")) {
+        return Ok(());
+    }
+    if !bin.join("pip").exists() {
+        exec(cmd("python3").args(["-m", "venv"]).arg(venv()))?;
+    }
+    exec(
+        cmd(&bin.join("pip").display().to_string())
+            .args(["install", "--quiet", "--disable-pip-version-check"])
+            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+    )
 }
 
 fn npm_tools() -> Result<(), String> {

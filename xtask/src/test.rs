@@ -4,8 +4,8 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::process::{build_devserver, cmd, exec, output, start_devserver, Guard};
-use crate::{root, serve, setup};
+use crate::process::{build_devserver, cmd, exec, start_devserver, Guard};
+use crate::{contract, root, serve, setup};
 
 /// Seeded templates the browser tests and the smoke test look for.
 const SEED: &str = "30";
@@ -98,22 +98,21 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     report.step("native tests", || {
         exec(cmd("cargo").args(["test", "--workspace"]))
     });
+    report.step("contract lint (redocly)", contract::lint);
     let devserver = report.step("build dev backend", build_devserver);
     if devserver {
         report.step("browser tests (Chromium)", || {
             browser_tests("chromedriver", "CHROMEDRIVER", setup::CHROMEDRIVER)
         });
-        if let Some(gecko) = firefox_driver() {
-            report.step("browser tests (Firefox)", || {
-                browser_tests("geckodriver", "GECKODRIVER", &gecko)
-            });
-        } else {
-            println!("\n(firefox-esr + geckodriver not installed: Firefox browser tests skipped)");
-        }
+        report.step("browser tests (Firefox)", || {
+            browser_tests("geckodriver", "GECKODRIVER", &setup::geckodriver_path()?)
+        });
+        report.step("contract fuzzing (schemathesis)", contract::fuzz);
     }
     let release = report.step("release build", serve::build_release);
     if devserver && release {
         report.step("whole-app tests (Chromium)", whole_app_tests);
+        report.step("whole-app smoke (Firefox)", whole_app_smoke_firefox);
         report.step(
             "whole-app tests under faults (Chromium)",
             whole_app_tests_under_faults,
@@ -136,7 +135,7 @@ fn free_port() -> Result<u16, String> {
 }
 
 /// A dev backend on a fresh data folder, seeded, with the tests' review delay.
-fn devserver(name: &str, extra: &[&str]) -> Result<(Guard, String), String> {
+pub(crate) fn devserver(name: &str, extra: &[&str]) -> Result<(Guard, String), String> {
     devserver_reviewing_in(name, REVIEW_DELAY_MS, extra)
 }
 
@@ -192,16 +191,44 @@ fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
     exec(&mut c)
 }
 
-fn firefox_driver() -> Option<String> {
-    output(cmd("which").arg("firefox-esr"))?;
-    output(cmd("which").arg("geckodriver"))
-}
-
-/// The release build served by the dev backend, driven by Playwright in headless Chromium.
+/// The release build served by the dev backend, driven by Playwright in headless Chromium:
+/// every `e2e/*.test.mjs`, each named on the command line (`node --test DIR` stopped meaning
+/// "the test files in DIR" in Node 21).
 fn whole_app_tests() -> Result<(), String> {
+    let files = test_files()?;
     let dist = root().join("dist").display().to_string();
     let (_server, url) = devserver("whole-app", &["--static-dir", &dist])?;
-    node_tests("e2e/", &url)
+    node_tests(&files, &url, &[])
+}
+
+/// `e2e/*.test.mjs`, sorted, as paths relative to the workspace.
+fn test_files() -> Result<Vec<String>, String> {
+    let dir = root().join("e2e");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot list e2e/: {e}"))?;
+    let mut files: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("e2e/{name}"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("e2e/ has no *.test.mjs files".into());
+    }
+    Ok(files)
+}
+
+/// `e2e/firefox.smoke.mjs`: list, create and delete through the UI in Firefox ESR over
+/// WebDriver (geckodriver), against the release build served by a dev backend.
+fn whole_app_smoke_firefox() -> Result<(), String> {
+    let gecko = setup::geckodriver_path()?;
+    let dist = root().join("dist").display().to_string();
+    let (_server, url) = devserver("whole-app-firefox", &["--static-dir", &dist])?;
+    node_tests(
+        &["e2e/firefox.smoke.mjs".to_owned()],
+        &url,
+        &[("GECKODRIVER", &gecko), ("FIREFOX", setup::FIREFOX)],
+    )
 }
 
 /// `e2e/faults.suite.mjs`: a session of creates, edits and deletes through the UI against a
@@ -211,15 +238,19 @@ fn whole_app_tests_under_faults() -> Result<(), String> {
     let mut extra = vec!["--static-dir", dist.as_str()];
     extra.extend(FAULTS);
     let (_server, url) = devserver_reviewing_in("whole-app-faults", "0", &extra)?;
-    node_tests("e2e/faults.suite.mjs", &url)
+    node_tests(&["e2e/faults.suite.mjs".to_owned()], &url, &[])
 }
 
-/// `node --test` on `what` against the app at `url`, in Debian's Chromium.
-fn node_tests(what: &str, url: &str) -> Result<(), String> {
-    exec(
-        cmd("node")
-            .args(["--test", "--test-reporter=spec", what])
-            .env("HSM_APP_URL", url)
-            .env("CHROMIUM", setup::CHROMIUM),
-    )
+/// `node --test` on the given files against the app at `url`, in Debian's Chromium unless
+/// `env` says otherwise.
+fn node_tests(files: &[String], url: &str, env: &[(&str, &str)]) -> Result<(), String> {
+    let mut c = cmd("node");
+    c.args(["--test", "--test-reporter=spec"])
+        .args(files)
+        .env("HSM_APP_URL", url)
+        .env("CHROMIUM", setup::CHROMIUM);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    exec(&mut c)
 }
