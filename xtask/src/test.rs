@@ -198,9 +198,11 @@ fn firefox_driver() -> Option<String> {
 }
 
 /// The release build served by the dev backend, driven by Playwright in headless Chromium.
+/// Every page goes out with a strict Content-Security-Policy, as many portals send it
+/// (`e2e/csp.test.mjs` checks that nothing is blocked).
 fn whole_app_tests() -> Result<(), String> {
     let dist = root().join("dist").display().to_string();
-    let (_server, url) = devserver("whole-app", &["--static-dir", &dist])?;
+    let (_server, url) = devserver("whole-app", &["--static-dir", &dist, "--csp", "strict"])?;
     node_tests("e2e/", &url)
 }
 
