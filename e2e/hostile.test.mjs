@@ -1,7 +1,8 @@
 // Hostile text never runs: markup-looking payloads typed into every editor field, returned by
 // the server in every field it stores, or carried in the URL stay text. Each page counts
-// script executions in window.__xss (no CSP here, so an injected handler would really run) and
-// the app's DOM is searched for injected elements and event-handler attributes.
+// script executions in window.__xss and the app's DOM is searched for injected elements and
+// event-handler attributes. The page's Content-Security-Policy (`--csp strict` in the test run)
+// is bypassed here, so an injected handler would really run: escaping alone must hold.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, createTemplate, openPage, shot, uniqueName, APP_URL } from './browser.mjs';
@@ -23,7 +24,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function hostilePage() {
-  const { page, errors } = await openPage(browser);
+  const { page, errors } = await openPage(browser, { bypassCSP: true });
   await page.addInitScript(() => { window.__xss = 0; });
   page.on('dialog', (d) => d.dismiss());
   return { page, errors };

@@ -84,7 +84,12 @@ test("the portal's CSS does not break the app, and the app's CSS stays out of th
 test('the portal can theme the app through custom properties', async () => {
   const { page } = await portalPage();
   await appHeading(page, 'WhatsApp – HSM').waitFor({ timeout: 20_000 });
-  await page.addStyleTag({ content: 'citrus-hsm-templates { --hsm-color-primary: rgb(109, 40, 217); }' });
+  // As a portal under a strict CSP would add it: a constructed sheet, not an inline <style>.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('citrus-hsm-templates { --hsm-color-primary: rgb(109, 40, 217); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
   const bg = await page.getByRole('link', { name: 'Novo', exact: true }).evaluate((a) => getComputedStyle(a).backgroundColor);
   assert.equal(bg, 'rgb(109, 40, 217)');
 });

@@ -2,9 +2,10 @@
 //
 //   <script type="module" src="/static/hsm/citrus-hsm-templates.js"></script>
 //   <citrus-hsm-templates api-base="https://api.citrus…" base-path="/admin/…/whatsapp-hsm"
-//                         locale="pt-BR" credentials="include"></citrus-hsm-templates>
+//                         locale="pt-BR" credentials="include" user-id="…"></citrus-hsm-templates>
 //   element.token = "…";           // bearer token (property, never an attribute)
 //   element.getToken = async () => "…";   // or a callback asked before each request
+//   await element.clearDrafts();   // at logout: forgets the unsaved drafts of user-id
 //
 // Mounts on connect, unmounts on disconnect, follows attribute changes. The app module is
 // loaded from next to this file, once, whatever the number of elements.
@@ -22,7 +23,7 @@ function loadApp() {
 }
 
 class CitrusHsmTemplates extends HTMLElement {
-  static observedAttributes = ['api-base', 'base-path', 'locale', 'credentials'];
+  static observedAttributes = ['api-base', 'base-path', 'locale', 'credentials', 'user-id'];
 
   #handle = null;
   #token = null;
@@ -46,6 +47,16 @@ class CitrusHsmTemplates extends HTMLElement {
   set getToken(fn) {
     this.#getToken = typeof fn === 'function' ? fn : null;
     if (this.#handle) this.#remount();
+  }
+
+  /**
+   * Forgets every unsaved draft of this element's `user-id` on its `api-base` (call it at
+   * logout), mounted or not. Resolves once done.
+   */
+  async clearDrafts() {
+    const app = await loadApp();
+    if (this.#handle) this.#handle.clearDrafts();
+    else app.clearDrafts(this.#config());
   }
 
   connectedCallback() {
@@ -77,6 +88,8 @@ class CitrusHsmTemplates extends HTMLElement {
     };
     const credentials = this.getAttribute('credentials');
     if (credentials) config.credentials = credentials;
+    const userId = this.getAttribute('user-id');
+    if (userId) config.userId = userId;
     if (this.#token) config.token = this.#token;
     if (this.#getToken) config.getToken = this.#getToken;
     return config;

@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::api::Api;
 use crate::components::{NoticeArea, Notices};
 use crate::config::Config;
+use crate::drafts::Drafts;
 use crate::i18n::I18n;
 use crate::pages::{NotFound, TemplateEditor, TemplateList};
 use crate::routes::Base;
@@ -18,6 +19,8 @@ pub fn App(config: Config, api: Api, i18n: I18n) -> impl IntoView {
     provide_context(i18n);
     provide_context(Notices::new());
     provide_context(Base(config.base_path.clone()));
+    Drafts::sweep();
+    provide_context(Drafts::for_config(&config));
     let base = config.base_path.clone();
     let root_class = if config.shadow_dom {
         "hsm-app hsm-app--embedded"

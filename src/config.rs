@@ -15,6 +15,9 @@ pub struct Config {
     pub with_cookies: bool,
     /// Render inside a shadow root, so the host's CSS and the app's CSS never meet.
     pub shadow_dom: bool,
+    /// Who is signed in to the host (e.g. the portal's user id). Drafts are kept per user and
+    /// backend, in `localStorage`; without it they are kept in memory only.
+    pub user_id: Option<String>,
 }
 
 impl Default for Config {
@@ -26,6 +29,7 @@ impl Default for Config {
             locale: "pt-BR".to_owned(),
             with_cookies: false,
             shadow_dom: false,
+            user_id: None,
         }
     }
 }
@@ -43,6 +47,10 @@ impl Config {
             format!("/{base}")
         };
         self.token = self.token.filter(|t| !t.trim().is_empty());
+        self.user_id = self
+            .user_id
+            .map(|u| u.trim().to_owned())
+            .filter(|u| !u.is_empty());
         self
     }
 }
@@ -58,9 +66,11 @@ mod tests {
             token: Some("  ".into()),
             base_path: "admin/hsm/".into(),
             locale: "en".into(),
+            user_id: Some("   ".into()),
             ..Config::default()
         }
         .normalized();
+        assert_eq!(c.user_id, None);
         assert_eq!(c.api_base_url, "http://api.test");
         assert_eq!(c.base_path, "/admin/hsm");
         assert_eq!(c.token, None);

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::config::Config;
+use crate::drafts::Drafts;
 use crate::i18n::Locale;
 use crate::{mount_into, MountHandle};
 
@@ -39,6 +40,11 @@ export interface HsmConfig {
   locale?: string;
   /** Render inside a shadow root (default true): the portal's CSS cannot reach the app. */
   shadowDom?: boolean;
+  /**
+   * Who is signed in to the portal (e.g. its user id). Unsaved drafts are kept per user and
+   * backend in localStorage, for 7 days; without it they are kept in memory only.
+   */
+  userId?: string | number;
 }
 
 /**
@@ -47,6 +53,12 @@ export interface HsmConfig {
  * Throws when `element` is missing, already has an app, or `config` is malformed.
  */
 export function mount(element: HTMLElement, config?: HsmConfig): MountHandle;
+
+/**
+ * Forgets every unsaved draft of `config.userId` on `config.apiBaseUrl` (the portal's logout),
+ * whether or not an app is mounted. `handle.clearDrafts()` does the same for a mounted app.
+ */
+export function clearDrafts(config?: HsmConfig): void;
 "#;
 
 /// JS entry (see the TypeScript declaration above).
@@ -85,12 +97,36 @@ pub fn mount(element: JsValue, config: JsValue) -> Result<MountHandle, JsValue> 
         if shadow {
             inner.remove();
             if let Some(root) = host.shadow_root() {
-                root.set_inner_html("");
+                clear_shadow(&root);
             }
         }
         let _ = host.remove_attribute(MOUNTED_ATTR);
     }));
     Ok(handle)
+}
+
+/// JS entry (see the TypeScript declaration above).
+#[wasm_bindgen(js_name = clearDrafts, skip_typescript)]
+pub fn clear_drafts(config: JsValue) -> Result<(), JsValue> {
+    let (config, _) =
+        parse_config(&config).map_err(|m| error(&m.replacen("mount:", "clearDrafts:", 1)))?;
+    Drafts::for_config(&config.normalized()).clear_all();
+    Ok(())
+}
+
+/// `userId`: a string, or a number (portals often number their users).
+fn user_id(v: &JsValue) -> Result<Option<String>, String> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Some(s));
+    }
+    match v.as_f64() {
+        // Rust prints 42.0 as "42", as JavaScript does.
+        Some(n) if n.is_finite() => Ok(Some(format!("{n}"))),
+        _ => Err("mount: config.userId must be a string or a number".into()),
+    }
 }
 
 fn error(message: &str) -> JsValue {
@@ -108,20 +144,70 @@ fn shadow_container(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlEleme
     let document = element
         .owner_document()
         .ok_or("mount: element has no document")?;
-    let style = document
-        .create_element("style")
-        .map_err(|_| "mount: cannot create elements")?;
-    style.set_text_content(Some(APP_CSS));
     let container: web_sys::HtmlElement = document
         .create_element("div")
         .map_err(|_| "mount: cannot create elements")?
         .unchecked_into();
     root.set_inner_html("");
-    root.append_child(&style)
-        .map_err(|_| "mount: cannot append")?;
+    match app_sheet(&document) {
+        Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
+        None => {
+            // No constructable stylesheets (Safari before 16.4): an inline <style>, which a
+            // strict `style-src` blocks, is the only way left.
+            let style = document
+                .create_element("style")
+                .map_err(|_| "mount: cannot create elements")?;
+            style.set_text_content(Some(APP_CSS));
+            root.append_child(&style)
+                .map_err(|_| "mount: cannot append")?;
+        }
+    }
     root.append_child(&container)
         .map_err(|_| "mount: cannot append")?;
     Ok(container)
+}
+
+/// Takes the app's styles away from a shadow root it is unmounted from.
+pub(crate) fn clear_shadow(root: &web_sys::ShadowRoot) {
+    root.set_inner_html("");
+    root.set_adopted_style_sheets(&js_sys::Array::new());
+}
+
+thread_local! {
+    /// One parsed sheet for every app mounted in this window's document.
+    static SHEET: std::cell::OnceCell<Option<web_sys::CssStyleSheet>> =
+        const { std::cell::OnceCell::new() };
+}
+
+/// The app's styles as a constructable stylesheet (`adoptedStyleSheets`), which no
+/// `style-src` policy blocks: it is not an inline `<style>`, and it is parsed once and shared
+/// by every mount. `None` where the browser lacks them, or for an element of another document
+/// (a sheet can only be adopted by the document that constructed it).
+fn app_sheet(document: &web_sys::Document) -> Option<web_sys::CssStyleSheet> {
+    let own = web_sys::window()?.document()?;
+    if !own.is_same_node(Some(document)) {
+        return None;
+    }
+    let global = js_sys::global();
+    let has = |class: &str, member: &str| {
+        js_sys::Reflect::get(&global, &class.into())
+            .and_then(|c| js_sys::Reflect::get(&c, &"prototype".into()))
+            .and_then(|p| js_sys::Reflect::has(&p, &member.into()))
+            .unwrap_or(false)
+    };
+    let constructable =
+        has("ShadowRoot", "adoptedStyleSheets") && has("CSSStyleSheet", "replaceSync");
+    if !constructable {
+        return None;
+    }
+    SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(APP_CSS).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    })
 }
 
 /// Reads the JS config object; the message names the field that is wrong.
@@ -199,6 +285,7 @@ fn parse_config(value: &JsValue) -> Result<(Config, Option<js_sys::Function>), S
             locale,
             with_cookies,
             shadow_dom,
+            user_id: user_id(&field("userId"))?,
         },
         provider,
     ))

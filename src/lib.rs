@@ -5,7 +5,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod config;
-mod drafts;
+pub mod drafts;
 mod embed;
 pub mod host;
 pub mod i18n;
@@ -14,7 +14,7 @@ pub mod routes;
 
 pub use app::App;
 pub use config::Config;
-pub use embed::mount;
+pub use embed::{clear_drafts, mount};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -30,6 +30,7 @@ pub struct MountHandle {
     after_unmount: Vec<Box<dyn FnOnce()>>,
     api: Api,
     i18n: I18n,
+    drafts: drafts::Drafts,
 }
 
 #[wasm_bindgen]
@@ -59,6 +60,12 @@ impl MountHandle {
         })?;
         self.i18n.set_locale(locale);
         Ok(())
+    }
+
+    /// Forgets every unsaved draft of this app's user on this backend (call it at logout).
+    #[wasm_bindgen(js_name = clearDrafts)]
+    pub fn clear_drafts(&self) {
+        self.drafts.clear_all();
     }
 }
 
@@ -90,6 +97,7 @@ pub(crate) fn mount_into(
 ) -> MountHandle {
     console_error_panic_hook::set_once();
     let config = config.normalized();
+    let drafts = drafts::Drafts::for_config(&config);
     let api = Api::new(&config, Host::new(host)).with_token_provider(token_provider);
     let app_api = api.clone();
     let locale = Locale::from_tag(&config.locale).unwrap_or(Locale::PtBr);
@@ -107,5 +115,6 @@ pub(crate) fn mount_into(
         after_unmount: Vec::new(),
         api,
         i18n: slot.take().expect("mount_to runs its closure"),
+        drafts,
     }
 }

@@ -20,6 +20,7 @@ fn main() {
         locale: Some(attr("data-locale"))
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| "pt-BR".to_owned()),
+        user_id: element.get_attribute("data-user-id"),
         ..Default::default()
     };
     // The standalone page lives as long as the tab: keep the app mounted.

@@ -61,6 +61,46 @@ async fn mounts_in_a_shadow_root_and_switches_locale_through_the_handle() {
 }
 
 #[wasm_bindgen_test]
+async fn the_styles_come_as_one_adopted_sheet_shared_by_every_mount_never_an_inline_style() {
+    // An inline <style> is what a strict `style-src 'self'` blocks; an adopted sheet is not.
+    let (a, b) = (host_element(), host_element());
+    let mut first = hsm_admin::mount(a.clone().into(), config(&api_config())).unwrap();
+    let mut second = hsm_admin::mount(b.clone().into(), config(&api_config())).unwrap();
+    let sheets = |el: &HtmlElement| el.shadow_root().unwrap().adopted_style_sheets();
+    for el in [&a, &b] {
+        let root = el.shadow_root().unwrap();
+        assert_eq!(root.query_selector_all("style").unwrap().length(), 0);
+        assert_eq!(sheets(el).length(), 1);
+    }
+    assert!(
+        js_sys::Object::is(&sheets(&a).get(0), &sheets(&b).get(0)),
+        "one sheet, parsed once"
+    );
+    let rules = js_sys::Reflect::get(&sheets(&a).get(0), &"cssRules".into()).unwrap();
+    let count = js_sys::Reflect::get(&rules, &"length".into()).unwrap();
+    assert!(count.as_f64().unwrap() > 50.0, "the app's rules: {count:?}");
+    // …and they apply inside the shadow root. (Both lists are loaded before unmounting, so no
+    // request of theirs is left to reach the next test's wrapped `fetch`.)
+    for el in [&a, &b] {
+        wait_for("the list", 10_000, || {
+            find_text(&app_root(el), "table tbody tr", "")
+        })
+        .await;
+    }
+    let new = wait_for("the link", 10_000, || find_text(&app_root(&a), "a", "Novo")).await;
+    let bg = js_sys::Function::new_with_args("el", "return getComputedStyle(el).backgroundColor;")
+        .call1(&JsValue::NULL, &new)
+        .unwrap();
+    assert_eq!(bg.as_string().as_deref(), Some("rgb(11, 110, 79)"));
+    first.unmount();
+    assert_eq!(sheets(&a).length(), 0, "unmount takes the sheet away");
+    assert_eq!(sheets(&b).length(), 1, "from that element only");
+    second.unmount();
+    a.remove();
+    b.remove();
+}
+
+#[wasm_bindgen_test]
 fn a_missing_element_is_a_clear_error() {
     let err = hsm_admin::mount(JsValue::NULL, config("{}"))
         .err()

@@ -13,12 +13,14 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app at `path`, with no draft left over from another test.
+/// Mounts the app at `path`, with no draft left over from another test (these mounts have no
+/// user id, so their drafts are kept in the page's memory).
 fn open(path: &str) -> Mounted {
     eval(&format!(
         "localStorage.clear(); history.replaceState(null, '', {});",
         Value::from(path)
     ));
+    hsm_admin::drafts::Drafts::for_config(&config().normalized()).clear_all();
     mount(config())
 }
 

@@ -193,11 +193,13 @@ fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
 
 /// The release build served by the dev backend, driven by Playwright in headless Chromium:
 /// every `e2e/*.test.mjs`, each named on the command line (`node --test DIR` stopped meaning
-/// "the test files in DIR" in Node 21).
+/// "the test files in DIR" in Node 21). Every page goes out with a strict
+/// Content-Security-Policy, as many portals send it (`e2e/csp.test.mjs` checks that nothing is
+/// blocked).
 fn whole_app_tests() -> Result<(), String> {
     let files = test_files()?;
     let dist = root().join("dist").display().to_string();
-    let (_server, url) = devserver("whole-app", &["--static-dir", &dist])?;
+    let (_server, url) = devserver("whole-app", &["--static-dir", &dist, "--csp", "strict"])?;
     node_tests(&files, &url, &[])
 }
 

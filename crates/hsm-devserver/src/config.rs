@@ -26,6 +26,12 @@ pub struct Config {
     #[arg(long)]
     pub static_dir: Option<PathBuf>,
 
+    /// Content-Security-Policy header sent with every HTML page of `--static-dir` (the
+    /// standalone page and the demo portal), to try the app under a portal's policy. `strict`
+    /// stands for `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+    #[arg(long, value_name = "POLICY", value_parser = parse_csp)]
+    pub csp: Option<String>,
+
     /// Insert this many realistic templates when the store is empty.
     #[arg(long, default_value_t = 0)]
     pub seed: usize,
@@ -78,6 +84,26 @@ pub struct LatencyRange {
     pub max_ms: u64,
 }
 
+/// The policy `--csp strict` stands for: what many enterprise portals send.
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+fn parse_csp(s: &str) -> Result<String, String> {
+    let policy = match s.trim() {
+        "strict" => STRICT_CSP,
+        other => other,
+    };
+    if policy.is_empty() {
+        return Err(
+            "the policy is empty (use `strict` or a policy such as \"default-src 'self'\")".into(),
+        );
+    }
+    if !policy.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+        return Err("a policy is printable ASCII on one line".into());
+    }
+    Ok(policy.to_owned())
+}
+
 fn parse_rate(s: &str) -> Result<f64, String> {
     let r: f64 = s.parse().map_err(|_| format!("not a number: {s}"))?;
     if (0.0..=1.0).contains(&r) {
@@ -125,5 +151,17 @@ mod tests {
         );
         assert!(parse_latency("9..1").is_err());
         assert!(parse_rate("1.5").is_err());
+    }
+
+    #[test]
+    fn csp_forms() {
+        assert_eq!(parse_csp("strict").as_deref(), Ok(STRICT_CSP));
+        assert_eq!(
+            parse_csp("default-src 'none'").as_deref(),
+            Ok("default-src 'none'")
+        );
+        assert!(parse_csp("  ").is_err());
+        assert!(parse_csp("default-src 'self'\nx-injected: 1").is_err());
+        assert!(parse_csp("default-src 'sélf'").is_err());
     }
 }

@@ -1,11 +1,13 @@
 //! The built SPA: files as they are; an unknown path gets the `index.html` nearest above it
 //! (client-side routes), so a page in a sub-folder, such as the demo portal under
-//! `/admin/configuracoes-gerais/whatsapp-hsm/`, owns the deep links below it.
+//! `/admin/configuracoes-gerais/whatsapp-hsm/`, owns the deep links below it. With `--csp`,
+//! every HTML page goes out with that `Content-Security-Policy`.
 
 use std::convert::Infallible;
 use std::path::Path;
 
 use axum::extract::Request;
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
 use tower::ServiceExt;
@@ -13,8 +15,11 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::problem::Problem;
 
-/// Serves `dir`, using precompressed `.br`/`.gz` siblings when present.
-pub fn service(dir: &Path) -> MethodRouter {
+/// Serves `dir`, using precompressed `.br`/`.gz` siblings when present; HTML pages carry the
+/// policy `csp` when there is one.
+pub fn service(dir: &Path, csp: Option<&str>) -> MethodRouter {
+    // `--csp` was checked to be printable ASCII, which is always a valid header value.
+    let csp = csp.and_then(|p| HeaderValue::from_str(p).ok());
     let serve = ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip()
@@ -26,6 +31,7 @@ pub fn service(dir: &Path) -> MethodRouter {
     let root = dir.to_path_buf();
     axum::routing::any(move |mut req: Request| {
         let serve = serve.clone();
+        let csp = csp.clone();
         if let Some(index) = nearest_index(&root, req.uri().path()) {
             if let Ok(uri) = index.parse() {
                 *req.uri_mut() = uri;
@@ -34,9 +40,21 @@ pub fn service(dir: &Path) -> MethodRouter {
         async move {
             let res: Result<Response, Infallible> =
                 serve.oneshot(req).await.map(IntoResponse::into_response);
-            res.unwrap_or_else(|e| match e {})
+            let mut res = res.unwrap_or_else(|e| match e {});
+            if let Some(policy) = csp.filter(|_| is_html(&res)) {
+                res.headers_mut()
+                    .insert(header::CONTENT_SECURITY_POLICY, policy);
+            }
+            res
         }
     })
+}
+
+fn is_html(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"))
 }
 
 /// For a path with no file behind it, the URL of the `index.html` in the deepest existing

@@ -1137,6 +1137,55 @@ async fn static_spa_with_fallback_wasm_and_compression() {
         .problem(405, "method_not_allowed");
 }
 
+#[tokio::test]
+async fn with_csp_every_html_page_and_only_html_carries_the_policy() {
+    let site = tempfile::tempdir().unwrap();
+    let portal = site.path().join("admin/portal");
+    std::fs::create_dir_all(&portal).unwrap();
+    std::fs::write(
+        site.path().join("index.html"),
+        "<!doctype html><title>a</title>",
+    )
+    .unwrap();
+    std::fs::write(portal.join("index.html"), "<!doctype html><title>b</title>").unwrap();
+    std::fs::write(site.path().join("app.js"), "export {};\n").unwrap();
+    let policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+    let dir = site.path().to_path_buf();
+    let s = start(|c| {
+        c.static_dir = Some(dir);
+        c.csp = Some(policy.to_owned());
+    })
+    .await;
+    for path in ["/", "/42/edit", "/admin/portal/", "/admin/portal/new"] {
+        let r = send(s.get(path)).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-security-policy"), Some(policy), "{path}");
+    }
+    let r = send(s.get("/app.js")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.header("content-security-policy"),
+        None,
+        "a script is not a page"
+    );
+    let r = send(s.get(TEMPLATES)).await;
+    assert_eq!(
+        r.header("content-security-policy"),
+        None,
+        "the API sends none"
+    );
+
+    let dir = site.path().to_path_buf();
+    let plain = start(|c| c.static_dir = Some(dir)).await;
+    assert_eq!(
+        send(plain.get("/admin/portal/"))
+            .await
+            .header("content-security-policy"),
+        None,
+        "no --csp, no policy"
+    );
+}
+
 #[test]
 fn spec_schemas_reject_wrong_shapes() {
     let bad = |schema: &str, v: Value| std::panic::catch_unwind(|| check(schema, &v)).is_err();

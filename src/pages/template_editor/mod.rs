@@ -30,7 +30,7 @@ use crate::api::{Api, ApiError, FieldError, Versioned};
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::message_preview::MessagePreview;
 use crate::components::{use_notices, ErrorPanel, ErrorsPanel, StatusBadge};
-use crate::drafts;
+use crate::drafts::Drafts;
 use crate::i18n::use_i18n;
 
 pub use self::sections::name_from_input;
@@ -180,26 +180,30 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let dirty = Memo::new(move |_| form.with(|f| initial.with_value(|i| f != i)));
 
     // Drafts: offered back when one differs from what was loaded; kept while typing.
-    let draft_key = drafts::key(match &mode {
+    let drafts = expect_context::<Drafts>();
+    let draft_key = drafts.key(match &mode {
         Mode::Edit { id, .. } => Some(id.as_str()),
         Mode::New => None,
     });
     let offered = RwSignal::new(if read_only {
         None
     } else {
-        drafts::load::<Form>(&draft_key).filter(|d| initial.with_value(|i| d != i))
+        drafts
+            .load::<Form>(&draft_key)
+            .filter(|d| initial.with_value(|i| d != i))
     });
     {
         let draft_key = draft_key.clone();
+        let drafts = drafts.clone();
         Effect::new(move |_| {
             let f = form.get();
             if read_only || offered.with(Option::is_some) || saved.get_value() {
                 return;
             }
             if initial.with_value(|i| *i == f) {
-                drafts::clear(&draft_key);
+                drafts.clear(&draft_key);
             } else {
-                drafts::save(&draft_key, &f);
+                drafts.save(&draft_key, &f);
             }
         });
     }
@@ -244,11 +248,13 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
         let api = api.clone();
         let mode = mode.clone();
         let draft_key = draft_key.clone();
+        let drafts = drafts.clone();
         Action::new_local(move |draft: &TemplateDraft| {
             let api = api.clone();
             let mode = mode.clone();
             let draft = draft.clone();
             let draft_key = draft_key.clone();
+            let drafts = drafts.clone();
             let navigate = navigate.clone();
             async move {
                 let result = match &mode {
@@ -278,7 +284,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                     Ok(v) => {
                         let t = v.value;
                         saved.try_update_value(|s| *s = true);
-                        drafts::clear(&draft_key);
+                        drafts.clear(&draft_key);
                         api.host().emit(
                             "saved",
                             &json!({ "id": t.id, "name": t.draft.name, "language": t.draft.language.as_str() }),

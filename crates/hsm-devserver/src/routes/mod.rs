@@ -60,7 +60,9 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .with_state(state);
 
     let site = match &config.static_dir {
-        Some(dir) => Router::new().fallback(crate::static_files::service(dir)),
+        Some(dir) => {
+            Router::new().fallback(crate::static_files::service(dir, config.csp.as_deref()))
+        }
         None => Router::new().fallback(crate::static_files::none),
     };
     let mut app = api
