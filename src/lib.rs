@@ -9,6 +9,7 @@ mod drafts;
 mod embed;
 pub mod host;
 pub mod i18n;
+mod lazy;
 pub mod pages;
 pub mod routes;
 
