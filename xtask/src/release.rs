@@ -32,7 +32,13 @@ const WASM_FEATURES: [&str; 6] = [
 ];
 
 /// `rustc` flags of the split build.
-const RUSTFLAGS: &str = "--cfg hsm_split -Clink-args=--emit-relocs";
+const RUSTFLAGS: &str = "--cfg hsm_split --cfg erase_components -Clink-args=--emit-relocs";
+
+/// [`RUSTFLAGS`] as `CARGO_ENCODED_RUSTFLAGS` (which, unlike `RUSTFLAGS`, wins over any other
+/// flag source).
+pub fn encoded_rustflags() -> String {
+    RUSTFLAGS.replace(' ', "\u{1f}")
+}
 
 /// Builds `dist/` (see the module doc).
 pub fn build() -> Result<(), String> {
@@ -51,7 +57,7 @@ pub fn build() -> Result<(), String> {
                 "--target-dir",
             ])
             .arg(&target)
-            .env("CARGO_ENCODED_RUSTFLAGS", RUSTFLAGS.replace(' ', "\u{1f}"))
+            .env("CARGO_ENCODED_RUSTFLAGS", encoded_rustflags())
             .env_remove("RUSTFLAGS"),
     )?;
     let linked = target.join(format!("wasm32-unknown-unknown/release/{OUT_NAME}.wasm"));
