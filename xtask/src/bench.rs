@@ -59,7 +59,13 @@ fn lighthouse() -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     exec(
         cmd("npm")
-            .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+            ])
             .arg(&dir)
             .arg(format!("lighthouse@{LIGHTHOUSE}")),
     )

@@ -95,7 +95,10 @@ pub fn run(_args: &[String]) -> Result<(), String> {
                 .args(wasm)
                 .arg("--target-dir")
                 .arg(root().join("target/split"))
-                .env("CARGO_ENCODED_RUSTFLAGS", crate::release::encoded_rustflags())
+                .env(
+                    "CARGO_ENCODED_RUSTFLAGS",
+                    crate::release::encoded_rustflags(),
+                )
                 .env_remove("RUSTFLAGS")
                 .args(deny),
         )?;
