@@ -22,8 +22,8 @@ macro_rules! sources {
 fn sources(locale: Locale) -> [&'static str; 4] {
     match locale {
         Locale::PtBr => sources!("pt-BR"),
-        Locale::En => sources!("pt-BR"),
-        Locale::Es => sources!("pt-BR"),
+        Locale::En => sources!("en"),
+        Locale::Es => sources!("es"),
     }
 }
 
