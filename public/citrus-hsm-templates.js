@@ -8,7 +8,10 @@
 //   await element.clearDrafts();   // at logout: forgets the unsaved drafts of user-id
 //
 // Mounts on connect, unmounts on disconnect, follows attribute changes. The app module is
-// loaded from next to this file, once, whatever the number of elements.
+// loaded from next to this file, once, whatever the number of elements; the list's first API
+// request starts at once, in parallel with it (hsm-prefetch.js).
+
+import { prefetchList } from './hsm-prefetch.js';
 
 const moduleUrl = new URL('./hsm-admin.js', import.meta.url);
 let loading = null;
@@ -97,6 +100,8 @@ class CitrusHsmTemplates extends HTMLElement {
 
   async #mount() {
     const generation = ++this.#generation;
+    // The list's first page comes while the module loads (the app takes it when it mounts).
+    if (!this.#handle) prefetchList(this.#config());
     const app = await loadApp();
     if (generation !== this.#generation || !this.isConnected || this.#handle) return;
     try {

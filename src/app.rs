@@ -9,7 +9,8 @@ use crate::components::{NoticeArea, Notices};
 use crate::config::Config;
 use crate::drafts::Drafts;
 use crate::i18n::I18n;
-use crate::pages::{NotFound, TemplateEditor, TemplateList};
+use crate::lazy::editor_route;
+use crate::pages::{NotFound, TemplateList};
 use crate::routes::Base;
 
 /// The whole app, under the host's element. Everything it renders sits inside `.hsm-app`.
@@ -34,8 +35,8 @@ pub fn App(config: Config, api: Api, i18n: I18n) -> impl IntoView {
                     <NoticeArea />
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=TemplateList />
-                        <Route path=path!("/new") view=TemplateEditor />
-                        <Route path=path!("/:id/edit") view=TemplateEditor />
+                        <Route path=path!("/new") view=editor_route() />
+                        <Route path=path!("/:id/edit") view=editor_route() />
                     </Routes>
                 </main>
             </Router>

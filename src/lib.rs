@@ -9,6 +9,7 @@ pub mod drafts;
 mod embed;
 pub mod host;
 pub mod i18n;
+mod lazy;
 pub mod pages;
 pub mod routes;
 
@@ -95,6 +96,9 @@ pub(crate) fn mount_into(
     config: Config,
     token_provider: Option<js_sys::Function>,
 ) -> MountHandle {
+    // Debug builds only: in release (`panic = "abort"`) the hook's message formatting costs
+    // bytes on the first screen, and a panic there is a bug the browser tests catch first.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let config = config.normalized();
     let drafts = drafts::Drafts::for_config(&config);

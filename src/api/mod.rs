@@ -116,14 +116,46 @@ impl Api {
         path: &str,
     ) -> Result<Versioned<T>, ApiError> {
         let abort = abort_on_cleanup();
+        let url = self.url(path);
         let req = self
-            .authorize(Request::get(&self.url(path)))
+            .authorize(Request::get(&url))
             .await
             .abort_signal(abort.as_ref().map(|c| c.signal()).as_ref());
-        let resp = req.send().await.map_err(network)?;
+        let resp = match self.prefetched(&url).await {
+            Some(resp) => resp,
+            None => req.send().await.map_err(network)?,
+        };
         let etag = resp.headers().get("ETag");
         let value = self.seen(decode(resp).await)?;
         Ok(Versioned { value, etag })
+    }
+
+    /// The answer to `GET url` the host page already asked for while the wasm loaded
+    /// (`hsm-prefetch.js`: the list's first page), when it asked with this client's token and
+    /// recently, with the same cookie mode; taken once. A prefetch that failed is ignored: the app asks itself.
+    async fn prefetched(&self, url: &str) -> Option<Response> {
+        if self.token_provider.is_some() {
+            return None;
+        }
+        let take = js_sys::Reflect::get(&js_sys::global(), &"__hsmTakePrefetch".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let token = self.token.get_untracked().map(wasm_bindgen::JsValue::from);
+        let promise = take
+            .call3(
+                &wasm_bindgen::JsValue::NULL,
+                &url.into(),
+                &token.unwrap_or(wasm_bindgen::JsValue::NULL),
+                &self.with_cookies.into(),
+            )
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()?;
+        let resp = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        resp.dyn_into::<web_sys::Response>()
+            .ok()
+            .map(Response::from)
     }
 
     /// Sends a JSON body (`POST`/`PUT`) with extra headers; returns the decoded answer and its

@@ -83,7 +83,8 @@ pub fn format_number(n: f64, locale: Locale) -> String {
             .call1(nf, &n.into())
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| n.to_string())
+            // Integers only (counts, pages): no float formatting code in the module for this.
+            .unwrap_or_else(|| (n.round() as i64).to_string())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -1,9 +1,10 @@
-//! `cargo xtask setup | serve | test`: the one place that knows how to install the tools,
+//! `cargo xtask setup | build | serve | test | bench`: the one place that knows how to install the tools,
 //! build the app, start the servers and browsers, and in what order.
 
 mod bench;
 mod contract;
 mod process;
+mod release;
 mod serve;
 mod setup;
 mod test;
@@ -18,6 +19,8 @@ commands:
   setup                           install what is missing (Chromium, Firefox ESR, wasm target,
                                   trunk, wasm-bindgen-cli, geckodriver, npm tools, the
                                   schemathesis virtualenv)
+  build                           the release build into dist/: the app split into its first
+                                  module and the editor's chunk (what serve, test and bench use)
   serve [--port 8080] [--backend URL] [--token TOKEN]
                                   build the app in release and serve it with the dev backend
   test                            every check: fmt, clippy, native tests, the contract (lint and
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(),
+        Some("build") => setup::run_all().and_then(|()| serve::build_release()),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(),

@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: the release build of the app, served with the dev backend.
 
-use crate::process::{build_devserver, cmd, exec, start_devserver};
+use crate::process::{build_devserver, start_devserver};
 use crate::{flag, root, setup};
 
 /// Builds and serves until Ctrl-C.
@@ -43,10 +43,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     server.wait()
 }
 
-/// `trunk build --release` into `dist/`, then `.br`/`.gz` siblings of its wasm, JS and CSS.
+/// The split release build into `dist/` (see `release.rs`), with `.br`/`.gz` siblings.
 pub fn build_release() -> Result<(), String> {
-    exec(cmd("trunk").args(["build", "--release"]))?;
-    exec(cmd("node").args(["tools/precompress.mjs", "dist"]))
+    crate::release::build()
 }
 
 /// Rewrites the built `index.html` so the app calls `url` (and sends `token`).

@@ -8,6 +8,9 @@ use crate::root;
 
 /// Trunk 0.22 needs a newer rustc than these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
+/// The splitter of the release build. It must understand the wasm-bindgen in Cargo.lock and
+/// match the `wasm_split_helpers` runtime Leptos pulls in: pinned, checked on every upgrade.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -29,7 +32,8 @@ pub fn run_all() -> Result<(), String> {
     let rust_tools = wasm_target()
         .and_then(|()| trunk())
         .and_then(|()| wasm_bindgen())
-        .and_then(|()| geckodriver());
+        .and_then(|()| geckodriver())
+        .and_then(|()| wasm_split());
     let downloads = downloads
         .join()
         .unwrap_or_else(|_| Err("the system package install panicked".into()));
@@ -192,6 +196,24 @@ fn schemathesis() -> Result<(), String> {
             .args(["install", "--quiet", "--disable-pip-version-check"])
             .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
     )
+}
+
+/// `wasm-split-cli` (crate `wasm_split_cli_support`): it has no `--version`, so cargo's list
+/// of installed crates says which version is there.
+fn wasm_split() -> Result<(), String> {
+    let installed = output(cmd("cargo").args(["install", "--list"])).unwrap_or_default();
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if installed.lines().any(|l| l.trim() == wanted)
+        && output(cmd("which").arg("wasm-split-cli")).is_some()
+    {
+        return Ok(());
+    }
+    cargo_install(&[
+        "--locked",
+        &format!("wasm_split_cli_support@{WASM_SPLIT_VERSION}"),
+        "--features",
+        "build-binary",
+    ])
 }
 
 fn npm_tools() -> Result<(), String> {

@@ -87,6 +87,21 @@ pub fn run(_args: &[String]) -> Result<(), String> {
                 .args(wasm)
                 .args(deny),
         )?;
+        // The split point (`src/lazy.rs`) only exists in the split release build: lint the
+        // app as that build compiles it, in its target dir (same flags: its cache stays valid).
+        exec(
+            cmd("cargo")
+                .args(["clippy", "--release", "-p", "hsm-admin", "--lib"])
+                .args(wasm)
+                .arg("--target-dir")
+                .arg(root().join("target/split"))
+                .env(
+                    "CARGO_ENCODED_RUSTFLAGS",
+                    crate::release::encoded_rustflags(),
+                )
+                .env_remove("RUSTFLAGS")
+                .args(deny),
+        )?;
         // The domain's dev-dependencies (proptest) are native-only: lint its library here.
         exec(
             cmd("cargo")

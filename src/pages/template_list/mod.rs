@@ -133,6 +133,8 @@ pub fn TemplateList() -> impl IntoView {
     Effect::new(move |_| {
         if templates.with(|r| matches!(r, Some(Ok(_)))) {
             last_loaded.set(Some(now_ms()));
+            // The rows are up: fetch the editor's code while the admin reads them.
+            crate::lazy::preload_editor_when_idle();
         }
     });
     keep_focus_across_reloads(pending, section);
@@ -171,7 +173,12 @@ pub fn TemplateList() -> impl IntoView {
     let ask_delete = deleting.ask();
 
     view! {
-        <section class="hsm-page hsm-list" node_ref=section>
+        <section
+            class="hsm-page hsm-list"
+            node_ref=section
+            on:pointerover=|ev| preload_on_intent(&ev)
+            on:focusin=|ev| preload_on_intent(&ev)
+        >
             <header class="hsm-page__header">
                 <h1 tabindex="-1" node_ref=heading>
                     {move || i18n.t("list.title")}
@@ -221,6 +228,19 @@ pub fn TemplateList() -> impl IntoView {
             </Transition>
             <delete::DeleteDialog state=deleting on_deleted />
         </section>
+    }
+}
+
+/// A pointer over or the focus on a link ("Novo", a template's name, "Duplicar", "Corrigir") or
+/// a row (a click opens its editor): the editor's code is about to be needed.
+fn preload_on_intent(ev: &web_sys::Event) {
+    let on_link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href], tr.hsm-row").ok().flatten())
+        .is_some();
+    if on_link {
+        crate::lazy::preload_editor();
     }
 }
 

@@ -1,0 +1,43 @@
+// Starts the list's first API request while the app's wasm is still on its way, so data and
+// code arrive in parallel. The app, once mounted, takes the answer instead of asking again —
+// only when it is the very request it would make (same URL, same bearer token, at most 10 s old);
+// otherwise it is left unused and the app asks as usual.
+//
+//   import { prefetchList } from '/static/hsm/1.4.0/hsm-prefetch.js';
+//   prefetchList({ apiBaseUrl, token, credentials, basePath });   // before `await init()`
+//
+// The standalone page (boot.js) and <citrus-hsm-templates> call it themselves.
+
+const MAX_AGE_MS = 10_000;
+
+/**
+ * Fetches the list's first page if the page is on the list (the app's base path, no query).
+ * Takes the same config as `mount`; a `getToken` callback means the token is not known yet:
+ * nothing is fetched then.
+ */
+export function prefetchList(config = {}) {
+  if (typeof config.getToken === 'function') return;
+  const base = (config.basePath ?? '').trim().replace(/\/+$/, '');
+  const path = location.pathname.replace(/\/+$/, '');
+  if (path !== (base === '' ? '' : (base.startsWith('/') ? base : `/${base}`)) || location.search) return;
+  const api = (config.apiBaseUrl ?? '').trim().replace(/\/+$/, '');
+  const url = new URL(`${api}/api/v1/whatsapp/templates`, location.href).href;
+  const token = (config.token ?? '').trim() || null;
+  const init = {};
+  if (token) init.headers = { Authorization: `Bearer ${token}` };
+  if (config.credentials === 'include') init.credentials = 'include';
+  const response = fetch(url, init);
+  response.catch(() => {});
+  globalThis.__hsmPrefetch = { url, token, cookies: init.credentials === 'include', at: performance.now(), response };
+}
+
+/** Called by the app: the prefetched answer for `url`, `token` and cookie mode, once, or `undefined`. */
+globalThis.__hsmTakePrefetch = (url, token, cookies) => {
+  const entry = globalThis.__hsmPrefetch;
+  if (!entry || entry.url !== new URL(url, location.href).href) return undefined;
+  globalThis.__hsmPrefetch = undefined;
+  const fresh = performance.now() - entry.at <= MAX_AGE_MS;
+  return fresh && entry.token === (token || null) && entry.cookies === Boolean(cookies)
+    ? entry.response
+    : undefined;
+};

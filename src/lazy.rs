@@ -1,0 +1,161 @@
+//! The editor as a separate chunk of code, fetched when its route is first entered.
+//!
+//! Only the split release build (`cargo xtask`, which sets `--cfg hsm_split` and cuts the module
+//! with `wasm-split-cli`) has a split point: every other build — `trunk serve`, debug builds, the
+//! wasm-bindgen-test suites — renders the editor directly from the one module, and the preload
+//! calls below do nothing there.
+//!
+//! The split point is fallible: a chunk that cannot be fetched (network down, a 404 after a
+//! redeploy) shows the app's error panel with a retry, never a panic (under `panic = "abort"` a
+//! panic would take the whole app down).
+
+/// The editor's route view: the chunk (split builds) or the editor itself.
+#[cfg(hsm_split)]
+pub fn editor_route() -> leptos_router::Lazy<split::EditorRoute> {
+    leptos_router::Lazy::new()
+}
+
+/// The editor's route view: the chunk (split builds) or the editor itself.
+#[cfg(not(hsm_split))]
+pub fn editor_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
+    use crate::pages::TemplateEditor;
+    use leptos::prelude::*;
+    || view! { <TemplateEditor /> }.into_any()
+}
+
+/// Starts fetching the editor's chunk, if this build has one and it is neither loaded nor on
+/// its way. A failure is silent here: entering the route tries again and shows it.
+pub fn preload_editor() {
+    #[cfg(hsm_split)]
+    split::preload();
+}
+
+/// [`preload_editor`] once the browser has nothing more urgent to do (after the list shows).
+pub fn preload_editor_when_idle() {
+    #[cfg(hsm_split)]
+    split::preload_when_idle();
+}
+
+#[cfg(hsm_split)]
+mod split {
+    use std::cell::Cell;
+
+    use leptos::prelude::*;
+    use leptos::task::spawn_local;
+    use leptos::wasm_split::SplitLoaderError;
+    use leptos_router::LazyRoute;
+    use send_wrapper::SendWrapper;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use crate::api::ApiError;
+    use crate::components::ErrorPanel;
+    use crate::i18n::use_i18n;
+    use crate::pages::TemplateEditor;
+
+    /// Everything only the editor uses ends up in the chunk `split_editor.wasm`.
+    #[leptos::wasm_split::wasm_split(
+        editor,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_editor_chunk)
+    )]
+    fn editor_view() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <TemplateEditor /> }.into_any())
+    }
+
+    /// The router's handle on the split point.
+    pub struct EditorRoute;
+
+    impl LazyRoute for EditorRoute {
+        fn data() -> Self {
+            EditorRoute
+        }
+
+        async fn view(_this: Self) -> AnyView {
+            match editor_view().await {
+                Ok(view) => view,
+                Err(_) => view! { <ChunkUnavailable /> }.into_any(),
+            }
+        }
+
+        async fn preload() {
+            let _ = load_editor_chunk().await;
+        }
+    }
+
+    thread_local! {
+        /// Loaded, or a fetch on its way: no second one.
+        static STARTED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn preload() {
+        if STARTED.replace(true) {
+            return;
+        }
+        spawn_local(async {
+            if load_editor_chunk().await.is_err() {
+                STARTED.set(false);
+            }
+        });
+    }
+
+    pub fn preload_when_idle() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let callback = Closure::once_into_js(preload);
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        // Safari has no requestIdleCallback: a short timeout lets the list paint first.
+        let _ = match idle {
+            Some(request) => request.call1(&window, &callback),
+            None => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.unchecked_ref(),
+                    200,
+                )
+                .map(JsValue::from),
+        };
+    }
+
+    /// The editor's code could not be fetched: the error panel, whose retry fetches it again
+    /// and shows the editor once it arrives.
+    #[component]
+    fn ChunkUnavailable() -> impl IntoView {
+        let i18n = use_i18n();
+        let attempt = RwSignal::new(0u32);
+        let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+        let failed = move || {
+            view! {
+                <section class="hsm-page hsm-editor" data-state="chunk-failed">
+                    <a class="hsm-editor__back" href=crate::routes::list()>
+                        {move || i18n.t("common.back_to_list")}
+                    </a>
+                    <ErrorPanel
+                        error=ApiError::Network("the editor's code could not be fetched".into())
+                        on_retry=retry
+                    />
+                </section>
+            }
+            .into_any()
+        };
+        move || {
+            let first = attempt.get() == 0;
+            // The panel stays up while a retry is on its way; the editor replaces it.
+            Suspend::new(SendWrapper::new(async move {
+                if first {
+                    return failed();
+                }
+                match editor_view().await {
+                    Ok(view) => {
+                        STARTED.set(true);
+                        view
+                    }
+                    Err(_) => failed(),
+                }
+            }))
+        }
+    }
+}

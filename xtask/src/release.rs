@@ -1,0 +1,206 @@
+//! The release build: the app cut into a first module (list) and a chunk (editor).
+//!
+//! Trunk cannot split a wasm module, so this build does without it:
+//! 1. `cargo build --release` for wasm32 with `--cfg hsm_split` (the split point in
+//!    `src/lazy.rs`) and `--emit-relocs` (the splitter reads the relocations), in its own
+//!    target dir so the normal builds keep their cache;
+//! 2. `wasm-split-cli` moves what only the split point reaches into `split_editor.wasm` (and
+//!    `chunk_*.wasm`, if any) and writes the loader `__wasm_split.js`;
+//! 3. `wasm-bindgen` on the main module, with the same out-name, keeping the exports the
+//!    loader needs;
+//! 4. `wasm-opt -Oz` on the main module and on every chunk;
+//! 5. the page: the stylesheets, `public/`, an `index.html` and its `boot.js`;
+//! 6. `.br`/`.gz` siblings of every wasm, JS and CSS file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::process::{cmd, exec};
+use crate::root;
+
+/// The module's name: `hsm-admin.js`, `hsm-admin_bg.wasm` (the portal refers to these).
+const OUT_NAME: &str = "hsm-admin";
+
+/// The features the wasm uses: wasm-opt refuses (or breaks) the module without them.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-reference-types",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
+/// `rustc` flags of the split build.
+const RUSTFLAGS: &str = "--cfg hsm_split --cfg erase_components -Clink-args=--emit-relocs";
+
+/// [`RUSTFLAGS`] as `CARGO_ENCODED_RUSTFLAGS` (which, unlike `RUSTFLAGS`, wins over any other
+/// flag source).
+pub fn encoded_rustflags() -> String {
+    RUSTFLAGS.replace(' ', "\u{1f}")
+}
+
+/// Builds `dist/` (see the module doc).
+pub fn build() -> Result<(), String> {
+    let target = root().join("target/split");
+    exec(
+        cmd("cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "hsm-admin",
+                "--bin",
+                OUT_NAME,
+                "--target-dir",
+            ])
+            .arg(&target)
+            .env("CARGO_ENCODED_RUSTFLAGS", encoded_rustflags())
+            .env_remove("RUSTFLAGS"),
+    )?;
+    let linked = target.join(format!("wasm32-unknown-unknown/release/{OUT_NAME}.wasm"));
+    let split = fresh_dir(&target.join("wasm-split"))?;
+    exec(
+        cmd("wasm-split-cli")
+            .args(["--target", "web", "--out-name", OUT_NAME])
+            .arg(&linked)
+            .arg(&split),
+    )?;
+
+    let dist = fresh_dir(&root().join("dist"))?;
+    exec(
+        cmd("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--keep-lld-exports",
+                "--no-demangle",
+                "--out-name",
+                OUT_NAME,
+                "--out-dir",
+            ])
+            .arg(&dist)
+            .arg(split.join(format!("{OUT_NAME}.wasm"))),
+    )?;
+    let mut modules = vec![dist.join(format!("{OUT_NAME}_bg.wasm"))];
+    for path in files(&split)? {
+        let name = file_name(&path);
+        if name == format!("{OUT_NAME}.wasm") {
+            continue;
+        }
+        let to = dist.join(&name);
+        copy(&path, &to)?;
+        if name.ends_with(".wasm") {
+            modules.push(to);
+        }
+    }
+    for module in &modules {
+        exec(
+            cmd("wasm-opt")
+                .arg("-Oz")
+                .args(WASM_FEATURES)
+                .arg(module)
+                .arg("-o")
+                .arg(module),
+        )?;
+    }
+
+    page(&dist)?;
+    exec(cmd("node").args(["tools/precompress.mjs", "dist"]))
+}
+
+/// The standalone page around the module: what Trunk makes of `index.html`, plus `boot.js`
+/// (a file, not an inline script, so the page runs under `script-src 'self'`).
+fn page(dist: &Path) -> Result<(), String> {
+    let source = root().join("index.html");
+    let html = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let mut out = String::with_capacity(html.len() + 512);
+    for line in html.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        if !trimmed.starts_with("<link data-trunk") {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let href = attr(trimmed, "href");
+        match attr(trimmed, "rel").as_deref() {
+            Some("rust") => {
+                out.push_str(&format!(
+                    "{indent}<link rel=\"modulepreload\" href=\"/{OUT_NAME}.js\" />\n\
+                     {indent}<link rel=\"preload\" href=\"/{OUT_NAME}_bg.wasm\" as=\"fetch\" \
+                     type=\"application/wasm\" crossorigin />\n\
+                     {indent}<script type=\"module\" src=\"/boot.js\"></script>\n"
+                ));
+            }
+            Some("css") => {
+                let href = href.ok_or("index.html: a css link without href")?;
+                let name = file_name(Path::new(&href));
+                copy(&root().join(&href), &dist.join(&name))?;
+                out.push_str(&format!(
+                    "{indent}<link rel=\"stylesheet\" href=\"/{name}\" />\n"
+                ));
+            }
+            Some("copy-dir") => {
+                let href = href.ok_or("index.html: a copy-dir link without href")?;
+                copy_dir(&root().join(href), dist)?;
+            }
+            other => return Err(format!("index.html: unhandled Trunk link rel={other:?}")),
+        }
+    }
+    fs::write(dist.join("index.html"), out).map_err(|e| e.to_string())?;
+    copy(&root().join("src/boot.js"), &dist.join("boot.js"))
+}
+
+/// The value of `name="…"` in a tag.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[start..].find('"')?;
+    Some(tag[start..start + len].to_owned())
+}
+
+fn fresh_dir(dir: &Path) -> Result<PathBuf, String> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(dir.to_path_buf())
+}
+
+fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copying {}: {e}", from.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let dest = to.join(file_name(&path));
+        if path.is_dir() {
+            copy_dir(&path, &dest)?;
+        } else {
+            copy(&path, &dest)?;
+        }
+    }
+    Ok(())
+}
