@@ -332,6 +332,17 @@ async fn creates_a_template_with_an_uploaded_image_header() {
         find_text(root, ".hsm-msg--error", "jpg, jpeg, png")
     })
     .await;
+    // A PDF named .png passes that check; the backend reads its bytes and refuses it, and the
+    // editor says why in its own words.
+    pick(&upload, "falso.png", b"%PDF-1.7\n%fake", "image/png");
+    wait_for("the content mismatch", 10_000, || {
+        find_text(
+            root,
+            ".hsm-msg--error",
+            "O conteúdo do arquivo é PDF, mas o nome ou o tipo dele diz PNG",
+        )
+    })
+    .await;
     pick(&upload, "pixel.png", &PIXEL_PNG, "image/png");
     wait_for("the uploaded file", 10_000, || {
         find_text(root, ".hsm-editor__media-current", "pixel.png")

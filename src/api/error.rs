@@ -83,7 +83,10 @@ pub(crate) fn from_status(status: u16, body: &str, retry_after: Option<u32>) -> 
             detail: problem.detail.unwrap_or_default(),
         },
         412 => ApiError::PreconditionFailed,
+        // 413/415: a refused upload (`file_too_large`, `unsupported_media_type`,
+        // `media_content_mismatch`, `media_format_mismatch`), told by its field error.
         400 | 422 => ApiError::Validation(problem.errors),
+        413 | 415 if !problem.errors.is_empty() => ApiError::Validation(problem.errors),
         429 => ApiError::RateLimited { retry_after },
         _ => ApiError::Server { status },
     }
@@ -121,6 +124,17 @@ mod tests {
             ApiError::Server { status: 503 }
         );
         assert!(from_status(503, "", None).is_retryable());
+        // A refused upload is told by its field error, not as a server failure.
+        let refused = r#"{"status":415,"code":"media_content_mismatch","errors":[{"field":"file",
+            "code":"media_content_mismatch","params":{"found":"PDF","declared":"PNG"}}]}"#;
+        match from_status(415, refused, None) {
+            ApiError::Validation(errs) => {
+                assert_eq!(errs[0].code, "media_content_mismatch");
+                assert_eq!(errs[0].params["declared"], "PNG");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(from_status(415, "", None), ApiError::Server { status: 415 });
         assert!(!ApiError::Forbidden.is_retryable());
     }
 }

@@ -1,4 +1,4 @@
-//! Header media upload (`POST /media`, multipart field `file`) with upload progress.
+//! Header media upload (`POST /media`, multipart fields `format` and `file`) with upload progress.
 //!
 //! `fetch` reports no upload progress, so this one request goes through `XMLHttpRequest`.
 
@@ -33,10 +33,13 @@ impl Api {
         }
     }
 
-    /// Uploads `file`, calling `on_progress` with the share sent so far (0.0..=1.0).
+    /// Uploads `file` for a header of `format` (the backend refuses a file that format does not
+    /// take, or whose content contradicts its name), calling `on_progress` with the share sent
+    /// so far (0.0..=1.0).
     pub async fn upload_media(
         &self,
         file: &web_sys::File,
+        format: Option<&hsm_domain::HeaderFormat>,
         on_progress: impl Fn(f64) + 'static,
     ) -> Result<UploadedMedia, ApiError> {
         let fail = |_| ApiError::Network("upload could not start".into());
@@ -48,6 +51,10 @@ impl Api {
         }
         xhr.set_with_credentials(self.with_cookies);
         let form = FormData::new().map_err(fail)?;
+        if let Some(f) = format {
+            // Before the file, so the server knows it when the file arrives.
+            form.append_with_str("format", f.as_str()).map_err(fail)?;
+        }
         form.append_with_blob_and_filename("file", file, &file.name())
             .map_err(fail)?;
         let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {

@@ -1,7 +1,8 @@
-//! `cargo xtask bench`: the release build and a release dev backend seeded with 6000 templates,
+//! `cargo xtask bench`: the release build and an optimised dev backend (`--profile server`)
+//! seeded with 6000 templates,
 //! measured in headless Chromium (e2e/bench.mjs). Prints a table, writes `target/bench.json`.
 
-use crate::process::{cmd, exec, output, start_devserver_bin};
+use crate::process::{build_devserver_optimised, cmd, exec, output, start_devserver_bin};
 use crate::{root, serve, setup};
 
 /// Builds, seeds, measures. Budgets are reported, never enforced.
@@ -9,17 +10,7 @@ pub fn run() -> Result<(), String> {
     setup::run_all()?;
     lighthouse()?;
     serve::build_release()?;
-    // The workspace's release profile is tuned for wasm size (LTO, one codegen unit); the
-    // server only needs speed, so it is built apart without the slow link.
-    let target = root().join("target/bench-server");
-    exec(
-        cmd("cargo")
-            .args(["build", "--release", "-p", "hsm-devserver", "--target-dir"])
-            .arg(&target)
-            .env("CARGO_PROFILE_RELEASE_LTO", "false")
-            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"),
-    )?;
+    let server = build_devserver_optimised()?;
     let data = root().join("target/xtask/bench");
     let _ = std::fs::remove_dir_all(&data);
     let dist = root().join("dist");
@@ -32,11 +23,14 @@ pub fn run() -> Result<(), String> {
         &data.display().to_string(),
         "--static-dir",
         &dist.display().to_string(),
+        // One log line per request would be work the timings do not ask for.
+        "--log-level",
+        "warn",
     ]
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let (_server, url) = start_devserver_bin(&target.join("release/hsm-devserver"), &args)?;
+    let (_server, url) = start_devserver_bin(&server, &args)?;
     let result = exec(
         cmd("node")
             .arg("e2e/bench.mjs")

@@ -1,6 +1,7 @@
 //! Running commands, and children that are stopped whatever happens.
 
-use std::io::{BufRead, BufReader};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -61,9 +62,18 @@ fn describe(c: &Command) -> String {
 pub struct Guard {
     name: String,
     child: Child,
+    log: Option<PathBuf>,
 }
 
 impl Guard {
+    /// `error`, with where the child's log is (when it writes one), for a failed step.
+    pub fn with_log(&self, error: String) -> String {
+        match &self.log {
+            Some(log) => format!("{error}\n    {}'s log: {}", self.name, log.display()),
+            None => error,
+        }
+    }
+
     /// Waits until the child exits by itself (Ctrl-C reaches it through the process group).
     pub fn wait(mut self) -> Result<(), String> {
         let status = self.child.wait().map_err(|e| e.to_string())?;
@@ -85,7 +95,9 @@ impl Drop for Guard {
 }
 
 /// Starts the dev backend and waits for its `listening on http://ADDR` line; returns the
-/// guard and the base URL. Its output keeps flowing to ours.
+/// guard and the base URL. Its stdout keeps flowing to ours; with `--data-dir DIR` among
+/// `args`, its log (stderr, one line per request) and its stdout go to `DIR/server.log`,
+/// otherwise its stderr is ours.
 pub fn start_devserver(args: &[String]) -> Result<(Guard, String), String> {
     start_devserver_bin(&target_dir().join("debug/hsm-devserver"), args)
 }
@@ -98,11 +110,32 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
-/// Like [`start_devserver`], with a given binary (the benchmark's release build).
+/// Like [`start_devserver`], with a given binary (the benchmark's optimised build).
 pub fn start_devserver_bin(bin: &Path, args: &[String]) -> Result<(Guard, String), String> {
     let mut c = Command::new(bin);
     c.current_dir(root()).args(args).stdout(Stdio::piped());
+    let log = args
+        .iter()
+        .position(|a| a == "--data-dir")
+        .and_then(|i| args.get(i + 1))
+        .map(|dir| root().join(dir).join("server.log"));
+    let mut log_file = None;
+    if let Some(path) = &log {
+        let open = || -> std::io::Result<File> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            File::create(path)
+        };
+        let file = open().map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        let for_stderr = file.try_clone().map_err(|e| e.to_string())?;
+        c.stderr(for_stderr);
+        log_file = Some(file);
+    }
     println!("\n$ {}", describe(&c));
+    if let Some(path) = &log {
+        println!("  (log: {})", path.display());
+    }
     let mut child = c
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
@@ -110,12 +143,16 @@ pub fn start_devserver_bin(bin: &Path, args: &[String]) -> Result<(Guard, String
     let guard = Guard {
         name: "hsm-devserver".into(),
         child,
+        log,
     };
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut sent = false;
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             println!("[devserver] {line}");
+            if let Some(f) = log_file.as_mut() {
+                let _ = writeln!(f, "{line}");
+            }
             if !sent {
                 if let Some(url) = line.split("listening on ").nth(1) {
                     let _ = tx.send(url.trim().to_owned());
@@ -124,10 +161,17 @@ pub fn start_devserver_bin(bin: &Path, args: &[String]) -> Result<(Guard, String
             }
         }
     });
-    let url = rx
-        .recv_timeout(Duration::from_secs(60))
-        .map_err(|_| "hsm-devserver did not report its address within 60 s".to_owned())?;
+    let url = rx.recv_timeout(Duration::from_secs(60)).map_err(|_| {
+        guard.with_log("hsm-devserver did not report its address within 60 s".to_owned())
+    })?;
     Ok((guard, url))
+}
+
+/// The dev backend's optimised build (the `server` profile: fast, and a panic unwinds and is
+/// caught instead of aborting the process as the release profile would).
+pub fn build_devserver_optimised() -> Result<PathBuf, String> {
+    exec(cmd("cargo").args(["build", "--profile", "server", "-p", "hsm-devserver"]))?;
+    Ok(target_dir().join("server/hsm-devserver"))
 }
 
 /// Builds the dev backend (debug: it is fast enough for tests and serving).

@@ -182,7 +182,7 @@ fn devserver_reviewing_in(
 fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
     let runner_port = free_port()?;
     let origin = format!("http://127.0.0.1:{runner_port}");
-    let (_server, api) = devserver(&format!("browser-{driver}"), &["--cors-origin", &origin])?;
+    let (server, api) = devserver(&format!("browser-{driver}"), &["--cors-origin", &origin])?;
     let mut c = cmd("cargo");
     c.args([
         "test",
@@ -203,7 +203,7 @@ fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
     .env_remove("GECKODRIVER")
     .env_remove("SAFARIDRIVER")
     .env(env, path);
-    exec(&mut c)
+    exec(&mut c).map_err(|e| server.with_log(e))
 }
 
 /// The release build served by the dev backend, driven by Playwright in headless Chromium:
@@ -214,8 +214,8 @@ fn browser_tests(driver: &str, env: &str, path: &str) -> Result<(), String> {
 fn whole_app_tests() -> Result<(), String> {
     let files = test_files()?;
     let dist = root().join("dist").display().to_string();
-    let (_server, url) = devserver("whole-app", &["--static-dir", &dist, "--csp", "strict"])?;
-    node_tests(&files, &url, &[])
+    let (server, url) = devserver("whole-app", &["--static-dir", &dist, "--csp", "strict"])?;
+    node_tests(&files, &url, &[]).map_err(|e| server.with_log(e))
 }
 
 /// `e2e/*.test.mjs`, sorted, as paths relative to the workspace.
@@ -240,12 +240,13 @@ fn test_files() -> Result<Vec<String>, String> {
 fn whole_app_smoke_firefox() -> Result<(), String> {
     let gecko = setup::geckodriver_path()?;
     let dist = root().join("dist").display().to_string();
-    let (_server, url) = devserver("whole-app-firefox", &["--static-dir", &dist])?;
+    let (server, url) = devserver("whole-app-firefox", &["--static-dir", &dist])?;
     node_tests(
         &["e2e/firefox.smoke.mjs".to_owned()],
         &url,
         &[("GECKODRIVER", &gecko), ("FIREFOX", setup::FIREFOX)],
     )
+    .map_err(|e| server.with_log(e))
 }
 
 /// `e2e/faults.suite.mjs`: a session of creates, edits and deletes through the UI against a
@@ -254,8 +255,9 @@ fn whole_app_tests_under_faults() -> Result<(), String> {
     let dist = root().join("dist").display().to_string();
     let mut extra = vec!["--static-dir", dist.as_str()];
     extra.extend(FAULTS);
-    let (_server, url) = devserver_reviewing_in("whole-app-faults", "0", &extra)?;
-    node_tests(&["e2e/faults.suite.mjs".to_owned()], &url, &[])
+    let (server, url) = devserver_reviewing_in("whole-app-faults", "0", &extra)?;
+    // The server's log (target/xtask/whole-app-faults/server.log) stays for a failed run.
+    node_tests(&["e2e/faults.suite.mjs".to_owned()], &url, &[]).map_err(|e| server.with_log(e))
 }
 
 /// `node --test` on the given files against the app at `url`, in Debian's Chromium unless

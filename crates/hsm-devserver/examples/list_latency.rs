@@ -1,7 +1,7 @@
 //! Benchmark (not a test): seeds 6000 templates and measures `GET /templates` latency over real
 //! HTTP on loopback, per filter, printing p50/p99/max.
 //!
-//! `cargo run --release -p hsm-devserver --example list_latency [-- ROUNDS]`
+//! `cargo run --profile server -p hsm-devserver --example list_latency [-- ROUNDS]`
 
 use std::time::{Duration, Instant};
 

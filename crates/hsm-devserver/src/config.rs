@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+pub use crate::logging::LogLevel;
+
 /// Everything the server needs to start; parsed from the command line by `main`, built by hand
 /// in tests.
 #[derive(Debug, Clone, Parser)]
@@ -65,6 +67,12 @@ pub struct Config {
     /// Seed of the fault generator: the same seed gives the same faults in the same order.
     #[arg(long, default_value_t = 0)]
     pub fault_seed: u64,
+
+    /// What goes to stderr: `info` logs one line per request (method, path, status, latency,
+    /// request id; never the query or a header), `debug` also each arrival, `warn` only 5xx
+    /// answers, faults and failures, `error` only failures.
+    #[arg(long, value_enum, default_value_t = LogLevel::Info)]
+    pub log_level: LogLevel,
 }
 
 impl Config {

@@ -4,10 +4,13 @@
 //! and serves the built SPA. Tests start it in-process with [`Server::start`] on port 0.
 
 pub mod config;
+pub mod logging;
 
 mod auth;
 mod faults;
 mod problem;
+#[cfg(test)]
+mod props;
 mod review;
 mod routes;
 mod seed;
@@ -29,7 +32,7 @@ use tokio::sync::{watch, Notify};
 use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
-pub use config::{Config, LatencyRange};
+pub use config::{Config, LatencyRange, LogLevel};
 
 /// Any start-up error.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -132,17 +135,32 @@ async fn serve(
                     tokio::time::sleep(d).await;
                 }
                 match fault {
-                    Some(faults::Fault::Drop) => return Err(DroppedByFault),
+                    Some(faults::Fault::Drop) => {
+                        tracing::warn!(
+                            method = %req.method(),
+                            path = %req.uri().path(),
+                            "fault: connection dropped before the request was handled"
+                        );
+                        return Err(DroppedByFault);
+                    }
                     Some(f @ faults::Fault::Fail(_)) => {
                         req.extensions_mut().insert(f);
                     }
                     Some(faults::Fault::LoseAnswer) | None => {}
                 }
+                let lost = (fault == Some(faults::Fault::LoseAnswer))
+                    .then(|| (req.method().clone(), req.uri().path().to_owned()));
                 let res: Result<_, Infallible> = app.oneshot(req).await;
                 let res = res.unwrap_or_else(|e| match e {});
-                if fault == Some(faults::Fault::LoseAnswer) {
+                if let Some((method, path)) = lost {
                     // The handler ran to the end (what it wrote is committed); the answer
                     // is thrown away and the connection closed.
+                    tracing::warn!(
+                        %method,
+                        %path,
+                        status = res.status().as_u16(),
+                        "fault: request handled, its answer thrown away"
+                    );
                     drop(res);
                     return Err(DroppedByFault);
                 }

@@ -59,7 +59,7 @@ fn is_html(res: &Response) -> bool {
 
 /// For a path with no file behind it, the URL of the `index.html` in the deepest existing
 /// folder along it; `None` when the path names a file (or stays outside `root`).
-fn nearest_index(root: &Path, url_path: &str) -> Option<String> {
+pub(crate) fn nearest_index(root: &Path, url_path: &str) -> Option<String> {
     let segments: Vec<&str> = url_path.split('/').filter(|s| !s.is_empty()).collect();
     if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
         return None;

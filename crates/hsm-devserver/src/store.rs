@@ -81,8 +81,22 @@ impl Store {
         })
     }
 
-    /// Runs `f` with the connection on a blocking thread.
+    /// Runs `f` with the connection on a blocking thread. A panic in `f` panics here too (a
+    /// handler's panic becomes a 500 through the catch-panic layer); the connection stays usable
+    /// (the mutex is taken even when poisoned, and an open transaction rolls back on unwind).
     pub async fn call<F, R>(&self, f: F) -> R
+    where
+        F: FnOnce(&mut Connection) -> R + Send + 'static,
+        R: Send + 'static,
+    {
+        match self.try_call(f).await {
+            Ok(r) => r,
+            Err(panic) => panic!("store task panicked: {panic}"),
+        }
+    }
+
+    /// Like [`Store::call`], with a panic in `f` returned as its message.
+    pub async fn try_call<F, R>(&self, f: F) -> Result<R, String>
     where
         F: FnOnce(&mut Connection) -> R + Send + 'static,
         R: Send + 'static,
@@ -93,7 +107,10 @@ impl Store {
             f(&mut c)
         })
         .await
-        .expect("store task panicked")
+        .map_err(|e| match e.try_into_panic() {
+            Ok(payload) => crate::review::panic_message(payload.as_ref()),
+            Err(e) => e.to_string(),
+        })
     }
 }
 
@@ -205,13 +222,11 @@ pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>
     let mut wheres: Vec<String> = Vec::new();
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
     if let Some(text) = q.q.as_deref().map(fold).filter(|t| !t.trim().is_empty()) {
-        let escaped = text
-            .trim()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        wheres.push("search LIKE ? ESCAPE '\\'".into());
-        args.push(Box::new(format!("%{escaped}%")));
+        // `instr`, not `LIKE '%…%'`: LIKE reads both strings only up to a NUL character, so
+        // a body with one was not found past it, and a `q` with one matched too much. Both
+        // sides are folded, so a plain substring test is the whole rule (and needs no escaping).
+        wheres.push("instr(search, ?) > 0".into());
+        args.push(Box::new(text.trim().to_owned()));
     }
     for (col, values) in [
         ("status", &q.status),
@@ -443,6 +458,15 @@ pub fn due_reviews(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<DueRe
         }
     }
     Ok(out)
+}
+
+/// Makes a review due again at `due_ms`, leaving everything else as it is.
+pub fn postpone_review(conn: &Connection, id: i64, due_ms: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE templates SET review_due_ms = ?1 WHERE id = ?2",
+        params![due_ms, id],
+    )?;
+    Ok(())
 }
 
 /// Earliest pending review time, if any.

@@ -1204,3 +1204,186 @@ fn spec_schemas_reject_wrong_shapes() {
         json!({ "items": [], "total": 0, "page": 0, "per_page": 25 })
     ));
 }
+
+async fn upload_as(
+    s: &Srv,
+    bytes: Vec<u8>,
+    name: &str,
+    mime: Option<&str>,
+    format: Option<&str>,
+) -> Reply {
+    let mut part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
+    if let Some(m) = mime {
+        part = part.mime_str(m).unwrap();
+    }
+    let mut form = reqwest::multipart::Form::new();
+    if let Some(f) = format {
+        form = form.text("format", f.to_owned());
+    }
+    send(s.post(MEDIA).multipart(form.part("file", part))).await
+}
+
+/// An `ftyp` box with this major brand and these compatible brands, then some bytes.
+fn ftyp(major: &[u8; 4], compatible: &[&[u8; 4]]) -> Vec<u8> {
+    let mut v = ((16 + 4 * compatible.len()) as u32).to_be_bytes().to_vec();
+    v.extend_from_slice(b"ftyp");
+    v.extend_from_slice(major);
+    v.extend_from_slice(&[0, 0, 0, 0]);
+    for b in compatible {
+        v.extend_from_slice(*b);
+    }
+    v.resize(4000, 0);
+    v
+}
+
+#[tokio::test]
+async fn media_that_contradicts_its_name_type_or_header_is_refused() {
+    let s = start(|_| {}).await;
+    let pdf = with_magic(b"%PDF-1.7\n", 4000);
+    let jpeg = with_magic(b"\xFF\xD8\xFF\xE0", 2000);
+
+    // A PDF named .png, for an image header: the content decides, and says PDF.
+    let r = upload_as(&s, pdf.clone(), "foto.png", None, Some("IMAGE")).await;
+    r.problem(415, "media_content_mismatch");
+    assert_eq!(r.codes(), ["media_content_mismatch"]);
+    let params = &r.body["errors"][0]["params"];
+    assert_eq!(
+        (&params["found"], &params["declared"]),
+        (&json!("PDF"), &json!("PNG"))
+    );
+    assert_eq!(r.body["errors"][0]["field"], "file");
+    // The same by its declared type, with a neutral name.
+    let r = upload_as(&s, pdf.clone(), "file", Some("image/png"), None).await;
+    r.problem(415, "media_content_mismatch");
+    assert_eq!(r.body["errors"][0]["params"]["declared"], "PNG");
+    // A known type that is no accepted one is a contradiction too.
+    let r = upload_as(&s, jpeg.clone(), "photo.heic", None, None).await;
+    r.problem(415, "media_content_mismatch");
+    assert_eq!(r.body["errors"][0]["params"]["declared"], "HEIC");
+    // A JPEG named .jpeg with `image/jpeg` is what it claims; `.JPG` in capitals too.
+    for name in ["photo.jpeg", "PHOTO.JPG"] {
+        let r = upload_as(&s, jpeg.clone(), name, Some("image/jpeg"), Some("IMAGE")).await;
+        r.expect(201, "Media");
+        assert_eq!(r.body["mime_type"], "image/jpeg");
+    }
+    // Generic types and unknown extensions claim nothing.
+    upload_as(
+        &s,
+        pdf.clone(),
+        "x.bin",
+        Some("application/octet-stream"),
+        None,
+    )
+    .await
+    .expect(201, "Media");
+
+    // A true PDF for an image header: not what the header takes.
+    let r = upload_as(
+        &s,
+        pdf.clone(),
+        "doc.pdf",
+        Some("application/pdf"),
+        Some("IMAGE"),
+    )
+    .await;
+    r.problem(415, "media_format_mismatch");
+    let params = &r.body["errors"][0]["params"];
+    assert_eq!(params["found"], "PDF");
+    assert_eq!(params["format"], "IMAGE");
+    assert_eq!(params["accepted"], "JPEG, PNG");
+    upload_as(&s, jpeg.clone(), "a.jpg", None, Some("DOCUMENT"))
+        .await
+        .problem(415, "media_format_mismatch");
+    upload_as(&s, pdf.clone(), "doc.pdf", None, Some("DOCUMENT"))
+        .await
+        .expect(201, "Media");
+    let r = upload_as(&s, pdf.clone(), "doc.pdf", None, Some("TEXT")).await;
+    r.problem(400, "invalid_parameter");
+    assert_eq!(r.body["errors"][0]["field"], "format");
+
+    // MP4 by its brand; HEIC, AVIF and QuickTime share the box and are not MP4.
+    for major in [b"isom", b"iso2", b"mp41", b"mp42", b"avc1", b"M4V "] {
+        let r = upload_as(&s, ftyp(major, &[b"isom"]), "clip.mp4", None, Some("VIDEO")).await;
+        r.expect(201, "Media");
+        assert_eq!(r.body["mime_type"], "video/mp4");
+    }
+    for major in [b"heic", b"heix", b"mif1", b"avif", b"qt  "] {
+        let r = upload_as(&s, ftyp(major, &[b"mif1"]), "clip.mp4", None, Some("VIDEO")).await;
+        r.problem(415, "unsupported_media_type");
+    }
+    // The format part may come after the file.
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(pdf.clone()).file_name("doc.pdf"),
+        )
+        .text("format", "VIDEO");
+    send(s.post(MEDIA).multipart(form))
+        .await
+        .problem(415, "media_format_mismatch");
+}
+
+/// Letters whose lower case has another byte length (`İ`, the Kelvin sign, `ẞ`, `Ⱥ`) before a
+/// marker used to stop the review task for good; now they are reviewed by the same rules, and
+/// the templates submitted after them too.
+#[tokio::test]
+async fn bodies_whose_case_forms_differ_in_length_are_reviewed() {
+    let s = start(|c| c.review_delay_ms = 0).await;
+    let cases = [
+        (
+            "unicode_um",
+            "Olá İİİ, reject-me:SCAM hoje.",
+            "REJECTED",
+            Some("SCAM"),
+        ),
+        (
+            "unicode_dois",
+            "\u{212A}elvin, ẞ e Ⱥ: REJEITAR:PROMOTIONAL agora.",
+            "REJECTED",
+            Some("PROMOTIONAL"),
+        ),
+        (
+            "unicode_tres",
+            "Olá İstanbul, ß ﬀ ŉ ΐ 𠀀 👍🏽 e\u{301} tudo certo.",
+            "APPROVED",
+            None,
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (name, body, _, _) in cases {
+        ids.push(id_of(&s.create(&draft(name, body)).await));
+    }
+    for ((_, _, status, reason), id) in cases.iter().zip(&ids) {
+        let t = s.wait_for(id, |t| t["status"] != "PENDING").await;
+        assert_eq!(t["status"], *status, "{t}");
+        if let Some(r) = reason {
+            assert_eq!(t["rejected_reason"], *r);
+        }
+    }
+    // Reviews go on after them.
+    let later = id_of(&s.create(&draft("depois_do_unicode", PLAIN)).await);
+    s.wait_settled_approved(&later).await;
+    // And search finds them by their folded text.
+    let found = all(&s, "&q=%C4%B0stanbul").await;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["name"], "unicode_tres");
+}
+
+#[tokio::test]
+async fn answers_carry_a_request_id() {
+    let s = start(|_| {}).await;
+    let a = send(s.get(TEMPLATES)).await;
+    let b = send(s.get(TEMPLATES)).await;
+    let (a, b) = (
+        a.header("x-request-id").unwrap(),
+        b.header("x-request-id").unwrap(),
+    );
+    assert_ne!(a, b);
+    // One sent by the client is kept.
+    let r = send(
+        s.get(TEMPLATES)
+            .header("x-request-id", "from-the-portal-42"),
+    )
+    .await;
+    assert_eq!(r.header("x-request-id"), Some("from-the-portal-42"));
+}

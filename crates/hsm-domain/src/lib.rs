@@ -9,6 +9,7 @@
 //! - [`variables()`], [`renumber`], [`next_positional`]: variable handling for the editor.
 //! - [`markup`]: WhatsApp formatting and sample substitution for the live preview.
 //! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
+//! - [`media`]: the file types each media header takes, and what a file is by its bytes.
 //!
 //! # Rules
 //!
@@ -104,6 +105,7 @@
 
 pub mod editing;
 pub mod markup;
+pub mod media;
 pub mod model;
 pub mod text;
 pub mod validation;

@@ -58,7 +58,8 @@ impl HeaderKind {
         )
     }
 
-    fn format(self) -> Option<HeaderFormat> {
+    /// The header format of this choice (`None` for no header).
+    pub fn format(self) -> Option<HeaderFormat> {
         Some(match self {
             HeaderKind::None => return None,
             HeaderKind::Text => HeaderFormat::Text,

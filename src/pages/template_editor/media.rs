@@ -86,7 +86,7 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
         let api = api.clone();
         leptos::task::spawn_local(async move {
             let result = api
-                .upload_media(&file, move |p| {
+                .upload_media(&file, kind.format().as_ref(), move |p| {
                     progress.try_set(Some(p));
                 })
                 .await;

@@ -1,4 +1,7 @@
 //! `/api/v1/whatsapp/media`: header media uploads, typed by their first bytes, kept on disk.
+//!
+//! The content decides the type (`hsm_domain::media::sniff`); a file name or declared type
+//! naming another type, or a header `format` that does not take the type, is refused.
 
 use axum::body::Bytes;
 use axum::extract::multipart::{Multipart, MultipartRejection};
@@ -8,6 +11,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use super::AppState;
+use hsm_domain::media::{
+    accepted_for, declared_by_mime, declared_by_name, sniff, MediaType, MEDIA_TYPES, PDF, SNIFF_LEN,
+};
+use hsm_domain::HeaderFormat;
+
 use crate::problem::Problem;
 use crate::util::random_hex;
 
@@ -15,52 +23,13 @@ const MB: usize = 1024 * 1024;
 /// The largest accepted file (a document) plus room for the multipart framing.
 pub const BODY_LIMIT: usize = 100 * MB + 64 * 1024;
 
-/// An accepted kind of media.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kind {
-    pub mime: &'static str,
-    pub ext: &'static str,
-    pub max: usize,
+fn max_of(t: &MediaType) -> usize {
+    t.max_bytes as usize
 }
 
-const JPEG: Kind = Kind {
-    mime: "image/jpeg",
-    ext: "jpg",
-    max: 5 * MB,
-};
-const PNG: Kind = Kind {
-    mime: "image/png",
-    ext: "png",
-    max: 5 * MB,
-};
-const MP4: Kind = Kind {
-    mime: "video/mp4",
-    ext: "mp4",
-    max: 16 * MB,
-};
-const PDF: Kind = Kind {
-    mime: "application/pdf",
-    ext: "pdf",
-    max: 100 * MB,
-};
-const KINDS: [Kind; 4] = [JPEG, PNG, MP4, PDF];
-
-/// Bytes needed to tell the kind.
-const SNIFF: usize = 12;
-
-/// The kind of a file from its first bytes, whatever its name or declared type says.
-pub fn sniff(head: &[u8]) -> Option<Kind> {
-    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(JPEG)
-    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(PNG)
-    } else if head.len() >= 8 && &head[4..8] == b"ftyp" {
-        Some(MP4)
-    } else if head.starts_with(b"%PDF-") {
-        Some(PDF)
-    } else {
-        None
-    }
+/// The largest accepted file of any type.
+fn largest() -> usize {
+    max_of(&PDF)
 }
 
 fn unsupported() -> Problem {
@@ -72,12 +41,54 @@ fn unsupported() -> Problem {
     .field(
         "file",
         "unsupported_media_type",
-        json!({ "accepted": ["image/jpeg", "image/png", "video/mp4", "application/pdf"] }),
+        json!({ "accepted": MEDIA_TYPES.iter().map(|t| t.mime).collect::<Vec<_>>() }),
     )
 }
 
-fn too_large(kind: Option<Kind>) -> Problem {
-    let limit = kind.map_or(PDF.max, |k| k.max);
+/// The bytes are one accepted type, the name or declared type says another.
+fn content_mismatch(found: &MediaType, declared: &str) -> Problem {
+    Problem::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "media_content_mismatch",
+        format!(
+            "the file is {} by its content, but is named or declared as {declared}",
+            found.label
+        ),
+    )
+    .field(
+        "file",
+        "media_content_mismatch",
+        json!({ "found": found.label, "declared": declared, "mime_type": found.mime }),
+    )
+}
+
+/// The bytes are an accepted type, but not one this header format takes.
+fn format_mismatch(found: &MediaType, format: &HeaderFormat) -> Problem {
+    let accepted: Vec<&str> = accepted_for(format).iter().map(|t| t.label).collect();
+    Problem::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "media_format_mismatch",
+        format!(
+            "a {} file cannot be the media of a {} header (accepted: {})",
+            found.label,
+            format.as_str(),
+            accepted.join(", ")
+        ),
+    )
+    .field(
+        "file",
+        "media_format_mismatch",
+        json!({
+            "found": found.label,
+            "format": format.as_str(),
+            "accepted": accepted.join(", "),
+            "mime_type": found.mime,
+        }),
+    )
+}
+
+fn too_large(kind: Option<MediaType>) -> Problem {
+    let limit = kind.as_ref().map_or(largest(), max_of);
     Problem::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         "file_too_large",
@@ -98,7 +109,94 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> Problem {
     }
 }
 
-/// `POST /media` (multipart, field `file`) → 201 `{handle, url, mime_type, size}`.
+/// The `file` part as read: at most the limit of its type is kept.
+struct FilePart {
+    data: Vec<u8>,
+    size: usize,
+    /// What its content is (read from the first bytes), once known.
+    kind: Option<MediaType>,
+    /// The content is no accepted type.
+    unsupported: bool,
+    over: bool,
+    file_name: Option<String>,
+    content_type: Option<String>,
+}
+
+async fn read_file(mut field: axum::extract::multipart::Field<'_>) -> Result<FilePart, Problem> {
+    let mut part = FilePart {
+        data: Vec::new(),
+        size: 0,
+        kind: None,
+        unsupported: false,
+        over: false,
+        file_name: field.file_name().map(str::to_owned),
+        content_type: field.content_type().map(str::to_owned),
+    };
+    // Keep reading past a violation so the client gets the answer rather than a reset.
+    while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+        part.size += chunk.len();
+        if part.over || part.unsupported {
+            continue;
+        }
+        part.data.extend_from_slice(&chunk);
+        if part.kind.is_none() && part.data.len() >= SNIFF_LEN {
+            part.kind = sniff(&part.data);
+            part.unsupported = part.kind.is_none();
+        }
+        if part.size > part.kind.as_ref().map_or(largest(), max_of) {
+            part.over = true;
+            part.data = Vec::new();
+        }
+    }
+    if part.kind.is_none() && !part.unsupported && !part.over {
+        part.kind = sniff(&part.data);
+        part.unsupported = part.kind.is_none();
+    }
+    Ok(part)
+}
+
+/// Why this file may not be stored: its content is no accepted type, contradicts its name or
+/// declared type, is not what the header format takes, or is too large.
+fn judge(part: &FilePart, format: Option<&HeaderFormat>) -> Result<MediaType, Problem> {
+    if part.unsupported {
+        return Err(unsupported());
+    }
+    let Some(kind) = part.kind else {
+        // Over the largest limit before its type was known.
+        return Err(too_large(None));
+    };
+    let claims = [
+        part.content_type.as_deref().map(declared_by_mime),
+        part.file_name.as_deref().map(declared_by_name),
+    ];
+    if let Some(claim) = claims.iter().flatten().find(|c| c.contradicts(&kind)) {
+        return Err(content_mismatch(&kind, &claim.label().unwrap_or_default()));
+    }
+    if let Some(format) = format {
+        if !accepted_for(format).contains(&kind) {
+            return Err(format_mismatch(&kind, format));
+        }
+    }
+    if part.over || part.size > max_of(&kind) {
+        return Err(too_large(Some(kind)));
+    }
+    Ok(kind)
+}
+
+fn parse_format(value: &str) -> Result<HeaderFormat, Problem> {
+    let f = HeaderFormat::parse(value.trim());
+    if accepted_for(&f).is_empty() {
+        return Err(Problem::bad_param(
+            "format",
+            "invalid_value",
+            "format must be IMAGE, VIDEO or DOCUMENT",
+        ));
+    }
+    Ok(f)
+}
+
+/// `POST /media` (multipart: `file`, optionally `format` = the header's IMAGE, VIDEO or
+/// DOCUMENT) → 201 `{handle, url, mime_type, size}`.
 pub async fn upload(
     State(st): State<AppState>,
     multipart: Result<Multipart, MultipartRejection>,
@@ -110,61 +208,51 @@ pub async fn upload(
             "send multipart/form-data with a `file` field",
         )
     })?;
-    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let mut data: Vec<u8> = Vec::new();
-        let mut kind = None;
-        let mut size = 0usize;
-        let mut over = false;
-        // Keep reading past a violation so the client gets the answer rather than a reset.
-        while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
-            size += chunk.len();
-            if over {
-                continue;
+    let mut file: Option<FilePart> = None;
+    let mut format: Option<Result<HeaderFormat, Problem>> = None;
+    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+        let name = field.name().map(str::to_owned);
+        match name.as_deref() {
+            Some("file") if file.is_none() => file = Some(read_file(field).await?),
+            Some("format") if format.is_none() => {
+                let text = field.text().await.map_err(multipart_error)?;
+                format = Some(parse_format(&text));
             }
-            data.extend_from_slice(&chunk);
-            if kind.is_none() && data.len() >= SNIFF {
-                kind = Some(sniff(&data).ok_or_else(unsupported)?);
-            }
-            if size > kind.map_or(PDF.max, |k| k.max) {
-                over = true;
-                data = Vec::new();
+            // Unknown or repeated parts are read and ignored.
+            _ => {
+                let mut field = field;
+                while field.chunk().await.map_err(multipart_error)?.is_some() {}
             }
         }
-        let kind = match kind {
-            Some(k) => k,
-            None => sniff(&data).ok_or_else(unsupported)?,
-        };
-        if over || size > kind.max {
-            return Err(too_large(Some(kind)));
-        }
-        let handle = format!("{}.{}", random_hex(), kind.ext);
-        tokio::fs::create_dir_all(&st.media_dir)
-            .await
-            .map_err(|e| Problem::internal(e.to_string()))?;
-        tokio::fs::write(st.media_dir.join(&handle), &data)
-            .await
-            .map_err(|e| Problem::internal(e.to_string()))?;
-        let url = format!("/api/v1/whatsapp/media/{handle}");
-        let body = json!({ "handle": handle, "url": url, "mime_type": kind.mime, "size": size });
-        return Ok((
-            StatusCode::CREATED,
-            [
-                (header::CONTENT_TYPE, "application/json".to_owned()),
-                (header::LOCATION, url),
-            ],
-            body.to_string(),
-        )
-            .into_response());
     }
-    Err(Problem::new(
-        StatusCode::BAD_REQUEST,
-        "file_required",
-        "the multipart body has no `file` field",
+    let format = format.transpose()?;
+    let Some(part) = file else {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "file_required",
+            "the multipart body has no `file` field",
+        )
+        .field("file", "required", Value::Null));
+    };
+    let kind = judge(&part, format.as_ref())?;
+    let handle = format!("{}.{}", random_hex(), kind.ext);
+    tokio::fs::create_dir_all(&st.media_dir)
+        .await
+        .map_err(|e| Problem::internal(e.to_string()))?;
+    tokio::fs::write(st.media_dir.join(&handle), &part.data)
+        .await
+        .map_err(|e| Problem::internal(e.to_string()))?;
+    let url = format!("/api/v1/whatsapp/media/{handle}");
+    let body = json!({ "handle": handle, "url": url, "mime_type": kind.mime, "size": part.size });
+    Ok((
+        StatusCode::CREATED,
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (header::LOCATION, url),
+        ],
+        body.to_string(),
     )
-    .field("file", "required", Value::Null))
+        .into_response())
 }
 
 /// `GET /media/{handle}`: the stored bytes with their type.
@@ -180,7 +268,7 @@ pub async fn download(
                     .bytes()
                     .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
         })
-        .and_then(|(_, ext)| KINDS.iter().find(|k| k.ext == ext))
+        .and_then(|(_, ext)| MEDIA_TYPES.iter().find(|k| k.ext == ext))
         .ok_or_else(|| Problem::not_found("media"))?;
     let bytes = tokio::fs::read(st.media_dir.join(&handle))
         .await
@@ -193,18 +281,4 @@ pub async fn download(
         Bytes::from(bytes),
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sniffs_magic_bytes() {
-        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01"), Some(JPEG));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\x0d"), Some(PNG));
-        assert_eq!(sniff(b"\0\0\0\x20ftypisom"), Some(MP4));
-        assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3"), Some(PDF));
-        assert_eq!(sniff(b"GIF89a......"), None);
-    }
 }

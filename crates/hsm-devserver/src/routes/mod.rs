@@ -12,11 +12,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{middleware, Router};
 use tokio::sync::Notify;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
 
 use crate::auth::Auth;
 use crate::config::Config;
+use crate::logging;
 use crate::problem::Problem;
 use crate::store::Store;
 
@@ -67,11 +71,33 @@ pub fn app(state: AppState, config: &Config) -> Router {
     };
     let mut app = api
         .merge(site)
+        // A handler that panics answers 500 and the server goes on.
+        .layer(CatchPanicLayer::custom(panicked))
         .layer(middleware::from_fn(crate::faults::answer));
     if let Some(cors) = cors(&config.cors_origins) {
         app = app.layer(cors);
     }
     app.layer(CompressionLayer::new().gzip(true).br(true))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(logging::request_span)
+                .on_request(logging::on_request)
+                .on_response(logging::on_response)
+                .on_failure(logging::on_failure),
+        )
+        .layer(SetRequestIdLayer::x_request_id(
+            logging::NextRequestId::new(),
+        ))
+}
+
+/// The answer of a request whose handler panicked (the panic hook has logged it).
+fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!(
+        panic = %crate::review::panic_message(payload.as_ref()),
+        "request handler panicked"
+    );
+    Problem::internal("the server failed on this request").into_response()
 }
 
 fn cors(origins: &[String]) -> Option<CorsLayer> {
@@ -99,7 +125,12 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
                 header::IF_MATCH,
                 HeaderName::from_static("idempotency-key"),
             ])
-            .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER])
+            .expose_headers([
+                header::ETAG,
+                header::LOCATION,
+                header::RETRY_AFTER,
+                HeaderName::from_static("x-request-id"),
+            ])
             .max_age(std::time::Duration::from_secs(600)),
     )
 }

@@ -64,7 +64,7 @@ fn valid_language(s: &str) -> bool {
 }
 
 /// Reads the list parameters; repeated and comma-separated values both add to a filter.
-fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
+pub(crate) fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
     let mut q = ListQuery {
         page: 1,
         per_page: 25,
@@ -205,7 +205,7 @@ pub async fn get_one(
     Ok(template_response(StatusCode::OK, &t))
 }
 
-fn parse_draft(body: &[u8]) -> Result<TemplateDraft, Problem> {
+pub(crate) fn parse_draft(body: &[u8]) -> Result<TemplateDraft, Problem> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
         Problem::new(
             StatusCode::BAD_REQUEST,
@@ -237,7 +237,7 @@ fn blocking(issues: Vec<Issue>) -> Option<Problem> {
 }
 
 /// The domain's name rules (`name_language_taken`, `name_recently_deleted`) over stored names.
-fn name_issues(
+pub(crate) fn name_issues(
     conn: &rusqlite::Connection,
     name: &str,
     language: &Language,
