@@ -192,7 +192,8 @@ const LIST_PROBE = `
     window.__resp = [];
     window.fetch = async function (input, init) {
       const r = await real.call(this, input, init);
-      const url = typeof input === 'string' ? input : input.url;
+      // A string, a URL (wasm-bindgen's init, the chunk loader) or a Request.
+      const url = String(input instanceof Request ? input.url : input);
       if (url.includes('/templates?') || url.endsWith('/templates')) {
         const entry = { headers: performance.now(), body: null };
         window.__resp.push(entry);

@@ -31,13 +31,16 @@ pub fn lint() -> Result<(), String> {
 
 /// Schemathesis (from the virtualenv setup made) over every operation of the contract, with
 /// [`CHECKS`], against a seeded dev backend started with a fresh token; any failure fails the
-/// step. The JUnit report lands in `target/schemathesis/`.
+/// step. The JUnit report and Schemathesis' cache land in `target/schemathesis/`.
 pub fn fuzz() -> Result<(), String> {
     let token = fresh_token();
     let (_server, url) = test::devserver("fuzz", &["--token", &token])?;
     let report = target_dir().join("schemathesis");
+    std::fs::create_dir_all(&report).map_err(|e| format!("cannot create {report:?}: {e}"))?;
     exec(
         cmd(&setup::venv().join("bin/schemathesis").display().to_string())
+            // Its cache (`.schemathesis/`: earlier crashes, replayed first) lives there too.
+            .current_dir(&report)
             .arg("run")
             .arg(root().join(CONTRACT))
             .args(["--url", &url])

@@ -25,6 +25,8 @@ commands:
                                   build the app in release and serve it with the dev backend
   test                            every check: fmt, clippy, native tests, the contract (lint and
                                   fuzzing), browser and whole-app tests (Chromium and Firefox)
+  test --only TEXT                setup, then only the steps whose name contains TEXT
+                                  (e.g. `--only Firefox`, `--only contract`)
   bench                           sizes and timings of the release build against their budgets
                                   (6000 templates; prints a table, writes target/bench.json)
 ";
