@@ -46,25 +46,6 @@ fn open_new(api: &str, user: Option<&str>) -> App {
     App { el, handle }
 }
 
-/// The control labelled `label` (its required `*` left out).
-async fn field(root: &Element, label: &str) -> Element {
-    let root = root.clone();
-    wait_for(&format!("the field {label}"), 10_000, || {
-        let l = query_all(&root, "label").into_iter().find(|l| {
-            l.text_content()
-                .unwrap_or_default()
-                .trim()
-                .trim_end_matches('*')
-                .trim()
-                == label
-        })?;
-        root.query_selector(&format!("#{}", l.get_attribute("for")?))
-            .ok()
-            .flatten()
-    })
-    .await
-}
-
 fn value(el: &Element) -> String {
     js_sys::Reflect::get(el, &"value".into())
         .unwrap()

@@ -67,25 +67,6 @@ fn choose(el: &Element, option: &str) {
     dispatch(el, "change");
 }
 
-/// The control labelled `label` (its accessible name), waiting for it.
-async fn field(root: &Element, label: &str) -> Element {
-    let label = label.to_owned();
-    let root = root.clone();
-    wait_for(&format!("the field labelled {label}"), 10_000, || {
-        let l = query_all(&root, "label").into_iter().find(|l| {
-            l.text_content()
-                .unwrap_or_default()
-                .trim()
-                .trim_end_matches('*')
-                .trim()
-                == label
-        })?;
-        let id = l.get_attribute("for")?;
-        root.query_selector(&format!("#{id}")).ok().flatten()
-    })
-    .await
-}
-
 /// The control of a form path (`body.example.1`, `buttons.2.url`).
 async fn at(root: &Element, path: &str) -> Element {
     let root = root.clone();

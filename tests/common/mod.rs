@@ -77,6 +77,25 @@ pub async fn wait_for<T>(what: &str, timeout_ms: i32, mut find: impl FnMut() -> 
     }
 }
 
+/// The control labelled `label` (its required `*` left out), waiting for it.
+pub async fn field(root: &Element, label: &str) -> Element {
+    let label = label.to_owned();
+    let root = root.clone();
+    wait_for(&format!("the field labelled {label}"), 10_000, || {
+        let l = query_all(&root, "label").into_iter().find(|l| {
+            l.text_content()
+                .unwrap_or_default()
+                .trim()
+                .trim_end_matches('*')
+                .trim()
+                == label
+        })?;
+        let id = l.get_attribute("for")?;
+        root.query_selector(&format!("#{id}")).ok().flatten()
+    })
+    .await
+}
+
 /// All elements under `root` matching a CSS selector.
 pub fn query_all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();

@@ -269,6 +269,17 @@ mod tests {
         decide(draft)
     }
 
+    /// A store on a fresh SQLite file (kept while the `TempDir` lives) and a runtime to call it.
+    fn scratch_store() -> (tempfile::TempDir, Store, tokio::runtime::Runtime) {
+        let dir = tempfile::tempdir().unwrap();
+        let st = Store::open(&dir.path().join("hsm.db")).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        (dir, st, rt)
+    }
+
     fn status_of(c: &rusqlite::Connection, id: i64) -> (Template, Option<i64>) {
         let t = store::get(c, id).unwrap().unwrap();
         let due = c
@@ -285,12 +296,7 @@ mod tests {
     /// reviewed, and the retry succeeds once the rule no longer panics.
     #[test]
     fn a_panicking_review_is_retried_and_the_rest_go_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let st = Store::open(&dir.path().join("hsm.db")).unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let (_dir, st, rt) = scratch_store();
         let (ids, pass, now) = rt.block_on(st.call(|c| {
             let now = now_ms();
             let tx = c.transaction().unwrap();
@@ -348,12 +354,7 @@ mod tests {
     /// A panic anywhere in a store call comes back as an error, and the store goes on.
     #[test]
     fn a_panic_in_a_store_call_is_returned_and_the_store_stays_usable() {
-        let dir = tempfile::tempdir().unwrap();
-        let st = Store::open(&dir.path().join("hsm.db")).unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let (_dir, st, rt) = scratch_store();
         let r: Result<(), String> = rt.block_on(st.try_call(|c| {
             let _tx = c.transaction().unwrap();
             c_panics();
