@@ -65,7 +65,7 @@ impl Problem {
     /// Adds a domain issue as a field error.
     pub fn issue(mut self, i: hsm_domain::Issue) -> Self {
         self.errors.push(FieldError {
-            field: i.field,
+            field: i.field.to_string(),
             code: i.code,
             params: i.params,
         });

@@ -2,6 +2,7 @@
 //! limit and name reuse. All pure: the caller supplies the clock and the history.
 
 use crate::model::{Language, Status, Template, TemplateDraft};
+use crate::path::FieldPath;
 use crate::validation::codes::*;
 use crate::validation::Issue;
 
@@ -24,31 +25,31 @@ pub fn can_delete(status: &Status) -> bool {
     !matches!(status, Status::Disabled)
 }
 
-/// Whether a form field (a path as in [`Issue::field`], or its first segment) is read-only
-/// when editing a template with this status. Name and language never change; the category of
-/// an APPROVED template is locked; nothing changes when the status does not allow editing.
-pub fn field_locked(field: &str, status: &Status) -> bool {
+/// Whether a form field is read-only when editing a template with this status. Name and
+/// language never change; the category of an APPROVED template is locked; nothing changes
+/// when the status does not allow editing.
+pub fn field_locked(field: &FieldPath, status: &Status) -> bool {
     if !can_edit(status) {
         return true;
     }
-    match field.split('.').next().unwrap_or("") {
-        "name" | "language" => true,
-        "category" => *status == Status::Approved,
+    match field.root() {
+        FieldPath::Name | FieldPath::Language => true,
+        FieldPath::Category => *status == Status::Approved,
         _ => false,
     }
 }
 
-/// The fields that stay editable for this status (first path segments).
-pub fn editable_fields(status: &Status) -> Vec<&'static str> {
+/// The parts of a template that stay editable for this status.
+pub fn editable_fields(status: &Status) -> Vec<FieldPath> {
     [
-        "name",
-        "language",
-        "category",
-        "parameter_format",
-        "header",
-        "body",
-        "footer",
-        "buttons",
+        FieldPath::Name,
+        FieldPath::Language,
+        FieldPath::Category,
+        FieldPath::ParameterFormat,
+        FieldPath::Header,
+        FieldPath::Body,
+        FieldPath::Footer,
+        FieldPath::Buttons,
     ]
     .into_iter()
     .filter(|f| !field_locked(f, status))
@@ -84,7 +85,7 @@ pub fn check_edit_rate(previous_edits: &[i64], now: i64) -> Result<(), i64> {
 
 /// The issue to report when [`check_edit_rate`] refuses (form-level: empty field).
 pub fn edit_rate_issue(retry_after_seconds: i64) -> Issue {
-    Issue::error("", EDIT_RATE_LIMITED).with("retry_after", retry_after_seconds)
+    Issue::error(FieldPath::Template, EDIT_RATE_LIMITED).with("retry_after", retry_after_seconds)
 }
 
 /// What an update may not change, given the stored template. Run [`crate::validate`] on the
@@ -92,20 +93,25 @@ pub fn edit_rate_issue(retry_after_seconds: i64) -> Issue {
 pub fn check_update(old: &Template, new: &TemplateDraft) -> Vec<Issue> {
     let mut out = Vec::new();
     if !can_edit(&old.status) {
-        out.push(Issue::error("", EDIT_NOT_ALLOWED).with("status", old.status.as_str()));
+        out.push(
+            Issue::error(FieldPath::Template, EDIT_NOT_ALLOWED).with("status", old.status.as_str()),
+        );
     }
     if old.draft.name != new.name {
-        out.push(Issue::error("name", NAME_IMMUTABLE).with("expected", old.draft.name.as_str()));
+        out.push(
+            Issue::error(FieldPath::Name, NAME_IMMUTABLE).with("expected", old.draft.name.as_str()),
+        );
     }
     if old.draft.language != new.language {
         out.push(
-            Issue::error("language", LANGUAGE_IMMUTABLE)
+            Issue::error(FieldPath::Language, LANGUAGE_IMMUTABLE)
                 .with("expected", old.draft.language.as_str()),
         );
     }
     if old.status == Status::Approved && old.draft.category != new.category {
         out.push(
-            Issue::error("category", CATEGORY_LOCKED).with("expected", old.draft.category.as_str()),
+            Issue::error(FieldPath::Category, CATEGORY_LOCKED)
+                .with("expected", old.draft.category.as_str()),
         );
     }
     out
@@ -129,7 +135,9 @@ pub fn check_name_available<'a>(
         .into_iter()
         .any(|(n, l)| n == name && l == language)
     {
-        out.push(Issue::error("name", NAME_LANGUAGE_TAKEN).with("language", language.as_str()));
+        out.push(
+            Issue::error(FieldPath::Name, NAME_LANGUAGE_TAKEN).with("language", language.as_str()),
+        );
     }
     let blocked_until = deleted_approved
         .into_iter()
@@ -137,7 +145,9 @@ pub fn check_name_available<'a>(
         .map(|(_, at)| at.saturating_add(NAME_BLOCK_SECONDS))
         .max();
     if let Some(until) = blocked_until.filter(|u| *u > now) {
-        out.push(Issue::error("name", NAME_RECENTLY_DELETED).with("retry_after", until - now));
+        out.push(
+            Issue::error(FieldPath::Name, NAME_RECENTLY_DELETED).with("retry_after", until - now),
+        );
     }
     out
 }
@@ -160,19 +170,22 @@ mod tests {
     #[test]
     fn locked_fields() {
         use Status::*;
-        assert!(field_locked("name", &Rejected));
-        assert!(field_locked("language", &Paused));
-        assert!(field_locked("category", &Approved));
-        assert!(!field_locked("category", &Rejected));
-        assert!(!field_locked("body.text", &Approved));
-        assert!(!field_locked("buttons.0.url", &Paused));
-        assert!(field_locked("body.text", &Pending));
-        assert!(field_locked("body.text", &Disabled));
+        let locked = |path: &str, status| field_locked(&FieldPath::parse(path), status);
+        assert!(locked("name", &Rejected));
+        assert!(locked("language", &Paused));
+        assert!(locked("category", &Approved));
+        assert!(!locked("category", &Rejected));
+        assert!(!locked("body.text", &Approved));
+        assert!(!locked("buttons.0.url", &Paused));
+        assert!(locked("body.text", &Pending));
+        assert!(locked("body.text", &Disabled));
+        let shown =
+            |fields: Vec<FieldPath>| fields.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
-            editable_fields(&Approved),
+            shown(editable_fields(&Approved)),
             vec!["parameter_format", "header", "body", "footer", "buttons"]
         );
-        assert_eq!(editable_fields(&Rejected)[0], "category");
+        assert_eq!(editable_fields(&Rejected)[0], FieldPath::Category);
         assert!(editable_fields(&Pending).is_empty());
     }
 

@@ -107,6 +107,7 @@ pub mod editing;
 pub mod markup;
 pub mod media;
 pub mod model;
+pub mod path;
 pub mod text;
 pub mod validation;
 pub mod variables;
@@ -116,6 +117,7 @@ pub use editing::{
     field_locked,
 };
 pub use model::*;
+pub use path::{ButtonPart, FieldPath};
 pub use text::{char_count, suggest_name};
 pub use validation::{
     codes, has_errors, normalize_phone, rejection_reason_for, validate, Issue, Severity, CODES,

@@ -12,6 +12,7 @@ use crate::model::{
     Button, Category, Component, Header, HeaderFormat, Language, NamedParam, ParameterFormat,
     RejectionReason, TemplateDraft,
 };
+use crate::path::{ButtonPart, FieldPath};
 use crate::text::{char_count, fold_latin, NAME_MAX};
 use crate::variables::{variables, VarName, Variable};
 
@@ -28,10 +29,8 @@ pub enum Severity {
 /// One broken rule: where, which rule, with which numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
-    /// Dotted path of the field, e.g. `name`, `body.text`, `buttons.2.url`, `body.example.1`.
-    /// Button indexes count from 0; `body.example.N` uses the variable's number or name.
-    /// Empty for issues about the template as a whole.
-    pub field: String,
+    /// The field it is about; [`FieldPath::Template`] for the template as a whole.
+    pub field: FieldPath,
     /// Stable snake_case code, the key of the translated message.
     pub code: String,
     /// The rule's numbers and names, e.g. `{"limit": 60, "found": 61}`.
@@ -42,18 +41,18 @@ pub struct Issue {
 
 impl Issue {
     /// A blocking issue without params.
-    pub fn error(field: impl Into<String>, code: &str) -> Self {
+    pub fn error(field: FieldPath, code: &str) -> Self {
         Self::new(field, code, Severity::Error)
     }
 
     /// A non-blocking issue without params.
-    pub fn warning(field: impl Into<String>, code: &str) -> Self {
+    pub fn warning(field: FieldPath, code: &str) -> Self {
         Self::new(field, code, Severity::Warning)
     }
 
-    fn new(field: impl Into<String>, code: &str, severity: Severity) -> Self {
+    fn new(field: FieldPath, code: &str, severity: Severity) -> Self {
         Issue {
-            field: field.into(),
+            field,
             code: code.to_owned(),
             params: Map::new(),
             severity,
@@ -197,12 +196,11 @@ pub fn validate(draft: &TemplateDraft) -> Vec<Issue> {
                     .and_then(|rows| rows.first())
                     .map(Vec::as_slice),
                 ex.and_then(|e| e.body_text_named_params.as_deref()),
-                "body.example",
-                true,
+                FieldPath::body_example,
                 &mut out,
             );
         }
-        _ => out.push(Issue::error("body.text", BODY_REQUIRED)),
+        _ => out.push(Issue::error(FieldPath::BodyText, BODY_REQUIRED)),
     }
     if let Some(f) = draft.footer() {
         check_footer(&f.text, &mut out);
@@ -219,7 +217,7 @@ pub fn validate(draft: &TemplateDraft) -> Vec<Issue> {
     out
 }
 
-fn too_long(field: &str, code: &str, limit: usize, found: usize) -> Issue {
+fn too_long(field: FieldPath, code: &str, limit: usize, found: usize) -> Issue {
     Issue::error(field, code)
         .with("limit", limit)
         .with("found", found)
@@ -227,7 +225,7 @@ fn too_long(field: &str, code: &str, limit: usize, found: usize) -> Issue {
 
 fn check_name(name: &str, out: &mut Vec<Issue>) {
     if name.is_empty() {
-        out.push(Issue::error("name", NAME_REQUIRED));
+        out.push(Issue::error(FieldPath::Name, NAME_REQUIRED));
         return;
     }
     let bad: BTreeSet<char> = name
@@ -237,11 +235,11 @@ fn check_name(name: &str, out: &mut Vec<Issue>) {
         .collect();
     if !bad.is_empty() {
         let found: String = bad.into_iter().take(10).collect();
-        out.push(Issue::error("name", NAME_INVALID).with("found", found));
+        out.push(Issue::error(FieldPath::Name, NAME_INVALID).with("found", found));
     }
     let n = char_count(name);
     if n > NAME_MAX {
-        out.push(too_long("name", NAME_TOO_LONG, NAME_MAX, n));
+        out.push(too_long(FieldPath::Name, NAME_TOO_LONG, NAME_MAX, n));
     }
 }
 
@@ -257,13 +255,19 @@ pub fn category_supported(category: &Category) -> bool {
 
 fn check_language(language: &Language, out: &mut Vec<Issue>) {
     if !language_supported(language) {
-        out.push(Issue::error("language", LANGUAGE_UNSUPPORTED).with("found", language.as_str()));
+        out.push(
+            Issue::error(FieldPath::Language, LANGUAGE_UNSUPPORTED)
+                .with("found", language.as_str()),
+        );
     }
 }
 
 fn check_category(category: &Category, out: &mut Vec<Issue>) {
     if !category_supported(category) {
-        out.push(Issue::error("category", CATEGORY_UNSUPPORTED).with("found", category.as_str()));
+        out.push(
+            Issue::error(FieldPath::Category, CATEGORY_UNSUPPORTED)
+                .with("found", category.as_str()),
+        );
     }
 }
 
@@ -278,10 +282,10 @@ fn check_components(draft: &TemplateDraft, out: &mut Vec<Issue>) {
         }] += 1;
     }
     for (i, (field, kind)) in [
-        ("header", "HEADER"),
-        ("body", "BODY"),
-        ("footer", "FOOTER"),
-        ("buttons", "BUTTONS"),
+        (FieldPath::Header, "HEADER"),
+        (FieldPath::Body, "BODY"),
+        (FieldPath::Footer, "FOOTER"),
+        (FieldPath::Buttons, "BUTTONS"),
     ]
     .into_iter()
     .enumerate()
@@ -302,41 +306,40 @@ fn check_header(h: &Header, out: &mut Vec<Issue>) {
         HeaderFormat::Text => {
             let text = h.text.as_deref().unwrap_or("");
             if text.trim().is_empty() {
-                out.push(Issue::error("header.text", HEADER_TEXT_REQUIRED));
+                out.push(Issue::error(FieldPath::HeaderText, HEADER_TEXT_REQUIRED));
                 return;
             }
             let n = char_count(text);
             if n > HEADER_TEXT_MAX {
                 out.push(too_long(
-                    "header.text",
+                    FieldPath::HeaderText,
                     HEADER_TEXT_TOO_LONG,
                     HEADER_TEXT_MAX,
                     n,
                 ));
             }
             let vars = variables(text);
-            check_invalid_vars(&vars, text, "header.text", out);
+            check_invalid_vars(&vars, text, &FieldPath::HeaderText, out);
             if vars.len() > 1 {
                 out.push(
-                    Issue::error("header.text", HEADER_TOO_MANY_VARIABLES)
+                    Issue::error(FieldPath::HeaderText, HEADER_TOO_MANY_VARIABLES)
                         .with("limit", 1)
                         .with("found", vars.len()),
                 );
             }
             if let Some(marker) = first_marker(&markup::parse(text)) {
                 out.push(
-                    Issue::error("header.text", HEADER_FORMATTING_NOT_ALLOWED)
+                    Issue::error(FieldPath::HeaderText, HEADER_FORMATTING_NOT_ALLOWED)
                         .with("found", marker),
                 );
             }
-            check_sequence(&vars, "header.text", out);
+            check_sequence(&vars, &FieldPath::HeaderText, out);
             let ex = h.example.as_ref();
             check_samples(
                 text,
                 ex.and_then(|e| e.header_text.as_deref()),
                 ex.and_then(|e| e.header_text_named_params.as_deref()),
-                "header.example",
-                false,
+                |_| FieldPath::HeaderExample,
                 out,
             );
         }
@@ -348,17 +351,18 @@ fn check_header(h: &Header, out: &mut Vec<Issue>) {
                 .map(|v| v.iter().filter(|s| !s.trim().is_empty()).collect())
                 .unwrap_or_default();
             if handles.is_empty() {
-                out.push(Issue::error("header.media", HEADER_MEDIA_REQUIRED));
+                out.push(Issue::error(FieldPath::HeaderMedia, HEADER_MEDIA_REQUIRED));
             } else if handles.len() > 1 {
                 out.push(
-                    Issue::error("header.media", HEADER_MEDIA_TOO_MANY)
+                    Issue::error(FieldPath::HeaderMedia, HEADER_MEDIA_TOO_MANY)
                         .with("limit", 1)
                         .with("found", handles.len()),
                 );
             }
         }
         other => out.push(
-            Issue::error("header.format", HEADER_FORMAT_UNSUPPORTED).with("found", other.as_str()),
+            Issue::error(FieldPath::HeaderFormat, HEADER_FORMAT_UNSUPPORTED)
+                .with("found", other.as_str()),
         ),
     }
 }
@@ -377,24 +381,28 @@ fn first_marker(spans: &[Span]) -> Option<&'static str> {
 fn check_body(text: &str, out: &mut Vec<Issue>) {
     let n = char_count(text);
     if n > BODY_MAX {
-        out.push(too_long("body.text", BODY_TOO_LONG, BODY_MAX, n));
+        out.push(too_long(FieldPath::BodyText, BODY_TOO_LONG, BODY_MAX, n));
     }
     let vars = variables(text);
-    check_invalid_vars(&vars, text, "body.text", out);
-    check_sequence(&vars, "body.text", out);
+    check_invalid_vars(&vars, text, &FieldPath::BodyText, out);
+    check_sequence(&vars, &FieldPath::BodyText, out);
     let good: Vec<&Variable> = vars.iter().filter(|v| v.is_well_formed()).collect();
     let trimmed_start = text.len() - text.trim_start().len();
     let trimmed_end = text.trim_end().len();
     if let Some(first) = good.first() {
         if first.range.start == trimmed_start {
             out.push(
-                Issue::error("body.text", VARIABLE_AT_START).with("variable", first.name.key()),
+                Issue::error(FieldPath::BodyText, VARIABLE_AT_START)
+                    .with("variable", first.name.key()),
             );
         }
     }
     if let Some(last) = good.last() {
         if last.range.end == trimmed_end {
-            out.push(Issue::error("body.text", VARIABLE_AT_END).with("variable", last.name.key()));
+            out.push(
+                Issue::error(FieldPath::BodyText, VARIABLE_AT_END)
+                    .with("variable", last.name.key()),
+            );
         }
     }
     if let Some(pair) = vars
@@ -402,19 +410,19 @@ fn check_body(text: &str, out: &mut Vec<Issue>) {
         .find(|w| text[w[0].range.end..w[1].range.start].trim().is_empty())
     {
         out.push(
-            Issue::error("body.text", VARIABLES_ADJACENT)
+            Issue::error(FieldPath::BodyText, VARIABLES_ADJACENT)
                 .with("first", pair[0].name.key())
                 .with("second", pair[1].name.key()),
         );
     }
 }
 
-fn check_invalid_vars(vars: &[Variable], text: &str, field: &str, out: &mut Vec<Issue>) {
+fn check_invalid_vars(vars: &[Variable], text: &str, field: &FieldPath, out: &mut Vec<Issue>) {
     let mut bad = vars.iter().filter(|v| !v.is_well_formed());
     if let Some(first) = bad.next() {
         let raw: String = text[first.range.clone()].chars().take(40).collect();
         out.push(
-            Issue::error(field, VARIABLE_INVALID)
+            Issue::error(field.clone(), VARIABLE_INVALID)
                 .with("found", raw)
                 .with("count", 1 + bad.count()),
         );
@@ -422,7 +430,7 @@ fn check_invalid_vars(vars: &[Variable], text: &str, field: &str, out: &mut Vec<
 }
 
 /// Positional variables of one component are numbered 1..n without gaps; repeats are fine.
-fn check_sequence(vars: &[Variable], field: &str, out: &mut Vec<Issue>) {
+fn check_sequence(vars: &[Variable], field: &FieldPath, out: &mut Vec<Issue>) {
     let nums: BTreeSet<u32> = vars
         .iter()
         .filter_map(|v| match v.name {
@@ -436,18 +444,18 @@ fn check_sequence(vars: &[Variable], field: &str, out: &mut Vec<Issue>) {
         .find(|(n, expected)| **n != *expected)
         .map(|(_, expected)| expected)
     {
-        out.push(Issue::error(field, VARIABLES_NOT_SEQUENTIAL).with("missing", missing));
+        out.push(Issue::error(field.clone(), VARIABLES_NOT_SEQUENTIAL).with("missing", missing));
     }
 }
 
 /// Each variable needs a clean sample; samples without a variable are rejected by Meta.
-/// `per_var` puts the variable's key in the field path (`body.example.1`).
+/// `field_of` gives the path of the sample of a variable key (`body.example.1`, or the
+/// header's one sample field).
 fn check_samples(
     text: &str,
     positional: Option<&[String]>,
     named: Option<&[NamedParam]>,
-    prefix: &str,
-    per_var: bool,
+    field_of: impl Fn(String) -> FieldPath,
     out: &mut Vec<Issue>,
 ) {
     let vars = variables(text);
@@ -458,11 +466,7 @@ fn check_samples(
         if !v.is_well_formed() || !seen.insert(v.name.clone()) {
             continue;
         }
-        let field = if per_var {
-            format!("{prefix}.{}", v.name.key())
-        } else {
-            prefix.to_owned()
-        };
+        let field = field_of(v.name.key());
         let sample = match &v.name {
             VarName::Positional(n) => {
                 max_positional = max_positional.max(*n);
@@ -475,32 +479,26 @@ fn check_samples(
             VarName::Invalid(_) => None,
         };
         match sample {
-            Some(s) if !s.trim().is_empty() => check_sample_whitespace(s, &field, out),
+            Some(s) if !s.trim().is_empty() => check_sample_whitespace(s, field, out),
             _ => out
                 .push(Issue::error(field, VARIABLE_EXAMPLE_MISSING).with("variable", v.name.key())),
         }
     }
     for i in (max_positional as usize)..positional.map_or(0, <[String]>::len) {
-        let field = if per_var {
-            format!("{prefix}.{}", i + 1)
-        } else {
-            prefix.to_owned()
-        };
-        out.push(Issue::error(field, EXAMPLE_UNUSED).with("variable", (i + 1).to_string()));
+        let key = (i + 1).to_string();
+        out.push(Issue::error(field_of(key.clone()), EXAMPLE_UNUSED).with("variable", key));
     }
     for p in named.unwrap_or(&[]) {
         if !names.contains(p.param_name.as_str()) {
-            let field = if per_var {
-                format!("{prefix}.{}", p.param_name)
-            } else {
-                prefix.to_owned()
-            };
-            out.push(Issue::error(field, EXAMPLE_UNUSED).with("variable", p.param_name.clone()));
+            out.push(
+                Issue::error(field_of(p.param_name.clone()), EXAMPLE_UNUSED)
+                    .with("variable", p.param_name.clone()),
+            );
         }
     }
 }
 
-fn check_sample_whitespace(sample: &str, field: &str, out: &mut Vec<Issue>) {
+fn check_sample_whitespace(sample: &str, field: FieldPath, out: &mut Vec<Issue>) {
     let found = if sample.contains(['\n', '\r']) {
         Some("newline")
     } else if sample.contains('\t') {
@@ -517,16 +515,21 @@ fn check_sample_whitespace(sample: &str, field: &str, out: &mut Vec<Issue>) {
 
 fn check_footer(text: &str, out: &mut Vec<Issue>) {
     if text.trim().is_empty() {
-        out.push(Issue::error("footer.text", FOOTER_TEXT_REQUIRED));
+        out.push(Issue::error(FieldPath::FooterText, FOOTER_TEXT_REQUIRED));
         return;
     }
     let n = char_count(text);
     if n > FOOTER_MAX {
-        out.push(too_long("footer.text", FOOTER_TOO_LONG, FOOTER_MAX, n));
+        out.push(too_long(
+            FieldPath::FooterText,
+            FOOTER_TOO_LONG,
+            FOOTER_MAX,
+            n,
+        ));
     }
     if let Some(v) = variables(text).first() {
         out.push(
-            Issue::error("footer.text", FOOTER_VARIABLES_NOT_ALLOWED).with(
+            Issue::error(FieldPath::FooterText, FOOTER_VARIABLES_NOT_ALLOWED).with(
                 "found",
                 text[v.range.clone()].chars().take(40).collect::<String>(),
             ),
@@ -536,7 +539,7 @@ fn check_footer(text: &str, out: &mut Vec<Issue>) {
 
 fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
     if buttons.is_empty() {
-        out.push(Issue::error("buttons", BUTTONS_EMPTY));
+        out.push(Issue::error(FieldPath::Buttons, BUTTONS_EMPTY));
         return;
     }
     let count = |f: fn(&Button) -> bool| buttons.iter().filter(|b| f(b)).count();
@@ -550,7 +553,7 @@ fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
         (PHONE_BUTTONS_TOO_MANY, PHONE_BUTTONS_MAX, phones),
     ] {
         if found > limit {
-            out.push(too_long("buttons", code, limit, found));
+            out.push(too_long(FieldPath::Buttons, code, limit, found));
         }
     }
     let switches = buttons
@@ -560,7 +563,7 @@ fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
         })
         .count();
     if switches > 1 {
-        out.push(Issue::error("buttons", BUTTONS_NOT_GROUPED));
+        out.push(Issue::error(FieldPath::Buttons, BUTTONS_NOT_GROUPED));
     }
     for (i, b) in buttons.iter().enumerate() {
         match b {
@@ -569,27 +572,27 @@ fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
             Button::PhoneNumber { phone_number, .. } => check_phone(i, phone_number, out),
         }
         let text = button_text(b);
-        let field = format!("buttons.{i}.text");
+        let field = FieldPath::Button(i, ButtonPart::Text);
         if text.trim().is_empty() {
             out.push(Issue::error(field, BUTTON_TEXT_REQUIRED));
         } else {
             let n = char_count(text);
             if n > BUTTON_TEXT_MAX {
-                out.push(too_long(&field, BUTTON_TEXT_TOO_LONG, BUTTON_TEXT_MAX, n));
+                out.push(too_long(field, BUTTON_TEXT_TOO_LONG, BUTTON_TEXT_MAX, n));
             }
         }
     }
 }
 
 fn check_url(i: usize, url: &str, example: Option<&[String]>, out: &mut Vec<Issue>) {
-    let field = format!("buttons.{i}.url");
+    let field = FieldPath::Button(i, ButtonPart::Url);
     if url.trim().is_empty() {
         out.push(Issue::error(field, BUTTON_URL_REQUIRED));
         return;
     }
     let n = char_count(url);
     if n > URL_MAX {
-        out.push(too_long(&field, BUTTON_URL_TOO_LONG, URL_MAX, n));
+        out.push(too_long(field.clone(), BUTTON_URL_TOO_LONG, URL_MAX, n));
     }
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
@@ -604,24 +607,24 @@ fn check_url(i: usize, url: &str, example: Option<&[String]>, out: &mut Vec<Issu
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '[');
     if !host_ok || url.chars().any(char::is_whitespace) {
-        out.push(Issue::error(&*field, BUTTON_URL_INVALID));
+        out.push(Issue::error(field.clone(), BUTTON_URL_INVALID));
     }
     let vars = variables(url);
     check_invalid_vars(&vars, url, &field, out);
     if vars.len() > 1 {
         out.push(
-            Issue::error(&*field, BUTTON_URL_TOO_MANY_VARIABLES)
+            Issue::error(field.clone(), BUTTON_URL_TOO_MANY_VARIABLES)
                 .with("limit", 1)
                 .with("found", vars.len()),
         );
     }
     if vars.first().is_some_and(|v| v.range.end != url.len()) {
-        out.push(Issue::error(&*field, BUTTON_URL_VARIABLE_NOT_AT_END));
+        out.push(Issue::error(field, BUTTON_URL_VARIABLE_NOT_AT_END));
     }
     if vars.iter().any(Variable::is_well_formed) {
-        let ex_field = format!("buttons.{i}.example");
+        let ex_field = FieldPath::Button(i, ButtonPart::Example);
         match example.and_then(|e| e.first()) {
-            Some(s) if !s.trim().is_empty() => check_sample_whitespace(s, &ex_field, out),
+            Some(s) if !s.trim().is_empty() => check_sample_whitespace(s, ex_field, out),
             _ => out.push(Issue::error(ex_field, BUTTON_URL_EXAMPLE_REQUIRED)),
         }
     }
@@ -630,7 +633,7 @@ fn check_url(i: usize, url: &str, example: Option<&[String]>, out: &mut Vec<Issu
 /// Phone numbers are international: an optional `+`, then 8 to 20 digits, nothing else.
 /// Separators are rejected rather than guessed at: [`normalize_phone`] strips them for the UI.
 fn check_phone(i: usize, phone: &str, out: &mut Vec<Issue>) {
-    let field = format!("buttons.{i}.phone_number");
+    let field = FieldPath::Button(i, ButtonPart::PhoneNumber);
     if phone.trim().is_empty() {
         out.push(Issue::error(field, BUTTON_PHONE_REQUIRED));
         return;
@@ -648,7 +651,7 @@ fn check_phone(i: usize, phone: &str, out: &mut Vec<Issue>) {
                 .with("found", n),
         );
     } else if n > PHONE_MAX_DIGITS {
-        out.push(too_long(&field, BUTTON_PHONE_TOO_LONG, PHONE_MAX_DIGITS, n));
+        out.push(too_long(field, BUTTON_PHONE_TOO_LONG, PHONE_MAX_DIGITS, n));
     }
 }
 
@@ -669,17 +672,17 @@ pub fn normalize_phone(phone: &str) -> String {
 
 /// One variable format per template (header and body), agreeing with `parameter_format`.
 fn check_parameter_format(draft: &TemplateDraft, out: &mut Vec<Issue>) {
-    let mut fields: Vec<(&str, &str)> = Vec::new();
+    let mut fields: Vec<(FieldPath, &str)> = Vec::new();
     if let Some(h) = draft.header() {
         if h.format == HeaderFormat::Text {
-            fields.push(("header.text", h.text.as_deref().unwrap_or("")));
+            fields.push((FieldPath::HeaderText, h.text.as_deref().unwrap_or("")));
         }
     }
     if let Some(b) = draft.body() {
-        fields.push(("body.text", &b.text));
+        fields.push((FieldPath::BodyText, &b.text));
     }
-    let mut positional: Option<&str> = None;
-    let mut named: Option<&str> = None;
+    let mut positional: Option<&FieldPath> = None;
+    let mut named: Option<&FieldPath> = None;
     for (field, text) in &fields {
         for v in variables(text) {
             match v.name {
@@ -696,7 +699,7 @@ fn check_parameter_format(draft: &TemplateDraft, out: &mut Vec<Issue>) {
     let expected = match declared {
         ParameterFormat::Other(ref s) => {
             out.push(
-                Issue::error("parameter_format", PARAMETER_FORMAT_UNSUPPORTED)
+                Issue::error(FieldPath::ParameterFormat, PARAMETER_FORMAT_UNSUPPORTED)
                     .with("found", s.as_str()),
             );
             return;
@@ -705,20 +708,20 @@ fn check_parameter_format(draft: &TemplateDraft, out: &mut Vec<Issue>) {
     };
     match (positional, named) {
         (Some(_), Some(_)) => {
-            let field = if fields.iter().any(|(f, _)| *f == "body.text") {
-                "body.text"
+            let field = if fields.iter().any(|(f, _)| *f == FieldPath::BodyText) {
+                FieldPath::BodyText
             } else {
-                "header.text"
+                FieldPath::HeaderText
             };
             out.push(Issue::error(field, VARIABLES_MIXED));
         }
         (Some(field), None) if expected == ParameterFormat::Named => out.push(
-            Issue::error(field, PARAMETER_FORMAT_MISMATCH)
+            Issue::error(field.clone(), PARAMETER_FORMAT_MISMATCH)
                 .with("expected", "NAMED")
                 .with("found", "POSITIONAL"),
         ),
         (None, Some(field)) if expected == ParameterFormat::Positional => out.push(
-            Issue::error(field, PARAMETER_FORMAT_MISMATCH)
+            Issue::error(field.clone(), PARAMETER_FORMAT_MISMATCH)
                 .with("expected", "POSITIONAL")
                 .with("found", "NAMED"),
         ),
@@ -784,18 +787,18 @@ fn warnings(draft: &TemplateDraft, out: &mut Vec<Issue>) {
     let body = draft.body().map(|b| b.text.as_str());
 
     if draft.category == Category::Utility {
-        let mut texts: Vec<(String, &str)> = Vec::new();
+        let mut texts: Vec<(FieldPath, &str)> = Vec::new();
         if let Some(t) = header_text {
-            texts.push(("header.text".into(), t));
+            texts.push((FieldPath::HeaderText, t));
         }
         if let Some(t) = body {
-            texts.push(("body.text".into(), t));
+            texts.push((FieldPath::BodyText, t));
         }
         if let Some(f) = draft.footer() {
-            texts.push(("footer.text".into(), &f.text));
+            texts.push((FieldPath::FooterText, &f.text));
         }
         for (i, b) in draft.buttons().iter().enumerate() {
-            texts.push((format!("buttons.{i}.text"), button_text(b)));
+            texts.push((FieldPath::Button(i, ButtonPart::Text), button_text(b)));
         }
         if let Some((field, word)) = texts
             .iter()
@@ -815,7 +818,7 @@ fn warnings(draft: &TemplateDraft, out: &mut Vec<Issue>) {
             let needed = 2 * x + 1;
             if words < needed {
                 out.push(
-                    Issue::warning("body.text", VARIABLES_TOO_DENSE)
+                    Issue::warning(FieldPath::BodyText, VARIABLES_TOO_DENSE)
                         .with("limit", needed)
                         .with("found", words)
                         .with("variables", x),
@@ -823,14 +826,15 @@ fn warnings(draft: &TemplateDraft, out: &mut Vec<Issue>) {
             }
         }
         if let Some(s) = shortener(text) {
-            out.push(Issue::warning("body.text", URL_SHORTENER).with("found", s));
+            out.push(Issue::warning(FieldPath::BodyText, URL_SHORTENER).with("found", s));
         }
     }
     for (i, b) in draft.buttons().iter().enumerate() {
         if let Button::Url { url, .. } = b {
             if let Some(s) = shortener(url) {
                 out.push(
-                    Issue::warning(format!("buttons.{i}.url"), URL_SHORTENER).with("found", s),
+                    Issue::warning(FieldPath::Button(i, ButtonPart::Url), URL_SHORTENER)
+                        .with("found", s),
                 );
             }
         }

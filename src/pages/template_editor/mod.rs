@@ -15,7 +15,7 @@ mod media;
 mod sections;
 mod state;
 
-use hsm_domain::{can_edit, field_locked, has_errors, Status, Template, TemplateDraft};
+use hsm_domain::{can_edit, field_locked, has_errors, FieldPath, Status, Template, TemplateDraft};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -161,9 +161,9 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             None => Locks::default(),
             Some(s) => Locks {
                 all: !can_edit(s),
-                name: field_locked("name", s),
-                language: field_locked("language", s),
-                category: field_locked("category", s),
+                name: field_locked(&FieldPath::Name, s),
+                language: field_locked(&FieldPath::Language, s),
+                category: field_locked(&FieldPath::Category, s),
             },
         };
         Signal::derive(move || l)

@@ -153,7 +153,7 @@ impl EditorCtx {
                 issues
                     .iter()
                     .filter(|i| i.is_error())
-                    .map(|i| (i.field.clone(), i18n.issue(i))),
+                    .map(|i| (i.field.to_string(), i18n.issue(i))),
             )
         });
         out
