@@ -173,13 +173,13 @@ impl From<&str> for FieldPath {
 
 impl PartialEq<str> for FieldPath {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        *self == FieldPath::parse(other)
     }
 }
 
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == FieldPath::parse(other)
     }
 }
 

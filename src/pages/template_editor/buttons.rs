@@ -1,17 +1,18 @@
 //! Botões: add (quick reply, phone, site), edit, reorder and remove buttons.
 
-use hsm_domain::char_count;
 use hsm_domain::validation::{
     BUTTONS_MAX, BUTTON_TEXT_MAX, PHONE_BUTTONS_MAX, QUICK_REPLIES_MAX, URL_BUTTONS_MAX, URL_MAX,
 };
+use hsm_domain::{char_count, ButtonPart, FieldPath, Severity};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::caret::AddVariable;
+use super::field::{EditorField, Sample};
 use super::form::{distinct_variables, ButtonKind, ButtonRow};
-use super::sections::{insert_variable, Sample};
 use super::state::EditorCtx;
-use crate::components::field::{described_by, Field};
+use crate::components::field::TextInput;
 use crate::i18n::use_i18n;
 
 fn kind_key(kind: ButtonKind) -> &'static str {
@@ -43,17 +44,17 @@ pub fn ButtonsSection() -> impl IntoView {
     let i18n = use_i18n();
     let form = ctx.form;
     let menu_open = RwSignal::new(false);
-    let menu_id = ctx.id("buttons-menu");
+    let menu_id = ctx.id_for("buttons-menu");
     let add_ref = NodeRef::<html::Button>::new();
     let add = move |kind: ButtonKind| {
         let mut uid = 0;
-        ctx.edit("buttons", |f| {
+        ctx.edit(FieldPath::Buttons, |f| {
             uid = f.take_uid();
             f.buttons.push(ButtonRow::new(uid, kind, ""));
         });
         menu_open.set(false);
         // Focus goes to the new button's text, so keyboard users keep their place.
-        let id = ctx.id(&format!("button-{uid}-text"));
+        let id = text_id(&ctx, uid);
         request_animation_frame(move || {
             if let Some(el) = add_ref
                 .try_get_untracked()
@@ -69,8 +70,8 @@ pub fn ButtonsSection() -> impl IntoView {
         <fieldset class="hsm-editor__group hsm-editor__buttons">
             <legend>{move || i18n.t("editor.buttons")}</legend>
             <ul class="hsm-field__messages" aria-live="polite">
-                {move || ctx.messages("buttons").into_iter().map(|m| view! {
-                    <li class=if m.severity == hsm_domain::Severity::Warning { "hsm-msg hsm-msg--warning" } else { "hsm-msg hsm-msg--error" }>{m.text}</li>
+                {move || ctx.messages(&FieldPath::Buttons).into_iter().map(|m| view! {
+                    <li class=if m.severity == Severity::Warning { "hsm-msg hsm-msg--warning" } else { "hsm-msg hsm-msg--error" }>{m.text}</li>
                 }).collect_view()}
             </ul>
             <ol class="hsm-editor__button-list">
@@ -99,7 +100,7 @@ pub fn ButtonsSection() -> impl IntoView {
                         .into_iter()
                         .map(|kind| {
                             let reached = Memo::new(move |_| form.with(|f| limit_reached(&f.buttons, kind)));
-                            let reason_id = ctx.id(&format!("add-{}-reason", kind_key(kind)));
+                            let reason_id = ctx.id_for(&format!("add-{}-reason", kind_key(kind)));
                             view! {
                                 <li>
                                     <button
@@ -124,6 +125,11 @@ pub fn ButtonsSection() -> impl IntoView {
     }
 }
 
+/// The id of a row's text control: by `uid`, so it stays while rows move.
+fn text_id(ctx: &EditorCtx, uid: u32) -> String {
+    ctx.id_for(&format!("button-{uid}-text"))
+}
+
 /// One button row, found by its `uid` (its index changes when rows move).
 #[component]
 fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
@@ -132,43 +138,32 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
     let form = ctx.form;
     let index = Memo::new(move |_| form.with(|f| f.buttons.iter().position(|b| b.uid == uid)));
     let count = Memo::new(move |_| form.with(|f| f.buttons.len()));
-    let path = move |leaf: &str| format!("buttons.{}.{leaf}", index.get().unwrap_or(0));
-    let get = move |read: fn(&ButtonRow) -> String| {
-        move || {
+    let path = move |part: ButtonPart| {
+        Signal::derive(move || FieldPath::Button(index.get().unwrap_or(0), part))
+    };
+    let get = move |read: fn(&ButtonRow) -> &String| {
+        Signal::derive(move || {
             form.with(|f| {
                 f.buttons
                     .iter()
                     .find(|b| b.uid == uid)
-                    .map(read)
+                    .map(|b| read(b).clone())
                     .unwrap_or_default()
             })
-        }
+        })
     };
-    let set = move |leaf: &'static str, write: fn(&mut ButtonRow, String), v: String| {
-        let p = path(leaf);
-        ctx.edit(&p, |f| {
+    let set = move |part: ButtonPart, write: fn(&mut ButtonRow, String), v: String| {
+        let p = FieldPath::Button(index.get_untracked().unwrap_or(0), part);
+        ctx.edit(p, |f| {
             if let Some(b) = f.buttons.iter_mut().find(|b| b.uid == uid) {
                 write(b, v);
             }
         });
     };
-    let move_by = move |delta: isize| {
-        ctx.edit("buttons", |f| {
-            if let Some(i) = f.buttons.iter().position(|b| b.uid == uid) {
-                let j = i as isize + delta;
-                if j >= 0 && (j as usize) < f.buttons.len() {
-                    f.buttons.swap(i, j as usize);
-                }
-            }
-        });
+    let counted = move |read: fn(&ButtonRow) -> &String, max: usize| {
+        let text = get(read);
+        Signal::derive(move || (text.with(|t| char_count(t)), max))
     };
-    let remove = move |_| {
-        ctx.edit("buttons", |f| f.buttons.retain(|b| b.uid != uid));
-    };
-    let text_id = ctx.id(&format!("button-{uid}-text"));
-    let url_id = ctx.id(&format!("button-{uid}-url"));
-    let phone_id = ctx.id(&format!("button-{uid}-phone"));
-    let url_ref = NodeRef::<html::Input>::new();
     let url_var = Memo::new(move |_| {
         form.with(|f| {
             f.buttons
@@ -177,7 +172,6 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
                 .and_then(|b| distinct_variables(&b.url).first().map(|v| v.key()))
         })
     });
-    let locked = move || ctx.locked.get().all;
     let legend = move || {
         i18n.tf(
             "editor.button_legend",
@@ -187,97 +181,51 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
             ],
         )
     };
-
-    let text_field = {
-        let text_id = text_id.clone();
-        view! {
-            <Field
-                id=text_id.clone()
-                label=Signal::derive(move || i18n.t("editor.button_text"))
-                required=true
-                counter=Signal::derive(move || (char_count(&get(|b| b.text.clone())()), BUTTON_TEXT_MAX))
-                messages=Signal::derive(move || ctx.messages(&path("text")))
-            >
-                <input
-                    id=text_id.clone()
-                    type="text"
-                    data-path=move || path("text")
-                    aria-describedby=described_by(&text_id)
-                    aria-invalid=move || ctx.invalid(&path("text")).to_string()
-                    readonly=locked
-                    prop:value=get(|b| b.text.clone())
-                    on:input=move |ev| set("text", |b, v| b.text = v, event_target_value(&ev))
-                />
-            </Field>
-        }
-    };
     let extra = match kind {
         ButtonKind::QuickReply => None,
         ButtonKind::Phone => Some(
             view! {
-                <Field
-                    id=phone_id.clone()
-                    label=Signal::derive(move || i18n.t("editor.button_phone_number"))
+                <EditorField
+                    path=path(ButtonPart::PhoneNumber)
+                    id=ctx.id_for(&format!("button-{uid}-phone"))
+                    label=ctx.label("editor.button_phone_number")
                     required=true
-                    messages=Signal::derive(move || ctx.messages(&path("phone_number")))
                 >
-                    <input
-                        id=phone_id.clone()
-                        type="tel"
-                        data-path=move || path("phone_number")
+                    <TextInput
+                        kind="tel"
                         placeholder="+5511999999999"
-                        aria-describedby=described_by(&phone_id)
-                        aria-invalid=move || ctx.invalid(&path("phone_number")).to_string()
-                        readonly=locked
-                        prop:value=get(|b| b.phone.clone())
-                        on:input=move |ev| set("phone_number", |b, v| b.phone = v, event_target_value(&ev))
+                        value=get(|b| &b.phone)
+                        on_input=move |v| set(ButtonPart::PhoneNumber, |b, v| b.phone = v, v)
                     />
-                </Field>
+                </EditorField>
             }
             .into_any(),
         ),
         ButtonKind::Url => Some(
             view! {
-                <Field
-                    id=url_id.clone()
-                    label=Signal::derive(move || i18n.t("editor.button_url_address"))
+                <EditorField
+                    path=path(ButtonPart::Url)
+                    id=ctx.id_for(&format!("button-{uid}-url"))
+                    label=ctx.label("editor.button_url_address")
                     required=true
-                    counter=Signal::derive(move || (char_count(&get(|b| b.url.clone())()), URL_MAX))
-                    messages=Signal::derive(move || ctx.messages(&path("url")))
+                    counter=counted(|b| &b.url, URL_MAX)
                 >
                     <div class="hsm-editor__with-action">
-                        <input
-                            id=url_id.clone()
-                            node_ref=url_ref
-                            type="url"
-                            data-path=move || path("url")
+                        <TextInput
+                            kind="url"
                             placeholder="https://"
-                            aria-describedby=described_by(&url_id)
-                            aria-invalid=move || ctx.invalid(&path("url")).to_string()
-                            readonly=locked
-                            prop:value=get(|b| b.url.clone())
-                            on:input=move |ev| set("url", |b, v| b.url = v, event_target_value(&ev))
+                            value=get(|b| &b.url)
+                            on_input=move |v| set(ButtonPart::Url, |b, v| b.url = v, v)
                         />
-                        <button
-                            type="button"
-                            class="hsm-btn hsm-btn--small"
-                            disabled=locked
-                            on:click=move |_| {
-                                let el = url_ref.get().map(|e| e.unchecked_into());
-                                let new = insert_variable(el, &get(|b| b.url.clone())());
-                                set("url", |b, v| b.url = v, new);
-                            }
-                        >
-                            {move || i18n.t("editor.add_variable")}
-                        </button>
+                        <AddVariable text=get(|b| &b.url) on_insert=move |v| set(ButtonPart::Url, |b, v| b.url = v, v) />
                     </div>
-                </Field>
+                </EditorField>
                 {move || url_var.get().map(|key| view! {
                     <Sample
-                        path=Signal::derive(move || path("example"))
+                        path=path(ButtonPart::Example)
                         variable=format!("{{{{{key}}}}}")
-                        value=Signal::derive(get(|b| b.url_sample.clone()))
-                        on_input=Callback::new(move |v: String| set("example", |b, v| b.url_sample = v, v))
+                        value=get(|b| &b.url_sample)
+                        on_input=Callback::new(move |v: String| set(ButtonPart::Example, |b, v| b.url_sample = v, v))
                     />
                 })}
             }
@@ -289,41 +237,71 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
         <li class="hsm-editor__button-row">
             <fieldset>
                 <legend>{legend}</legend>
-                {text_field}
+                <EditorField
+                    path=path(ButtonPart::Text)
+                    id=text_id(&ctx, uid)
+                    label=ctx.label("editor.button_text")
+                    required=true
+                    counter=counted(|b| &b.text, BUTTON_TEXT_MAX)
+                >
+                    <TextInput value=get(|b| &b.text) on_input=move |v| set(ButtonPart::Text, |b, v| b.text = v, v) />
+                </EditorField>
                 {extra}
-                <div class="hsm-editor__row-actions">
-                    <button
-                        type="button"
-                        class="hsm-btn hsm-btn--small"
-                        disabled=move || locked() || index.get() == Some(0)
-                        on:click=move |_| move_by(-1)
-                    >
-                        <span aria-hidden="true">"↑ "</span>
-                        {move || i18n.t("editor.move_up")}
-                    </button>
-                    <button
-                        type="button"
-                        class="hsm-btn hsm-btn--small"
-                        disabled=move || locked() || index.get().map(|i| i + 1) == Some(count.get())
-                        on:click=move |_| move_by(1)
-                    >
-                        <span aria-hidden="true">"↓ "</span>
-                        {move || i18n.t("editor.move_down")}
-                    </button>
-                    <button
-                        type="button"
-                        class="hsm-btn hsm-btn--small hsm-btn--danger"
-                        aria-label=move || i18n.t("editor.remove_button")
-                        title=move || i18n.t("editor.remove_button")
-                        disabled=locked
-                        on:click=remove
-                    >
-                        <svg class="hsm-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                            <path fill="currentColor" d="M9 2h6v2h5v2H4V4h5V2zM6 8h12l-1 14H7L6 8zm4 3v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z" />
-                        </svg>
-                    </button>
-                </div>
+                <RowActions uid index count />
             </fieldset>
         </li>
+    }
+}
+
+/// Move up, move down and remove, for the row `uid` at `index` of `count`.
+#[component]
+fn RowActions(uid: u32, index: Memo<Option<usize>>, count: Memo<usize>) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let i18n = ctx.i18n;
+    let locked = move || ctx.locked.get().all;
+    let move_by = move |delta: isize| {
+        ctx.edit(FieldPath::Buttons, |f| {
+            if let Some(i) = f.buttons.iter().position(|b| b.uid == uid) {
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < f.buttons.len() {
+                    f.buttons.swap(i, j as usize);
+                }
+            }
+        });
+    };
+    let remove = move |_| ctx.edit(FieldPath::Buttons, |f| f.buttons.retain(|b| b.uid != uid));
+    view! {
+        <div class="hsm-editor__row-actions">
+            <button
+                type="button"
+                class="hsm-btn hsm-btn--small"
+                disabled=move || locked() || index.get() == Some(0)
+                on:click=move |_| move_by(-1)
+            >
+                <span aria-hidden="true">"↑ "</span>
+                {move || i18n.t("editor.move_up")}
+            </button>
+            <button
+                type="button"
+                class="hsm-btn hsm-btn--small"
+                disabled=move || locked() || index.get().map(|i| i + 1) == Some(count.get())
+                on:click=move |_| move_by(1)
+            >
+                <span aria-hidden="true">"↓ "</span>
+                {move || i18n.t("editor.move_down")}
+            </button>
+            <button
+                type="button"
+                class="hsm-btn hsm-btn--small hsm-btn--danger"
+                aria-label=move || i18n.t("editor.remove_button")
+                title=move || i18n.t("editor.remove_button")
+                disabled=locked
+                on:click=remove
+            >
+                <svg class="hsm-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M9 2h6v2h5v2H4V4h5V2zM6 8h12l-1 14H7L6 8zm4 3v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z" />
+                </svg>
+            </button>
+        </div>
     }
 }

@@ -10,64 +10,43 @@ use hsm_domain::{
 };
 use serde::{Deserialize, Serialize};
 
-/// The header choice of the "Cabeçalho" select.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum HeaderKind {
-    #[default]
+/// The choices of the "Cabeçalho" select, in order: no header, then the formats the editor
+/// makes (a LOCATION header is Meta's, not offered here).
+pub const HEADER_CHOICES: [Option<HeaderFormat>; 5] = [
     None,
-    Text,
-    Image,
-    Video,
-    Document,
+    Some(HeaderFormat::Text),
+    Some(HeaderFormat::Image),
+    Some(HeaderFormat::Video),
+    Some(HeaderFormat::Document),
+];
+
+/// The select's value of a header choice, also the suffix of its label key
+/// (`editor.header_kind_text`).
+pub fn header_choice(header: Option<&HeaderFormat>) -> &'static str {
+    match header {
+        None => "none",
+        Some(HeaderFormat::Text) => "text",
+        Some(HeaderFormat::Image) => "image",
+        Some(HeaderFormat::Video) => "video",
+        Some(HeaderFormat::Document) => "document",
+        Some(_) => "other",
+    }
 }
 
-impl HeaderKind {
-    /// Every choice, in the order of the select.
-    pub const ALL: [HeaderKind; 5] = [
-        HeaderKind::None,
-        HeaderKind::Text,
-        HeaderKind::Image,
-        HeaderKind::Video,
-        HeaderKind::Document,
-    ];
+/// Reads a select value; anything else means no header.
+pub fn header_from_choice(value: &str) -> Option<HeaderFormat> {
+    HEADER_CHOICES
+        .into_iter()
+        .flatten()
+        .find(|h| header_choice(Some(h)) == value)
+}
 
-    /// The select's value and the suffix of its label key.
-    pub fn key(self) -> &'static str {
-        match self {
-            HeaderKind::None => "none",
-            HeaderKind::Text => "text",
-            HeaderKind::Image => "image",
-            HeaderKind::Video => "video",
-            HeaderKind::Document => "document",
-        }
-    }
-
-    /// Reads a select value.
-    pub fn from_key(key: &str) -> HeaderKind {
-        HeaderKind::ALL
-            .into_iter()
-            .find(|k| k.key() == key)
-            .unwrap_or_default()
-    }
-
-    /// Whether the header is an uploaded file.
-    pub fn is_media(self) -> bool {
-        matches!(
-            self,
-            HeaderKind::Image | HeaderKind::Video | HeaderKind::Document
-        )
-    }
-
-    /// The header format of this choice (`None` for no header).
-    pub fn format(self) -> Option<HeaderFormat> {
-        Some(match self {
-            HeaderKind::None => return None,
-            HeaderKind::Text => HeaderFormat::Text,
-            HeaderKind::Image => HeaderFormat::Image,
-            HeaderKind::Video => HeaderFormat::Video,
-            HeaderKind::Document => HeaderFormat::Document,
-        })
-    }
+/// Whether a header of this format is an uploaded file.
+pub fn is_media(header: Option<&HeaderFormat>) -> bool {
+    matches!(
+        header,
+        Some(HeaderFormat::Image | HeaderFormat::Video | HeaderFormat::Document)
+    )
 }
 
 /// An uploaded header file.
@@ -110,11 +89,14 @@ pub struct ButtonRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Form {
     pub name: String,
-    pub category: String,
-    pub language: String,
+    pub category: Category,
+    pub language: Language,
+    /// As loaded; `None` is Meta's default (positional).
     #[serde(default)]
-    pub parameter_format: Option<String>,
-    pub header_kind: HeaderKind,
+    pub parameter_format: Option<ParameterFormat>,
+    /// The header's format, `None` for no header.
+    #[serde(default)]
+    pub header: Option<HeaderFormat>,
     pub header_text: String,
     pub header_sample: String,
     pub media: Option<MediaRef>,
@@ -131,10 +113,10 @@ impl Default for Form {
     fn default() -> Self {
         Form {
             name: String::new(),
-            category: Category::Marketing.as_str().to_owned(),
-            language: Language::PtBr.as_str().to_owned(),
+            category: Category::Marketing,
+            language: Language::PtBr,
             parameter_format: None,
-            header_kind: HeaderKind::None,
+            header: None,
             header_text: String::new(),
             header_sample: String::new(),
             media: None,
@@ -163,19 +145,16 @@ impl Form {
     pub fn from_draft(d: &TemplateDraft, media_url: impl Fn(&str) -> String) -> Form {
         let mut f = Form {
             name: d.name.clone(),
-            category: d.category.as_str().to_owned(),
-            language: d.language.as_str().to_owned(),
-            parameter_format: d.parameter_format.as_ref().map(|p| p.as_str().to_owned()),
+            category: d.category.clone(),
+            language: d.language.clone(),
+            parameter_format: d.parameter_format.clone(),
             ..Form::default()
         };
         if let Some(h) = d.header() {
-            f.header_kind = match h.format {
-                HeaderFormat::Text => HeaderKind::Text,
-                HeaderFormat::Image => HeaderKind::Image,
-                HeaderFormat::Video => HeaderKind::Video,
-                HeaderFormat::Document => HeaderKind::Document,
-                _ => HeaderKind::None,
-            };
+            f.header = HEADER_CHOICES
+                .into_iter()
+                .flatten()
+                .find(|c| *c == h.format);
             f.header_text = h.text.clone().unwrap_or_default();
             if let Some(ex) = &h.example {
                 f.header_sample = ex
@@ -244,20 +223,20 @@ impl Form {
     }
 
     fn named(&self) -> bool {
-        self.parameter_format.as_deref() == Some(ParameterFormat::Named.as_str())
+        self.parameter_format == Some(ParameterFormat::Named)
     }
 
     /// The draft the rules, the preview and the backend see.
     pub fn to_draft(&self) -> TemplateDraft {
         let named = self.named();
         let mut components = Vec::new();
-        if let Some(format) = self.header_kind.format() {
+        if let Some(format) = self.header.clone() {
             let mut header = Header {
                 format,
                 text: None,
                 example: None,
             };
-            if self.header_kind == HeaderKind::Text {
+            if header.format == HeaderFormat::Text {
                 header.text = Some(self.header_text.clone());
                 if let Some(var) = distinct_variables(&self.header_text).first() {
                     let sample = self.header_sample.clone();
@@ -350,12 +329,11 @@ impl Form {
         }
         TemplateDraft {
             name: self.name.clone(),
-            language: Language::parse(&self.language),
-            category: Category::parse(&self.category),
+            language: self.language.clone(),
+            category: self.category.clone(),
             parameter_format: Some(
                 self.parameter_format
-                    .as_deref()
-                    .map(ParameterFormat::parse)
+                    .clone()
                     .unwrap_or(ParameterFormat::Positional),
             ),
             components,
@@ -450,7 +428,7 @@ mod tests {
     fn a_full_form_round_trips_through_the_draft() {
         let mut f = Form {
             name: "pedido".into(),
-            header_kind: HeaderKind::Text,
+            header: Some(HeaderFormat::Text),
             header_text: "Olá {{1}}".into(),
             header_sample: "Ana".into(),
             body: "Seu pedido {{1}} chega {{2}}.".into(),
@@ -474,6 +452,16 @@ mod tests {
         let back = Form::from_draft(&d, |h| h.to_owned());
         assert_eq!(back.to_draft(), d);
         assert!(hsm_domain::validate(&d).iter().all(|i| !i.is_error()));
+    }
+
+    #[test]
+    fn header_choices_read_back_from_their_select_values() {
+        for choice in HEADER_CHOICES {
+            assert_eq!(header_from_choice(header_choice(choice.as_ref())), choice);
+        }
+        assert_eq!(header_from_choice("LOCATION"), None);
+        assert!(is_media(Some(&HeaderFormat::Video)));
+        assert!(!is_media(Some(&HeaderFormat::Text)) && !is_media(None));
     }
 
     #[test]

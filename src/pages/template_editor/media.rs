@@ -1,36 +1,37 @@
 //! Subir mídia: the header file, checked before it is sent and uploaded with progress.
 
-use hsm_domain::Severity;
+use hsm_domain::{FieldPath, HeaderFormat, Severity};
 use leptos::prelude::*;
 use serde_json::json;
 use web_sys::HtmlInputElement;
 
-use super::form::{HeaderKind, MediaRef};
+use super::field::EditorField;
+use super::form::MediaRef;
 use super::state::EditorCtx;
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
-use crate::components::field::{described_by, Field, Message};
+use crate::components::field::{use_field_control, Message};
 use crate::i18n::use_i18n;
 
 const MB: u64 = 1024 * 1024;
 
 /// Accepted extensions and size limit (MB) per header kind: the backend's contract
 /// (`docs/openapi.yaml`, `POST /media`), checked here to spare a useless upload.
-fn accepted(kind: HeaderKind) -> (&'static [&'static str], u64) {
-    match kind {
-        HeaderKind::Image => (&["jpg", "jpeg", "png"], 5),
-        HeaderKind::Video => (&["mp4"], 16),
+fn accepted(format: &HeaderFormat) -> (&'static [&'static str], u64) {
+    match format {
+        HeaderFormat::Image => (&["jpg", "jpeg", "png"], 5),
+        HeaderFormat::Video => (&["mp4"], 16),
         _ => (&["pdf"], 100),
     }
 }
 
 /// Why `name`/`size` cannot be this header's file, as a rule code and its params.
 fn check_file(
-    kind: HeaderKind,
+    format: &HeaderFormat,
     name: &str,
     size: u64,
 ) -> Option<(&'static str, serde_json::Map<String, serde_json::Value>)> {
-    let (exts, limit_mb) = accepted(kind);
+    let (exts, limit_mb) = accepted(format);
     let ext = name
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -54,12 +55,11 @@ fn check_file(
 
 /// The upload control of a media header.
 #[component]
-pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
+pub fn MediaUpload(#[prop(into)] format: Signal<HeaderFormat>) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let api = expect_context::<Api>();
     let i18n = use_i18n();
     let form = ctx.form;
-    let id = ctx.id("header.media");
     let progress = RwSignal::new(None::<f64>);
     let local_error = RwSignal::new(None::<Message>);
     let media = Memo::new(move |_| form.with(|f| f.media.clone()));
@@ -71,10 +71,10 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
         };
         // The same file may be chosen again after a failure.
         input.set_value("");
-        ctx.touch("header.media");
-        let kind = kind.get_untracked();
+        ctx.touch(&FieldPath::HeaderMedia);
+        let format = format.get_untracked();
         let size = file.size() as u64;
-        if let Some((code, params)) = check_file(kind, &file.name(), size) {
+        if let Some((code, params)) = check_file(&format, &file.name(), size) {
             local_error.set(Some(Message {
                 severity: Severity::Error,
                 text: i18n.code_message(code, &params),
@@ -86,7 +86,7 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
         let api = api.clone();
         leptos::task::spawn_local(async move {
             let result = api
-                .upload_media(&file, kind.format().as_ref(), move |p| {
+                .upload_media(&file, Some(&format), move |p| {
                     progress.try_set(Some(p));
                 })
                 .await;
@@ -122,13 +122,9 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
         });
     };
 
-    let messages = Signal::derive(move || {
-        let mut out: Vec<Message> = local_error.get().into_iter().collect();
-        out.extend(ctx.messages("header.media"));
-        out
-    });
+    let refused = Signal::derive(move || local_error.get().into_iter().collect::<Vec<_>>());
     let accept = move || {
-        accepted(kind.get())
+        accepted(&format.get())
             .0
             .iter()
             .map(|e| format!(".{e}"))
@@ -143,25 +139,16 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
         }
     });
     let hint = Signal::derive(move || {
-        let (exts, mb) = accepted(kind.get());
+        let (exts, mb) = accepted(&format.get());
         Some(i18n.tf(
             "editor.media_hint",
             &[("types", exts.join(", ")), ("limit_mb", mb.to_string())],
         ))
     });
     view! {
-        <Field id=id.clone() label messages hint>
-            <input
-                id=id.clone()
-                type="file"
-                data-path="header.media"
-                accept=accept
-                aria-describedby=described_by(&id)
-                aria-invalid=move || messages.with(|m| !m.is_empty()).to_string()
-                disabled=move || ctx.locked.get().all || progress.get().is_some()
-                on:change=on_change
-            />
-        </Field>
+        <EditorField path=FieldPath::HeaderMedia label hint extra=refused>
+            <FileInput accept on_change busy=Signal::derive(move || progress.get().is_some()) />
+        </EditorField>
         {move || progress.get().map(|p| view! {
             <label class="hsm-editor__progress">
                 {move || i18n.t("editor.media_uploading")}
@@ -177,12 +164,34 @@ pub fn MediaUpload(#[prop(into)] kind: Signal<HeaderKind>) -> impl IntoView {
                     type="button"
                     class="hsm-btn hsm-btn--small"
                     disabled=move || ctx.locked.get().all
-                    on:click=move |_| ctx.edit("header.media", |f| f.media = None)
+                    on:click=move |_| ctx.edit(FieldPath::HeaderMedia, |f| f.media = None)
                 >
                     {move || i18n.t("editor.media_remove")}
                 </button>
             </p>
         })}
+    }
+}
+
+/// The file control of the media field, disabled while a file is on its way.
+#[component]
+fn FileInput(
+    accept: impl Fn() -> String + Send + Sync + 'static,
+    on_change: impl FnMut(leptos::ev::Event) + 'static,
+    #[prop(into)] busy: Signal<bool>,
+) -> impl IntoView {
+    let c = use_field_control();
+    view! {
+        <input
+            id=c.id()
+            type="file"
+            data-path=move || c.anchor()
+            accept=accept
+            aria-describedby=c.described_by()
+            aria-invalid=move || c.invalid()
+            disabled=move || c.readonly() || busy.get()
+            on:change=on_change
+        />
     }
 }
 
@@ -192,17 +201,17 @@ mod tests {
 
     #[test]
     fn files_are_checked_by_kind_and_size() {
-        assert!(check_file(HeaderKind::Image, "a.PNG", 10).is_none());
+        assert!(check_file(&HeaderFormat::Image, "a.PNG", 10).is_none());
         assert_eq!(
-            check_file(HeaderKind::Image, "a.gif", 10).unwrap().0,
+            check_file(&HeaderFormat::Image, "a.gif", 10).unwrap().0,
             "media_type_not_allowed"
         );
         assert_eq!(
-            check_file(HeaderKind::Video, "a.mp4", 16 * MB + 1)
+            check_file(&HeaderFormat::Video, "a.mp4", 16 * MB + 1)
                 .unwrap()
                 .0,
             "media_too_large"
         );
-        assert!(check_file(HeaderKind::Document, "a.pdf", 100 * MB).is_none());
+        assert!(check_file(&HeaderFormat::Document, "a.pdf", 100 * MB).is_none());
     }
 }

@@ -4,19 +4,21 @@ use std::time::Duration;
 
 use hsm_domain::validation::{BODY_MAX, FOOTER_MAX, HEADER_TEXT_MAX};
 use hsm_domain::{
-    char_count, next_positional_in, renumber_with_samples, suggest_name, variables, Category,
-    Language, VarName,
+    renumber_with_samples, suggest_name, variables, Category, FieldPath, HeaderFormat, Language,
+    VarName,
 };
-use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
-use super::form::{distinct_variables, insert_at_utf16, removed_whole_variable, HeaderKind};
+use super::caret::AddVariable;
+use super::field::{EditorField, Sample};
+use super::form::{
+    distinct_variables, header_choice, header_from_choice, is_media, removed_whole_variable,
+    HEADER_CHOICES,
+};
 use super::media::MediaUpload;
 use super::state::{EditorCtx, Mode};
 use crate::api::Api;
-use crate::components::field::{described_by, Field};
+use crate::components::field::{SelectInput, TextInput};
 use crate::i18n::use_i18n;
 
 /// What the Nome field makes of what was typed: a valid name, keeping a trailing separator so
@@ -33,68 +35,6 @@ pub fn name_from_input(raw: &str) -> String {
     name
 }
 
-/// The caret of a text control, in UTF-16 units.
-fn caret_of(el: &web_sys::Element) -> Option<u32> {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.selection_start().ok().flatten()
-    } else {
-        el.dyn_ref::<HtmlTextAreaElement>()
-            .and_then(|t| t.selection_start().ok().flatten())
-    }
-}
-
-/// Puts `value` into the control and the caret at `caret`, keeping focus there. The view's own
-/// update of the value lands in a later microtask and may move the caret, so the caret is set
-/// again on the next frame.
-fn put_value(el: &web_sys::Element, value: &str, caret: u32) {
-    set_value_and_caret(el, value, caret);
-    let el = el.clone();
-    let value = value.to_owned();
-    request_animation_frame(move || {
-        // Only if nothing was typed in between.
-        if el.is_connected() && value_of(&el).as_deref() == Some(value.as_str()) {
-            set_value_and_caret(&el, &value, caret);
-        }
-    });
-}
-
-fn value_of(el: &web_sys::Element) -> Option<String> {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        Some(i.value())
-    } else {
-        el.dyn_ref::<HtmlTextAreaElement>().map(|t| t.value())
-    }
-}
-
-fn set_value_and_caret(el: &web_sys::Element, value: &str, caret: u32) {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.set_value(value);
-        let _ = i.focus();
-        let _ = i.set_selection_range(caret, caret);
-    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(value);
-        let _ = t.focus();
-        let _ = t.set_selection_range(caret, caret);
-    }
-}
-
-/// Inserts the next `{{n}}` of `text` at the caret of `el`; returns the new text.
-pub fn insert_variable(el: Option<web_sys::Element>, text: &str) -> String {
-    let n = next_positional_in(text);
-    let token = format!("{{{{{n}}}}}");
-    let at = el
-        .as_ref()
-        .and_then(caret_of)
-        .unwrap_or(text.encode_utf16().count() as u32);
-    let (new, caret) = insert_at_utf16(text, at, &token);
-    if let Some(el) = &el {
-        // The DOM gets the value first, so the later reactive update finds it equal and the
-        // caret stays after the inserted variable.
-        put_value(el, &new, caret);
-    }
-    new
-}
-
 /// `text` without any occurrence of `var`.
 fn without_variable(text: &str, var: &VarName) -> String {
     let mut out = String::with_capacity(text.len());
@@ -107,10 +47,6 @@ fn without_variable(text: &str, var: &VarName) -> String {
     }
     out.push_str(&text[last..]);
     out
-}
-
-fn counter(text: impl Fn() -> usize + Send + Sync + 'static, max: usize) -> Signal<(usize, usize)> {
-    Signal::derive(move || (text(), max))
 }
 
 /// Name, category and language.
@@ -133,9 +69,9 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
             generation.update_value(|g| *g += 1);
             let gen = generation.get_value();
             let name_ok = !name.is_empty()
-                && ctx
-                    .issues
-                    .with_untracked(|i| !i.iter().any(|i| i.field == "name" && i.is_error()));
+                && ctx.issues.with_untracked(|i| {
+                    !i.iter().any(|i| i.field == FieldPath::Name && i.is_error())
+                });
             availability.set(None);
             if !name_ok {
                 return;
@@ -148,7 +84,7 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                     }
                     availability.set(Some(i18n.t("editor.availability_checking")));
                     leptos::task::spawn_local(async move {
-                        let result = api.check_availability(&name, &Language::parse(&lang)).await;
+                        let result = api.check_availability(&name, &lang).await;
                         if generation.try_get_value() != Some(gen) {
                             return;
                         }
@@ -180,68 +116,36 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
         (l.category && !l.all).then(|| i18n.t("editor.category_locked"))
     });
 
-    let name_id = ctx.id("name");
-    let cat_id = ctx.id("category");
-    let lang_id = ctx.id("language");
     let mut languages = vec![Language::PtBr, Language::EnUs, Language::Es];
-    let current_lang = Language::parse(&form.with_untracked(|f| f.language.clone()));
+    let current_lang = form.with_untracked(|f| f.language.clone());
     if !languages.contains(&current_lang) {
         languages.push(current_lang.clone());
     }
     let mut categories = vec![Category::Marketing, Category::Utility];
-    let current_cat = Category::parse(&form.with_untracked(|f| f.category.clone()));
+    let current_cat = form.with_untracked(|f| f.category.clone());
     if !categories.contains(&current_cat) {
         categories.push(current_cat.clone());
     }
 
     view! {
         <div class="hsm-editor__row">
-            <Field
-                id=name_id.clone()
-                label=Signal::derive(move || i18n.t("editor.name"))
+            <EditorField
+                path=FieldPath::Name
+                label=ctx.label("editor.name")
                 required=true
-                counter=counter(move || form.with(|f| char_count(&f.name)), hsm_domain::text::NAME_MAX)
-                messages=Signal::derive(move || ctx.messages("name"))
+                counter=ctx.count(|f| &f.name, hsm_domain::text::NAME_MAX)
                 hint=name_hint
             >
-                <input
-                    id=name_id.clone()
-                    type="text"
-                    data-path="name"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-required="true"
-                    aria-describedby=described_by(&name_id)
-                    aria-invalid=move || ctx.invalid("name").to_string()
-                    readonly=move || { let l = ctx.locked.get(); l.name || l.all }
-                    prop:value=move || form.with(|f| f.name.clone())
-                    on:input=move |ev| {
-                        let raw = event_target_value(&ev);
-                        let name = name_from_input(&raw);
-                        if name != raw {
-                            event_target::<HtmlInputElement>(&ev).set_value(&name);
-                        }
-                        ctx.edit("name", |f| f.name = name);
-                    }
+                <TextInput
+                    code=true
+                    value=ctx.text(|f| &f.name)
+                    on_input=move |raw| ctx.edit(FieldPath::Name, |f| f.name = name_from_input(&raw))
                 />
-            </Field>
-            <Field
-                id=cat_id.clone()
-                label=Signal::derive(move || i18n.t("editor.category"))
-                required=true
-                messages=Signal::derive(move || ctx.messages("category"))
-                hint=category_hint
-            >
-                <select
-                    id=cat_id.clone()
-                    data-path="category"
-                    aria-describedby=described_by(&cat_id)
-                    disabled=move || { let l = ctx.locked.get(); l.category || l.all }
-                    prop:value=move || form.with(|f| f.category.clone())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        ctx.edit("category", |f| f.category = v);
-                    }
+            </EditorField>
+            <EditorField path=FieldPath::Category label=ctx.label("editor.category") required=true hint=category_hint>
+                <SelectInput
+                    value=Signal::derive(move || form.with(|f| f.category.as_str().to_owned()))
+                    on_change=move |v| ctx.edit(FieldPath::Category, |f| f.category = Category::parse(&v))
                 >
                     {categories
                         .into_iter()
@@ -255,24 +159,12 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                </select>
-            </Field>
-            <Field
-                id=lang_id.clone()
-                label=Signal::derive(move || i18n.t("editor.language"))
-                required=true
-                messages=Signal::derive(move || ctx.messages("language"))
-            >
-                <select
-                    id=lang_id.clone()
-                    data-path="language"
-                    aria-describedby=described_by(&lang_id)
-                    disabled=move || { let l = ctx.locked.get(); l.language || l.all }
-                    prop:value=move || form.with(|f| f.language.clone())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        ctx.edit("language", |f| f.language = v);
-                    }
+                </SelectInput>
+            </EditorField>
+            <EditorField path=FieldPath::Language label=ctx.label("editor.language") required=true>
+                <SelectInput
+                    value=Signal::derive(move || form.with(|f| f.language.as_str().to_owned()))
+                    on_change=move |v| ctx.edit(FieldPath::Language, |f| f.language = Language::parse(&v))
                 >
                     {languages
                         .into_iter()
@@ -286,65 +178,8 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                </select>
-            </Field>
-        </div>
-    }
-}
-
-/// A sample field for one variable.
-#[component]
-pub fn Sample(
-    /// The field path (`body.example.1`, `header.example`, `buttons.0.example`).
-    #[prop(into)]
-    path: Signal<String>,
-    /// The variable as written (`{{1}}`).
-    #[prop(into)]
-    variable: String,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-    /// Offers to take the variable out of the text.
-    #[prop(optional)]
-    on_remove: Option<Callback<()>>,
-) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let i18n = use_i18n();
-    let id = ctx.id(&format!("sample-{}", path.get_untracked()));
-    let label_var = variable.clone();
-    view! {
-        <div class="hsm-editor__sample">
-            <Field
-                id=id.clone()
-                label=Signal::derive(move || i18n.tf("editor.sample_for", &[("variable", label_var.clone())]))
-                messages=Signal::derive(move || ctx.messages(&path.get()))
-            >
-                <input
-                    id=id.clone()
-                    type="text"
-                    data-path=move || path.get()
-                    aria-describedby=described_by(&id)
-                    aria-invalid=move || ctx.invalid(&path.get()).to_string()
-                    readonly=move || ctx.locked.get().all
-                    prop:value=move || value.get()
-                    on:input=move |ev| {
-                        ctx.touch(&path.get_untracked());
-                        on_input.run(event_target_value(&ev));
-                    }
-                />
-            </Field>
-            {on_remove.map(|remove| {
-                let variable = variable.clone();
-                view! {
-                    <button
-                        type="button"
-                        class="hsm-btn hsm-btn--small"
-                        disabled=move || ctx.locked.get().all
-                        on:click=move |_| remove.run(())
-                    >
-                        {move || i18n.tf("editor.remove_variable", &[("variable", variable.clone())])}
-                    </button>
-                }
-            })}
+                </SelectInput>
+            </EditorField>
         </div>
     }
 }
@@ -355,50 +190,43 @@ pub fn HeaderSection() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let i18n = use_i18n();
     let form = ctx.form;
-    let kind = Memo::new(move |_| form.with(|f| f.header_kind));
-    let kind_id = ctx.id("header.format");
+    let header = Memo::new(move |_| form.with(|f| f.header.clone()));
     view! {
         <div class="hsm-editor__group">
-            <Field
-                id=kind_id.clone()
-                label=Signal::derive(move || i18n.t("editor.header"))
-                messages=Signal::derive(move || ctx.messages("header.format"))
-            >
-                <select
-                    id=kind_id.clone()
-                    data-path="header.format"
-                    aria-describedby=described_by(&kind_id)
-                    disabled=move || ctx.locked.get().all
-                    prop:value=move || kind.get().key()
-                    on:change=move |ev| {
-                        let k = HeaderKind::from_key(&event_target_value(&ev));
-                        ctx.edit("header.format", |f| {
-                            if f.header_kind != k {
+            <EditorField path=FieldPath::HeaderFormat label=ctx.label("editor.header")>
+                <SelectInput
+                    value=Signal::derive(move || header_choice(header.get().as_ref()).to_owned())
+                    on_change=move |v| {
+                        let h = header_from_choice(&v);
+                        ctx.edit(FieldPath::HeaderFormat, |f| {
+                            if f.header != h {
                                 // A file of the old kind would not fit the new one.
                                 f.media = None;
                             }
-                            f.header_kind = k;
+                            f.header = h;
                         });
                     }
                 >
-                    {HeaderKind::ALL
+                    {HEADER_CHOICES
                         .into_iter()
-                        .map(|k| {
-                            let key = format!("editor.header_kind_{}", k.key());
+                        .map(|choice| {
+                            let value = header_choice(choice.as_ref());
+                            let key = format!("editor.header_kind_{value}");
                             view! {
-                                <option value=k.key() selected=move || kind.get() == k>
+                                <option value=value selected=move || header.get() == choice>
                                     {move || i18n.t(&key)}
                                 </option>
                             }
                         })
                         .collect_view()}
-                </select>
-            </Field>
-            <Show when=move || kind.get() == HeaderKind::Text>
+                </SelectInput>
+            </EditorField>
+            <Show when=move || header.get() == Some(HeaderFormat::Text)>
                 <HeaderText />
             </Show>
-            <Show when=move || kind.get().is_media()>
-                <MediaUpload kind=Signal::derive(move || kind.get()) />
+            <Show when=move || is_media(header.get().as_ref())>
+                // Shown for a media header only, so the fallback format is never used.
+                <MediaUpload format=Signal::derive(move || header.get().unwrap_or(HeaderFormat::Document)) />
             </Show>
         </div>
     }
@@ -408,10 +236,9 @@ pub fn HeaderSection() -> impl IntoView {
 #[component]
 fn HeaderText() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let i18n = use_i18n();
     let form = ctx.form;
-    let text_id = ctx.id("header.text");
-    let text_ref = NodeRef::<html::Input>::new();
+    let text = ctx.text(|f| &f.header_text);
+    let set = move |v: String| ctx.edit(FieldPath::HeaderText, |f| f.header_text = v);
     let header_var = Memo::new(move |_| {
         form.with(|f| {
             distinct_variables(&f.header_text)
@@ -420,51 +247,25 @@ fn HeaderText() -> impl IntoView {
         })
     });
     view! {
-                <Field
-                    id=text_id.clone()
-                    label=Signal::derive(move || i18n.t("editor.header_text"))
-                    required=true
-                    counter=counter(move || form.with(|f| char_count(&f.header_text)), HEADER_TEXT_MAX)
-                    messages=Signal::derive(move || ctx.messages("header.text"))
-                >
-                    <div class="hsm-editor__with-action">
-                        <input
-                            id=text_id.clone()
-                            node_ref=text_ref
-                            type="text"
-                            data-path="header.text"
-                            aria-describedby=described_by(&text_id)
-                            aria-invalid=move || ctx.invalid("header.text").to_string()
-                            readonly=move || ctx.locked.get().all
-                            prop:value=move || form.with(|f| f.header_text.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                ctx.edit("header.text", |f| f.header_text = v);
-                            }
-                        />
-                        <button
-                            type="button"
-                            class="hsm-btn hsm-btn--small"
-                            disabled=move || ctx.locked.get().all
-                            on:click=move |_| {
-                                let el = text_ref.get().map(|e| e.unchecked_into());
-                                let text = form.with_untracked(|f| f.header_text.clone());
-                                let new = insert_variable(el, &text);
-                                ctx.edit("header.text", |f| f.header_text = new);
-                            }
-                        >
-                            {move || i18n.t("editor.add_variable")}
-                        </button>
-                    </div>
-                </Field>
-                {move || header_var.get().map(|variable| view! {
-                    <Sample
-                        path="header.example".to_owned()
-                        variable
-                        value=Signal::derive(move || form.with(|f| f.header_sample.clone()))
-                        on_input=Callback::new(move |v: String| form.update(|f| f.header_sample = v))
-                    />
-                })}
+        <EditorField
+            path=FieldPath::HeaderText
+            label=ctx.label("editor.header_text")
+            required=true
+            counter=ctx.count(|f| &f.header_text, HEADER_TEXT_MAX)
+        >
+            <div class="hsm-editor__with-action">
+                <TextInput value=text on_input=set />
+                <AddVariable text on_insert=set />
+            </div>
+        </EditorField>
+        {move || header_var.get().map(|variable| view! {
+            <Sample
+                path=FieldPath::HeaderExample
+                variable
+                value=ctx.text(|f| &f.header_sample)
+                on_input=Callback::new(move |v: String| form.update(|f| f.header_sample = v))
+            />
+        })}
     }
 }
 
@@ -474,11 +275,12 @@ pub fn BodySection() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let i18n = use_i18n();
     let form = ctx.form;
-    let id = ctx.id("body.text");
-    let body_ref = NodeRef::<html::Textarea>::new();
+    let text = ctx.text(|f| &f.body);
     let vars = Memo::new(move |_| form.with(|f| distinct_variables(&f.body)));
+    // Removing a whole `{{n}}` renumbers the rest, their samples with them; the control then
+    // shows the renumbered text with the caret where it was.
     let set_body = move |new: String| {
-        ctx.edit("body.text", |f| {
+        ctx.edit(FieldPath::BodyText, |f| {
             if removed_whole_variable(&f.body, &new) {
                 let (text, samples) = renumber_with_samples(&new, &f.positional_samples());
                 f.body = text;
@@ -490,50 +292,15 @@ pub fn BodySection() -> impl IntoView {
     };
     view! {
         <div class="hsm-editor__group">
-            <Field
-                id=id.clone()
-                label=Signal::derive(move || i18n.t("editor.body"))
+            <EditorField
+                path=FieldPath::BodyText
+                label=ctx.label("editor.body")
                 required=true
-                counter=counter(move || form.with(|f| char_count(&f.body)), BODY_MAX)
-                messages=Signal::derive(move || ctx.messages("body.text"))
+                counter=ctx.count(|f| &f.body, BODY_MAX)
             >
-                <textarea
-                    id=id.clone()
-                    node_ref=body_ref
-                    rows="6"
-                    data-path="body.text"
-                    aria-required="true"
-                    aria-describedby=described_by(&id)
-                    aria-invalid=move || ctx.invalid("body.text").to_string()
-                    readonly=move || ctx.locked.get().all
-                    prop:value=move || form.with(|f| f.body.clone())
-                    on:input=move |ev| {
-                        let new = event_target_value(&ev);
-                        set_body(new);
-                        // Renumbering may have changed the text under the caret.
-                        let shown = form.with_untracked(|f| f.body.clone());
-                        let el = event_target::<HtmlTextAreaElement>(&ev);
-                        if el.value() != shown {
-                            let caret = el.selection_start().ok().flatten().unwrap_or(0);
-                            el.set_value(&shown);
-                            let _ = el.set_selection_range(caret, caret);
-                        }
-                    }
-                ></textarea>
-            </Field>
-            <button
-                type="button"
-                class="hsm-btn hsm-btn--small"
-                disabled=move || ctx.locked.get().all
-                on:click=move |_| {
-                    let el = body_ref.get().map(|e| e.unchecked_into());
-                    let text = form.with_untracked(|f| f.body.clone());
-                    let new = insert_variable(el, &text);
-                    ctx.edit("body.text", |f| f.body = new);
-                }
-            >
-                {move || i18n.t("editor.add_variable")}
-            </button>
+                <TextInput rows=6 value=text on_input=set_body />
+                <AddVariable text on_insert=move |v| ctx.edit(FieldPath::BodyText, |f| f.body = v) />
+            </EditorField>
             <p class="hsm-editor__help">{move || i18n.t("editor.body_help")}</p>
             <div class="hsm-editor__samples">
                 <For
@@ -546,13 +313,13 @@ pub fn BodySection() -> impl IntoView {
                         let k2 = key.clone();
                         view! {
                             <Sample
-                                path=format!("body.example.{key}")
+                                path=FieldPath::body_example(key)
                                 variable
                                 value=Signal::derive(move || form.with(|f| f.body_samples.get(&k1).cloned().unwrap_or_default()))
                                 on_input=Callback::new(move |v: String| form.update(|f| { f.body_samples.insert(k2.clone(), v); }))
                                 on_remove=Callback::new(move |()| {
                                     let var = var.clone();
-                                    ctx.edit("body.text", |f| {
+                                    ctx.edit(FieldPath::BodyText, |f| {
                                         let removed = without_variable(&f.body, &var);
                                         let (text, samples) = renumber_with_samples(&removed, &f.positional_samples());
                                         f.body = text;
@@ -572,30 +339,13 @@ pub fn BodySection() -> impl IntoView {
 #[component]
 pub fn FooterSection() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let i18n = use_i18n();
-    let form = ctx.form;
-    let id = ctx.id("footer.text");
     view! {
-        <Field
-            id=id.clone()
-            label=Signal::derive(move || i18n.t("editor.footer"))
-            counter=counter(move || form.with(|f| char_count(&f.footer)), FOOTER_MAX)
-            messages=Signal::derive(move || ctx.messages("footer.text"))
-        >
-            <input
-                id=id.clone()
-                type="text"
-                data-path="footer.text"
-                aria-describedby=described_by(&id)
-                aria-invalid=move || ctx.invalid("footer.text").to_string()
-                readonly=move || ctx.locked.get().all
-                prop:value=move || form.with(|f| f.footer.clone())
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    ctx.edit("footer.text", |f| f.footer = v);
-                }
+        <EditorField path=FieldPath::FooterText label=ctx.label("editor.footer") counter=ctx.count(|f| &f.footer, FOOTER_MAX)>
+            <TextInput
+                value=ctx.text(|f| &f.footer)
+                on_input=move |v| ctx.edit(FieldPath::FooterText, |f| f.footer = v)
             />
-        </Field>
+        </EditorField>
     }
 }
 

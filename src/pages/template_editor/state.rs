@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use hsm_domain::{validate, Issue, Severity, Status, TemplateDraft};
+use hsm_domain::{char_count, validate, FieldPath, Issue, Severity, TemplateDraft};
 use leptos::prelude::*;
 
 use super::form::Form;
@@ -15,8 +15,8 @@ use crate::i18n::I18n;
 pub enum Mode {
     /// A new template (possibly duplicated from another).
     New,
-    /// An existing template, with its status when loaded.
-    Edit { id: String, status: Status },
+    /// An existing template.
+    Edit { id: String },
 }
 
 /// The form, the draft and issues derived from it, and what has been touched; `Copy`.
@@ -26,12 +26,12 @@ pub struct EditorCtx {
     pub draft: Memo<TemplateDraft>,
     pub issues: Memo<Vec<Issue>>,
     /// Field paths the admin has typed in; their issues show while typing.
-    pub touched: RwSignal<HashSet<String>>,
+    pub touched: RwSignal<HashSet<FieldPath>>,
     /// After the first submit every issue shows.
     pub show_all: RwSignal<bool>,
     /// Field errors from the last answer of the backend.
     pub server_errors: RwSignal<Vec<FieldError>>,
-    /// Whether a field may not change (edit rules), by first path segment.
+    /// Which fields may not change (edit rules).
     pub locked: Signal<Locks>,
     /// Unique per mounted editor, so ids never clash.
     pub id_prefix: StoredValue<String>,
@@ -45,6 +45,24 @@ pub struct Locks {
     pub name: bool,
     pub language: bool,
     pub category: bool,
+}
+
+impl Locks {
+    /// Whether the control at `path` is read-only.
+    pub fn of(&self, path: &FieldPath) -> bool {
+        self.all
+            || match path {
+                FieldPath::Name => self.name,
+                FieldPath::Language => self.language,
+                FieldPath::Category => self.category,
+                _ => false,
+            }
+    }
+}
+
+/// Whether a server error is about `path`.
+fn at(e: &FieldError, path: &FieldPath) -> bool {
+    FieldPath::parse(&e.field) == *path
 }
 
 impl EditorCtx {
@@ -68,51 +86,71 @@ impl EditorCtx {
     }
 
     /// The DOM id of the control of `path`.
-    pub fn id(&self, path: &str) -> String {
+    pub fn id(&self, path: &FieldPath) -> String {
+        self.id_for(&path.to_string())
+    }
+
+    /// A DOM id unique to this editor for `name` (a control that moves, a menu).
+    pub fn id_for(&self, name: &str) -> String {
         format!(
             "{}-{}",
             self.id_prefix.get_value(),
-            path.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+            name.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
         )
     }
 
+    /// The text at `read` of the form (tracked).
+    pub fn text(&self, read: fn(&Form) -> &String) -> Signal<String> {
+        let form = self.form;
+        Signal::derive(move || form.with(|f| read(f).clone()))
+    }
+
+    /// `(characters used, max)` of the text at `read`, for a field's counter.
+    pub fn count(&self, read: fn(&Form) -> &String, max: usize) -> Signal<(usize, usize)> {
+        let form = self.form;
+        Signal::derive(move || (form.with(|f| char_count(read(f))), max))
+    }
+
+    /// A label in the admin's language (tracked).
+    pub fn label(&self, key: &'static str) -> Signal<String> {
+        let i18n = self.i18n;
+        Signal::derive(move || i18n.t(key))
+    }
+
     /// Records that the admin changed `path`; its server error is stale from now on.
-    pub fn touch(&self, path: &str) {
+    pub fn touch(&self, path: &FieldPath) {
         if !self.touched.with_untracked(|t| t.contains(path)) {
             self.touched.update(|t| {
-                t.insert(path.to_owned());
+                t.insert(path.clone());
             });
         }
         if self
             .server_errors
-            .with_untracked(|e| e.iter().any(|e| e.field == path))
+            .with_untracked(|e| e.iter().any(|e| at(e, path)))
         {
-            self.server_errors.update(|e| e.retain(|e| e.field != path));
+            self.server_errors.update(|e| e.retain(|e| !at(e, path)));
         }
     }
 
-    /// Changes the form.
-    pub fn edit(&self, path: &str, f: impl FnOnce(&mut Form)) {
+    /// Changes the form at `path`.
+    pub fn edit(&self, path: FieldPath, f: impl FnOnce(&mut Form)) {
         self.form.update(f);
-        self.touch(path);
+        self.touch(&path);
     }
 
-    fn visible(&self, field: &str) -> bool {
+    fn visible(&self, field: &FieldPath) -> bool {
         self.show_all.get()
             || self.touched.with(|t| {
-                t.contains(field)
-                    || field
-                        .rsplit_once('.')
-                        .is_some_and(|(parent, _)| t.contains(parent))
+                t.contains(field) || field.parent().is_some_and(|parent| t.contains(&parent))
             })
     }
 
     /// The messages of the field at `path` (tracked): server errors, then local issues.
-    pub fn messages(&self, path: &str) -> Vec<Message> {
+    pub fn messages(&self, path: &FieldPath) -> Vec<Message> {
         let i18n = self.i18n;
         let mut out: Vec<Message> = self.server_errors.with(|errs| {
             errs.iter()
-                .filter(|e| e.field == path)
+                .filter(|e| at(e, path))
                 .map(|e| Message {
                     severity: Severity::Error,
                     text: i18n.code_message(&e.code, &e.params),
@@ -121,7 +159,7 @@ impl EditorCtx {
         });
         if self.visible(path) {
             self.issues.with(|issues| {
-                out.extend(issues.iter().filter(|i| i.field == path).map(|i| Message {
+                out.extend(issues.iter().filter(|i| i.field == *path).map(|i| Message {
                     severity: i.severity,
                     text: i18n.issue(i),
                 }))
@@ -130,20 +168,18 @@ impl EditorCtx {
         out
     }
 
-    /// Whether the field at `path` shows an error (tracked).
-    pub fn invalid(&self, path: &str) -> bool {
-        self.messages(path)
-            .iter()
-            .any(|m| m.severity == Severity::Error)
-    }
-
     /// Every error, local and from the server, with its field (tracked), in form order.
     /// Empty once the editor is gone (a late focus callback may still ask).
-    pub fn all_errors(&self) -> Vec<(String, String)> {
+    pub fn all_errors(&self) -> Vec<(FieldPath, String)> {
         let i18n = self.i18n;
         let Some(mut out) = self.server_errors.try_with(|errs| {
             errs.iter()
-                .map(|e| (e.field.clone(), i18n.code_message(&e.code, &e.params)))
+                .map(|e| {
+                    (
+                        FieldPath::parse(&e.field),
+                        i18n.code_message(&e.code, &e.params),
+                    )
+                })
                 .collect::<Vec<_>>()
         }) else {
             return Vec::new();
@@ -153,7 +189,7 @@ impl EditorCtx {
                 issues
                     .iter()
                     .filter(|i| i.is_error())
-                    .map(|i| (i.field.to_string(), i18n.issue(i))),
+                    .map(|i| (i.field.clone(), i18n.issue(i))),
             )
         });
         out
