@@ -59,6 +59,19 @@ impl FieldControl {
         self.anchor.get()
     }
 
+    /// The attributes that wire a control to its field, to spread onto it (`{..c.attrs()}`).
+    pub fn attrs(self) -> impl leptos::attr::Attribute {
+        view! {
+            <{..}
+                id=self.id()
+                data-path=move || self.anchor()
+                aria-required=self.required.then_some("true")
+                aria-describedby=self.described_by()
+                aria-invalid=move || self.invalid()
+            />
+        }
+    }
+
     /// The text control, once mounted (for caret work such as inserting a variable).
     pub fn element(&self) -> Option<web_sys::Element> {
         self.input
@@ -204,13 +217,9 @@ pub fn TextInput(
     match rows {
         Some(rows) => view! {
             <textarea
-                id=c.id()
+                {..c.attrs()}
                 node_ref=c.textarea
                 rows=rows
-                data-path=move || c.anchor()
-                aria-required=c.required.then_some("true")
-                aria-describedby=c.described_by()
-                aria-invalid=move || c.invalid()
                 readonly=move || c.readonly()
                 prop:value=move || value.get()
                 on:input=on_input
@@ -219,16 +228,12 @@ pub fn TextInput(
         .into_any(),
         None => view! {
             <input
-                id=c.id()
+                {..c.attrs()}
                 node_ref=c.input
                 type=kind
-                data-path=move || c.anchor()
                 placeholder=placeholder
                 autocomplete=code.then_some("off")
                 spellcheck=code.then_some("false")
-                aria-required=c.required.then_some("true")
-                aria-describedby=c.described_by()
-                aria-invalid=move || c.invalid()
                 readonly=move || c.readonly()
                 prop:value=move || value.get()
                 on:input=on_input
@@ -248,11 +253,7 @@ pub fn SelectInput(
     let c = use_field_control();
     view! {
         <select
-            id=c.id()
-            data-path=move || c.anchor()
-            aria-required=c.required.then_some("true")
-            aria-describedby=c.described_by()
-            aria-invalid=move || c.invalid()
+            {..c.attrs()}
             disabled=move || c.readonly()
             prop:value=move || value.get()
             on:change=move |ev| on_change(event_target_value(&ev))

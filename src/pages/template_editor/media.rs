@@ -183,12 +183,9 @@ fn FileInput(
     let c = use_field_control();
     view! {
         <input
-            id=c.id()
+            {..c.attrs()}
             type="file"
-            data-path=move || c.anchor()
             accept=accept
-            aria-describedby=c.described_by()
-            aria-invalid=move || c.invalid()
             disabled=move || c.readonly() || busy.get()
             on:change=on_change
         />
