@@ -8,6 +8,7 @@
 //! its path), the sections (`sections`, `buttons`, `media`), `title`, `local_draft`,
 //! `leave_guard` and `summary`.
 
+mod availability;
 mod buttons;
 mod caret;
 mod field;
@@ -18,27 +19,27 @@ mod media;
 mod save;
 mod sections;
 mod state;
+mod submit;
 mod summary;
 mod title;
 
-use hsm_domain::{can_edit, field_locked, has_errors, FieldPath, Template, TemplateDraft};
+use hsm_domain::{can_edit, field_locked, FieldPath, Template};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use serde_json::json;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use self::buttons::ButtonsSection;
 use self::form::Form;
 use self::leave_guard::use_leave_guard;
 use self::local_draft::{use_local_draft, DraftOffer};
-use self::save::{CreateKey, Outcome};
 use self::sections::{BodySection, FooterSection, HeaderSection, IdentitySection};
 use self::state::{EditorCtx, Locks, Mode};
+use self::submit::{use_submit, Submit};
 use self::summary::{ErrorSummary, Focus};
 use self::title::{EditorTitle, StatusNotes};
-use crate::api::{Api, ApiError, Versioned};
+use crate::api::{Api, Versioned};
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::message_preview::MessagePreview;
-use crate::components::{use_notices, ErrorPanel, ErrorsPanel};
+use crate::components::{ErrorPanel, ErrorsPanel};
 use crate::i18n::use_i18n;
 
 /// What the route asks the editor to start from.
@@ -124,8 +125,6 @@ fn locks_of(template: Option<&Template>) -> Locks {
 fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let api = expect_context::<Api>();
     let i18n = use_i18n();
-    let notices = use_notices();
-    let navigate = use_navigate();
     let (mode, initial, etag0, template) = {
         let api = api.clone();
         start(loaded, move |h| api.media_url(h))
@@ -138,7 +137,6 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     provide_context(ctx);
     let initial = StoredValue::new(initial);
     let etag = RwSignal::new(etag0);
-    let create_key = StoredValue::new(CreateKey::default());
     let saved = StoredValue::new(false);
     let dirty = Memo::new(move |_| form.with(|f| initial.with_value(|i| f != i)));
     let id = match &mode {
@@ -149,85 +147,13 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let confirm_leave = use_leave_guard(dirty, saved);
     let focus = Focus::default();
 
-    let save_error = RwSignal::new(None::<ApiError>);
-    let conflict_open = RwSignal::new(false);
-    let save = {
-        let api = api.clone();
-        let mode = mode.clone();
-        let local = local.clone();
-        Action::new_local(move |draft: &TemplateDraft| {
-            let (api, mode, draft, local) =
-                (api.clone(), mode.clone(), draft.clone(), local.clone());
-            let navigate = navigate.clone();
-            async move {
-                let key = create_key
-                    .try_update_value(|k| k.for_draft(&draft, save::fresh_key))
-                    .unwrap_or_else(save::fresh_key);
-                let tag = etag.get_untracked().unwrap_or_default();
-                match Outcome::from(save::send(&api, &mode, &draft, &key, &tag).await) {
-                    Outcome::Saved(t) => {
-                        saved.try_update_value(|s| *s = true);
-                        local.clear();
-                        api.host().emit(
-                            "saved",
-                            &json!({ "id": t.id, "name": t.draft.name, "language": t.draft.language.as_str() }),
-                        );
-                        notices.show(
-                            i18n.tf("editor.saved_notice", &[("name", t.draft.name.clone())]),
-                        );
-                        navigate(crate::routes::paths::LIST, Default::default());
-                    }
-                    Outcome::Conflict => {
-                        conflict_open.try_set(true);
-                    }
-                    Outcome::AtFields(errors) => {
-                        ctx.server_errors.try_set(errors);
-                        focus.first_error(ctx);
-                    }
-                    Outcome::Failed(e) => {
-                        save_error.try_set(Some(e));
-                    }
-                }
-            }
-        })
-    };
-    let pending = save.pending();
-    let submit = Callback::new(move |()| {
-        if pending.get_untracked() || read_only {
-            return;
-        }
-        ctx.show_all.set(true);
-        save_error.set(None);
-        if ctx.issues.with_untracked(|i| has_errors(i)) {
-            focus.first_error(ctx);
-            return;
-        }
-        ctx.server_errors.set(Vec::new());
-        save.dispatch(ctx.draft.get_untracked());
-    });
-    // "Sobrescrever": the edit goes again against the version the server holds now.
-    let overwrite = {
-        let api = api.clone();
-        let mode = mode.clone();
-        Callback::new(move |()| {
-            let Mode::Edit { id } = mode.clone() else {
-                return;
-            };
-            let api = api.clone();
-            leptos::task::spawn_local(async move {
-                match api.get_template_versioned(&id).await {
-                    Ok(v) => {
-                        if etag.try_set(v.etag).is_none() {
-                            save.dispatch(ctx.draft.get_untracked());
-                        }
-                    }
-                    Err(e) => {
-                        save_error.try_set(Some(e));
-                    }
-                }
-            });
-        })
-    };
+    let Submit {
+        pending,
+        submit,
+        overwrite,
+        error: save_error,
+        conflict_open,
+    } = use_submit(mode.clone(), etag, saved, local.clone(), focus, read_only);
 
     view! {
         <a class="hsm-editor__back" href=crate::routes::list() on:click=confirm_leave>

@@ -1,7 +1,5 @@
 //! The form's sections: identity (name, category, language), header, body, footer.
 
-use std::time::Duration;
-
 use hsm_domain::validation::{BODY_MAX, FOOTER_MAX, HEADER_TEXT_MAX};
 use hsm_domain::{
     renumber_with_samples, suggest_name, variables, Category, FieldPath, HeaderFormat, Language,
@@ -9,6 +7,7 @@ use hsm_domain::{
 };
 use leptos::prelude::*;
 
+use super::availability::use_availability;
 use super::caret::AddVariable;
 use super::field::{EditorField, Sample};
 use super::form::{
@@ -17,7 +16,6 @@ use super::form::{
 };
 use super::media::MediaUpload;
 use super::state::{EditorCtx, Mode};
-use crate::api::Api;
 use crate::components::field::{SelectInput, TextInput};
 use crate::i18n::use_i18n;
 
@@ -53,63 +51,14 @@ fn without_variable(text: &str, var: &VarName) -> String {
 #[component]
 pub fn IdentitySection(mode: Mode) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let api = expect_context::<Api>();
     let i18n = use_i18n();
     let form = ctx.form;
     let is_new = mode == Mode::New;
 
-    // Availability, checked a moment after the admin stops typing; an answer for an older
-    // name is dropped by the generation check.
-    let availability = RwSignal::new(None::<String>);
-    let generation = StoredValue::new(0u32);
-    let name_lang = Memo::new(move |_| form.with(|f| (f.name.clone(), f.language.clone())));
-    if is_new {
-        Effect::new(move |_| {
-            let (name, lang) = name_lang.get();
-            generation.update_value(|g| *g += 1);
-            let gen = generation.get_value();
-            let name_ok = !name.is_empty()
-                && ctx.issues.with_untracked(|i| {
-                    !i.iter().any(|i| i.field == FieldPath::Name && i.is_error())
-                });
-            availability.set(None);
-            if !name_ok {
-                return;
-            }
-            let api = api.clone();
-            set_timeout(
-                move || {
-                    if generation.try_get_value() != Some(gen) {
-                        return;
-                    }
-                    availability.set(Some(i18n.t("editor.availability_checking")));
-                    leptos::task::spawn_local(async move {
-                        let result = api.check_availability(&name, &lang).await;
-                        if generation.try_get_value() != Some(gen) {
-                            return;
-                        }
-                        let text = match result {
-                            Ok(a) if a.available => i18n.t("editor.availability_free"),
-                            Ok(a) if a.reason.as_deref() == Some("recently_deleted") => {
-                                i18n.t("editor.availability_recently_deleted")
-                            }
-                            Ok(_) => i18n.t("editor.availability_taken"),
-                            // Not a blocker: the server checks the name again on save.
-                            Err(_) => i18n.t("editor.availability_unknown"),
-                        };
-                        availability.try_set(Some(text).filter(|t| !t.is_empty()));
-                    });
-                },
-                Duration::from_millis(400),
-            );
-        });
-    }
-    let name_hint = Signal::derive(move || {
-        if is_new {
-            availability.get()
-        } else {
-            Some(i18n.t("editor.name_locked"))
-        }
+    let availability = is_new.then(use_availability);
+    let name_hint = Signal::derive(move || match availability {
+        Some(a) => a.get(),
+        None => Some(i18n.t("editor.name_locked")),
     });
     let category_hint = Signal::derive(move || {
         let l = ctx.locked.get();
