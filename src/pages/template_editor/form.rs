@@ -228,45 +228,75 @@ impl Form {
 
     /// The draft the rules, the preview and the backend see.
     pub fn to_draft(&self) -> TemplateDraft {
-        let named = self.named();
         let mut components = Vec::new();
-        if let Some(format) = self.header.clone() {
-            let mut header = Header {
-                format,
-                text: None,
-                example: None,
-            };
-            if header.format == HeaderFormat::Text {
-                header.text = Some(self.header_text.clone());
-                if let Some(var) = distinct_variables(&self.header_text).first() {
-                    let sample = self.header_sample.clone();
-                    header.example = Some(match var {
-                        VarName::Named(n) if named => HeaderExample {
-                            header_text_named_params: Some(vec![NamedParam {
-                                param_name: n.clone(),
-                                example: sample,
-                            }]),
-                            ..HeaderExample::default()
-                        },
-                        _ => HeaderExample {
-                            header_text: Some(vec![sample]),
-                            ..HeaderExample::default()
-                        },
-                    });
-                }
-            } else if let Some(m) = &self.media {
-                header.example = Some(HeaderExample {
-                    header_handle: Some(vec![m.handle.clone()]),
-                    ..HeaderExample::default()
-                });
-            }
-            components.push(Component::Header(header));
+        components.extend(self.header_component().map(Component::Header));
+        components.push(Component::Body(Body {
+            text: self.body.clone(),
+            example: self.body_example(),
+        }));
+        if !self.footer.is_empty() {
+            components.push(Component::Footer(Footer {
+                text: self.footer.clone(),
+            }));
         }
+        if !self.buttons.is_empty() {
+            let buttons = self.buttons.iter().map(ButtonRow::to_button).collect();
+            components.push(Component::Buttons(Buttons { buttons }));
+        }
+        TemplateDraft {
+            name: self.name.clone(),
+            language: self.language.clone(),
+            category: self.category.clone(),
+            parameter_format: Some(
+                self.parameter_format
+                    .clone()
+                    .unwrap_or(ParameterFormat::Positional),
+            ),
+            components,
+        }
+    }
+
+    /// The header: its text and its variable's sample, or the uploaded file's handle.
+    fn header_component(&self) -> Option<Header> {
+        let format = self.header.clone()?;
+        let example = if format == HeaderFormat::Text {
+            distinct_variables(&self.header_text).first().map(|var| {
+                let sample = self.header_sample.clone();
+                match var {
+                    VarName::Named(n) if self.named() => HeaderExample {
+                        header_text_named_params: Some(vec![NamedParam {
+                            param_name: n.clone(),
+                            example: sample,
+                        }]),
+                        ..HeaderExample::default()
+                    },
+                    _ => HeaderExample {
+                        header_text: Some(vec![sample]),
+                        ..HeaderExample::default()
+                    },
+                }
+            })
+        } else {
+            self.media.as_ref().map(|m| HeaderExample {
+                header_handle: Some(vec![m.handle.clone()]),
+                ..HeaderExample::default()
+            })
+        };
+        let text = (format == HeaderFormat::Text).then(|| self.header_text.clone());
+        Some(Header {
+            format,
+            text,
+            example,
+        })
+    }
+
+    /// The samples of the body's variables: by name, or positional `{{1}}`…`{{n}}` in order.
+    fn body_example(&self) -> Option<BodyExample> {
         let vars = distinct_variables(&self.body);
         let sample = |key: &str| self.body_samples.get(key).cloned().unwrap_or_default();
-        let example = if vars.is_empty() {
+        if vars.is_empty() {
             None
-        } else if named {
+        } else if self.named() {
             Some(BodyExample {
                 body_text_named_params: Some(
                     vars.iter()
@@ -292,51 +322,6 @@ impl Form {
                 body_text: Some(vec![(1..=max).map(|n| sample(&n.to_string())).collect()]),
                 ..BodyExample::default()
             })
-        };
-        components.push(Component::Body(Body {
-            text: self.body.clone(),
-            example,
-        }));
-        if !self.footer.is_empty() {
-            components.push(Component::Footer(Footer {
-                text: self.footer.clone(),
-            }));
-        }
-        if !self.buttons.is_empty() {
-            let buttons = self
-                .buttons
-                .iter()
-                .map(|b| match b.kind {
-                    ButtonKind::QuickReply => Button::QuickReply {
-                        text: b.text.clone(),
-                    },
-                    ButtonKind::Phone => Button::PhoneNumber {
-                        text: b.text.clone(),
-                        phone_number: b.phone.clone(),
-                    },
-                    ButtonKind::Url => Button::Url {
-                        text: b.text.clone(),
-                        url: b.url.clone(),
-                        example: if variables(&b.url).is_empty() {
-                            None
-                        } else {
-                            Some(vec![b.url_sample.clone()])
-                        },
-                    },
-                })
-                .collect();
-            components.push(Component::Buttons(Buttons { buttons }));
-        }
-        TemplateDraft {
-            name: self.name.clone(),
-            language: self.language.clone(),
-            category: self.category.clone(),
-            parameter_format: Some(
-                self.parameter_format
-                    .clone()
-                    .unwrap_or(ParameterFormat::Positional),
-            ),
-            components,
         }
     }
 
@@ -369,6 +354,24 @@ impl Form {
 }
 
 impl ButtonRow {
+    /// The button this row makes.
+    fn to_button(&self) -> Button {
+        match self.kind {
+            ButtonKind::QuickReply => Button::QuickReply {
+                text: self.text.clone(),
+            },
+            ButtonKind::Phone => Button::PhoneNumber {
+                text: self.text.clone(),
+                phone_number: self.phone.clone(),
+            },
+            ButtonKind::Url => Button::Url {
+                text: self.text.clone(),
+                url: self.url.clone(),
+                example: (!variables(&self.url).is_empty()).then(|| vec![self.url_sample.clone()]),
+            },
+        }
+    }
+
     /// An empty row of `kind`.
     pub fn new(uid: u32, kind: ButtonKind, text: &str) -> ButtonRow {
         ButtonRow {
