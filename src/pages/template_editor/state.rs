@@ -50,8 +50,6 @@ pub struct Locks {
 impl EditorCtx {
     /// A context over `form`.
     pub fn new(form: RwSignal<Form>, locked: Signal<Locks>, i18n: I18n) -> Self {
-        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let draft = Memo::new(move |_| form.with(Form::to_draft));
         let issues = Memo::new(move |_| draft.with(validate));
         EditorCtx {
@@ -62,7 +60,7 @@ impl EditorCtx {
             show_all: RwSignal::new(false),
             server_errors: RwSignal::new(Vec::new()),
             locked,
-            id_prefix: StoredValue::new(format!("hsm-ed{n}")),
+            id_prefix: StoredValue::new(crate::ids::next_id("hsm-ed")),
             i18n,
         }
     }
