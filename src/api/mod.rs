@@ -5,9 +5,10 @@ mod error;
 mod media;
 mod templates;
 
-pub use error::{ApiError, FieldError};
+pub use error::ApiError;
+/// The error body's field errors are the shared wire type.
+pub use hsm_domain::FieldError;
 pub use media::UploadedMedia;
-pub use templates::{Availability, ListQuery, Page, Sort};
 
 use std::sync::Arc;
 

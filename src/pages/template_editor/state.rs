@@ -141,7 +141,7 @@ impl EditorCtx {
         let i18n = self.i18n;
         let Some(mut out) = self.server_errors.try_with(|errs| {
             errs.iter()
-                .map(|e| (e.field.clone(), i18n.code_message(&e.code, &e.params)))
+                .map(|e| (e.field.to_string(), i18n.code_message(&e.code, &e.params)))
                 .collect::<Vec<_>>()
         }) else {
             return Vec::new();

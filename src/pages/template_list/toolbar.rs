@@ -6,8 +6,8 @@ use hsm_domain::{Category, Language, Status};
 use leptos::prelude::*;
 
 use super::{code_label, ListNav};
-use crate::api::ListQuery;
 use crate::i18n::use_i18n;
+use hsm_domain::wire::ListQuery;
 
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
