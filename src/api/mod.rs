@@ -203,16 +203,6 @@ impl Api {
         self.seen(result)
     }
 
-    /// Full URL of an API path (for requests built elsewhere, e.g. uploads with progress).
-    pub fn endpoint(&self, path: &str) -> String {
-        self.url(path)
-    }
-
-    /// Whether requests carry the portal's cookies.
-    pub fn with_cookies(&self) -> bool {
-        self.with_cookies
-    }
-
     /// The `Authorization` header value (refreshed from the host's provider first), when any.
     pub async fn fresh_authorization(&self) -> Option<String> {
         self.refresh_token().await;
