@@ -16,6 +16,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+// Every part percent-encoded, so no part can contain the `|` that separates them.
+use hsm_domain::wire::percent_encode as encode;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::config::Config;
@@ -186,20 +188,6 @@ fn absolute_api(api_base: &str, origin: &str) -> String {
     } else {
         format!("{origin}{base}")
     }
-}
-
-/// Percent-encodes everything but unreserved characters (as `encodeURIComponent` does, and
-/// more), so no part can contain the `|` that separates them.
-fn encode(part: &str) -> String {
-    let mut out = String::with_capacity(part.len());
-    for b in part.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -6,25 +6,19 @@ use wasm_bindgen::JsValue;
 /// The element the host gave us; events bubble from it to the host's listeners.
 #[derive(Clone, Debug)]
 pub struct Host {
-    element: Option<SendWrapper<web_sys::HtmlElement>>,
+    element: SendWrapper<web_sys::HtmlElement>,
 }
 
 impl Host {
     /// The host of an app mounted into `element`.
     pub fn new(element: web_sys::HtmlElement) -> Self {
         Self {
-            element: Some(SendWrapper::new(element)),
+            element: SendWrapper::new(element),
         }
-    }
-
-    /// A host that hears nothing (native unit tests, where there is no DOM).
-    pub fn detached() -> Self {
-        Self { element: None }
     }
 
     /// Dispatches `hsm:<name>` with a JSON `detail` (e.g. `{id, name, language}`).
     pub fn emit(&self, name: &str, detail: &serde_json::Value) {
-        let Some(element) = &self.element else { return };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -33,7 +27,7 @@ impl Host {
         if let Ok(event) =
             web_sys::CustomEvent::new_with_event_init_dict(&format!("hsm:{name}"), &init)
         {
-            let _ = element.dispatch_event(&event);
+            let _ = self.element.dispatch_event(&event);
         }
     }
 }

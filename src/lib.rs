@@ -9,6 +9,7 @@ pub mod drafts;
 mod embed;
 pub mod host;
 pub mod i18n;
+mod ids;
 mod lazy;
 pub mod pages;
 pub mod routes;

@@ -21,9 +21,10 @@ pub mod paths {
     /// A new template.
     pub const NEW: &str = "/new";
 
-    /// Editing template `id`.
+    /// Editing template `id`; encoded, so a `/` or `?` in a server-made id cannot change
+    /// the route.
     pub fn edit(id: &str) -> String {
-        format!("/{}/edit", super::encode_segment(id))
+        format!("/{}/edit", hsm_domain::wire::percent_encode(id))
     }
 }
 
@@ -40,22 +41,6 @@ pub fn new() -> String {
 /// Link to the editor of template `id`.
 pub fn edit(id: &str) -> String {
     with_base(&paths::edit(id))
-}
-
-/// Ids come from the server: keep a `/` or `?` in one from changing the route.
-fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if ch.is_ascii_alphanumeric() || "-_.~".contains(ch) {
-            out.push(ch);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in ch.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

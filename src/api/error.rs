@@ -1,16 +1,8 @@
 //! `ApiError`: every way a call to the backend can fail, as a value screens render and retry.
 
+use hsm_domain::FieldError;
 use serde::Deserialize;
 use thiserror::Error;
-
-/// A field-level problem reported by the backend (RFC 9457 `errors[]` member).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub code: String,
-    #[serde(default)]
-    pub params: serde_json::Map<String, serde_json::Value>,
-}
 
 /// Why an API call failed.
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -44,7 +44,7 @@ impl Api {
     ) -> Result<UploadedMedia, ApiError> {
         let fail = |_| ApiError::Network("upload could not start".into());
         let xhr = XmlHttpRequest::new().map_err(fail)?;
-        xhr.open("POST", &self.endpoint("/media")).map_err(fail)?;
+        xhr.open("POST", &self.url("/media")).map_err(fail)?;
         if let Some(auth) = self.fresh_authorization().await {
             xhr.set_request_header("Authorization", &auth)
                 .map_err(fail)?;

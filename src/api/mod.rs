@@ -5,9 +5,10 @@ mod error;
 mod media;
 mod templates;
 
-pub use error::{ApiError, FieldError};
+pub use error::ApiError;
+/// The error body's field errors are the shared wire type.
+pub use hsm_domain::FieldError;
 pub use media::UploadedMedia;
-pub use templates::{Availability, ListQuery, Page, Sort};
 
 use std::sync::Arc;
 
@@ -200,16 +201,6 @@ impl Api {
             Err(failure(resp).await)
         };
         self.seen(result)
-    }
-
-    /// Full URL of an API path (for requests built elsewhere, e.g. uploads with progress).
-    pub fn endpoint(&self, path: &str) -> String {
-        self.url(path)
-    }
-
-    /// Whether requests carry the portal's cookies.
-    pub fn with_cookies(&self) -> bool {
-        self.with_cookies
     }
 
     /// The `Authorization` header value (refreshed from the host's provider first), when any.

@@ -1,18 +1,10 @@
 //! A yes/no question in a native modal `<dialog>`: the browser makes the rest of the page inert,
 //! keeps focus inside and closes it on Escape.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-
-/// Ids for `aria-labelledby`/`aria-describedby`, unique even with several apps on one page.
-fn next_id() -> usize {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
 
 /// Shown (with `showModal()`) while `open` is true. "Cancel", Escape and the confirm button call
 /// back; the caller decides when to close by setting `open` to false. On closing, focus goes
@@ -50,9 +42,10 @@ pub fn ConfirmDialog(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
-    let id = next_id();
-    let title_id = format!("hsm-confirm-title-{id}");
-    let body_id = format!("hsm-confirm-body-{id}");
+    // For `aria-labelledby`/`aria-describedby`.
+    let id = crate::ids::next_id("hsm-confirm");
+    let title_id = format!("{id}-title");
+    let body_id = format!("{id}-body");
     let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };

@@ -40,11 +40,7 @@ where
     let i18n = use_i18n();
     let pages = page_count(total, per_page);
     // Options would leak into a wrapping label's name: point the label at the select.
-    let size_id = {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        format!("hsm-page-size-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-    };
+    let size_id = crate::ids::next_id("hsm-page-size");
     let label = i18n.tf(
         "list.page_of",
         &[

@@ -7,6 +7,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use hsm_domain::wire::problem;
 
 use crate::problem::Problem;
 
@@ -54,7 +55,7 @@ pub async fn require(State(auth): State<Arc<Auth>>, req: Request, next: Next) ->
         })
         .map(str::trim);
     let unauthorized = |detail: &str| {
-        Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", detail)
+        Problem::new(StatusCode::UNAUTHORIZED, problem::UNAUTHORIZED, detail)
             .header(header::WWW_AUTHENTICATE, "Bearer realm=\"hsm-devserver\"")
             .into_response()
     };
@@ -67,7 +68,7 @@ pub async fn require(State(auth): State<Arc<Auth>>, req: Request, next: Next) ->
             } else {
                 Problem::new(
                     StatusCode::FORBIDDEN,
-                    "read_only_token",
+                    problem::READ_ONLY_TOKEN,
                     "this token may only read",
                 )
                 .into_response()

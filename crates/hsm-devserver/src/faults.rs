@@ -12,6 +12,7 @@ use axum::extract::Request;
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use hsm_domain::wire::problem;
 
 use crate::config::{Config, LatencyRange};
 use crate::problem::Problem;
@@ -74,7 +75,7 @@ pub async fn answer(req: Request, next: Next) -> Response {
         Some(Fault::Fail(status)) => {
             let p = Problem::new(
                 *status,
-                "injected_fault",
+                problem::INJECTED_FAULT,
                 "fault injected by --fault-error-rate",
             );
             if *status == StatusCode::SERVICE_UNAVAILABLE {

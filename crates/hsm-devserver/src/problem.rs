@@ -2,19 +2,13 @@
 
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use hsm_domain::wire::problem;
+use hsm_domain::FieldError;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// One field-level error: `{field, code, params}`.
-#[derive(Debug, Clone, Serialize)]
-pub struct FieldError {
-    pub field: String,
-    pub code: String,
-    pub params: Map<String, Value>,
-}
 
 /// An error answer. `code` is the stable machine-readable reason, also the tail of `type`.
 #[derive(Debug, Clone)]
@@ -48,27 +42,15 @@ impl Problem {
         }
     }
 
-    /// Adds a field error.
+    /// Adds a field error (`field` in its dotted form, or a parameter or header name).
     pub fn field(mut self, field: &str, code: &str, params: Value) -> Self {
-        let params = match params {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        };
-        self.errors.push(FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            params,
-        });
+        self.errors.push(FieldError::new(field, code, params));
         self
     }
 
     /// Adds a domain issue as a field error.
     pub fn issue(mut self, i: hsm_domain::Issue) -> Self {
-        self.errors.push(FieldError {
-            field: i.field.to_string(),
-            code: i.code,
-            params: i.params,
-        });
+        self.errors.push(i.into());
         self
     }
 
@@ -82,7 +64,7 @@ impl Problem {
 
     /// 400 for a query or header parameter: `errors[0].field` names it.
     pub fn bad_param(param: &str, code: &str, detail: impl Into<String>) -> Self {
-        Problem::new(StatusCode::BAD_REQUEST, "invalid_parameter", detail).field(
+        Problem::new(StatusCode::BAD_REQUEST, problem::INVALID_PARAMETER, detail).field(
             param,
             code,
             Value::Null,
@@ -92,13 +74,13 @@ impl Problem {
     pub fn not_found(what: &str) -> Self {
         Problem::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            problem::NOT_FOUND,
             format!("{what} not found"),
         )
     }
 
     pub fn internal(detail: impl Into<String>) -> Self {
-        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", detail)
+        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, problem::INTERNAL, detail)
     }
 
     /// The JSON body as sent.

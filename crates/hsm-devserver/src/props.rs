@@ -16,8 +16,9 @@ use serde_json::{json, Value};
 use crate::problem::Problem;
 use crate::review::{decide, find_ascii_ci, Verdict};
 use crate::routes::templates::{name_issues, parse_draft, parse_list_query};
-use crate::store::{self, ListQuery, Store};
+use crate::store::{self, Store};
 use crate::util::{fold, now_ms};
+use hsm_domain::wire::ListQuery;
 
 /// Pieces that stress byte offsets and case mapping, and the characters the rules look for.
 const PIECES: &[&str] = &[
@@ -235,7 +236,7 @@ proptest! {
         .expect("insert");
         let total_of = |q: String| {
             with_conn(&st, move |c| {
-                store::list(c, &ListQuery { q: Some(q), page: 1, per_page: 100, ..ListQuery::default() })
+                store::list(c, &ListQuery { q, page: 1, per_page: 100, ..ListQuery::default() })
             })
             .expect("list")
             .1

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use hsm_domain::wire::{Filter, ListQuery, Sort};
 use hsm_domain::{Quality, QualityScore, RejectionReason, Status, Template, TemplateDraft};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql, Transaction};
 
@@ -174,65 +175,31 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Template>> {
     .optional()
 }
 
-/// Filters, order and page of a list request, already checked.
-#[derive(Debug, Default, Clone)]
-pub struct ListQuery {
-    pub q: Option<String>,
-    pub status: Vec<String>,
-    pub category: Vec<String>,
-    pub language: Vec<String>,
-    pub sort: Sort,
-    pub page: u32,
-    pub per_page: u32,
-}
-
-/// List order; ties are broken by id in the same direction.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    Name,
-    NameDesc,
-    Updated,
-    #[default]
-    UpdatedDesc,
-}
-
-impl Sort {
-    pub fn parse(s: &str) -> Option<Sort> {
-        Some(match s {
-            "name" => Sort::Name,
-            "-name" => Sort::NameDesc,
-            "updated_at" => Sort::Updated,
-            "-updated_at" => Sort::UpdatedDesc,
-            _ => return None,
-        })
-    }
-
-    fn sql(self) -> &'static str {
-        match self {
-            Sort::Name => "t.name ASC, t.id ASC",
-            Sort::NameDesc => "t.name DESC, t.id DESC",
-            Sort::Updated => "t.updated_at ASC, t.id ASC",
-            Sort::UpdatedDesc => "t.updated_at DESC, t.id DESC",
-        }
+/// The SQL order of a list order; ties are broken by id in the same direction.
+fn order_sql(sort: Sort) -> &'static str {
+    match sort {
+        Sort::NameAsc => "t.name ASC, t.id ASC",
+        Sort::NameDesc => "t.name DESC, t.id DESC",
+        Sort::UpdatedAsc => "t.updated_at ASC, t.id ASC",
+        Sort::UpdatedDesc => "t.updated_at DESC, t.id DESC",
     }
 }
 
-/// One page of templates and the total matching the filters.
+/// One page of templates and the total matching the filters (of a query already checked).
 pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>, u64)> {
     let mut wheres: Vec<String> = Vec::new();
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-    if let Some(text) = q.q.as_deref().map(fold).filter(|t| !t.trim().is_empty()) {
+    let text = fold(&q.q);
+    if !text.trim().is_empty() {
         // `instr`, not `LIKE '%…%'`: LIKE reads both strings only up to a NUL character, so
         // a body with one was not found past it, and a `q` with one matched too much. Both
         // sides are folded, so a plain substring test is the whole rule (and needs no escaping).
         wheres.push("instr(search, ?) > 0".into());
         args.push(Box::new(text.trim().to_owned()));
     }
-    for (col, values) in [
-        ("status", &q.status),
-        ("category", &q.category),
-        ("language", &q.language),
-    ] {
+    for f in Filter::ALL {
+        // The filters are named as their columns.
+        let (col, values) = (f.param(), q.filter(f));
         if !values.is_empty() {
             wheres.push(format!("{col} IN ({})", vec!["?"; values.len()].join(",")));
             for v in values {
@@ -250,7 +217,7 @@ pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
     let offset = (u64::from(q.page) - 1) * u64::from(q.per_page);
     // Page over the narrow table first; only the page's rows reach the drafts.
-    let order = q.sort.sql();
+    let order = order_sql(q.sort);
     let sql = format!(
         "SELECT {COLS} FROM (SELECT * FROM templates t {filter} ORDER BY {order} LIMIT {} OFFSET {offset}) t
          JOIN template_drafts d ON d.id = t.id ORDER BY {order}",

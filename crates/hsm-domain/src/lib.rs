@@ -9,7 +9,10 @@
 //! - [`variables()`], [`renumber`], [`next_positional`]: variable handling for the editor.
 //! - [`markup`]: WhatsApp formatting and sample substitution for the live preview.
 //! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
-//! - [`media`]: the file types each media header takes, and what a file is by its bytes.
+//! - [`media`]: the file types each media header takes, their size limits, and what a file is
+//!   by its bytes.
+//! - [`wire`]: the REST vocabulary both sides share: list query, sort and page, the error
+//!   body's [`FieldError`], the [`wire::problem`] codes, the percent-encoder.
 //!
 //! # Rules
 //!
@@ -111,6 +114,7 @@ pub mod path;
 pub mod text;
 pub mod validation;
 pub mod variables;
+pub mod wire;
 
 pub use editing::{
     can_delete, can_edit, check_edit_rate, check_name_available, check_update, editable_fields,
@@ -126,3 +130,4 @@ pub use variables::{
     next_positional, next_positional_in, renumber, renumber_with_samples, variables, VarName,
     Variable,
 };
+pub use wire::FieldError;

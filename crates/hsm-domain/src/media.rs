@@ -7,7 +7,8 @@
 
 use crate::HeaderFormat;
 
-const MB: u64 = 1024 * 1024;
+/// A megabyte as the limits count it (MiB).
+pub const MB: u64 = 1024 * 1024;
 
 /// One accepted type of header file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub struct MediaType {
     pub mime: &'static str,
     /// The extension the stored file gets.
     pub ext: &'static str,
+    /// The extensions a file picker offers for it (the first is [`MediaType::ext`]).
+    pub extensions: &'static [&'static str],
     /// Short name for messages: `JPEG`, `PNG`, `MP4`, `PDF`.
     pub label: &'static str,
     /// The largest accepted file, in bytes.
@@ -24,30 +27,37 @@ pub struct MediaType {
 pub const JPEG: MediaType = MediaType {
     mime: "image/jpeg",
     ext: "jpg",
+    extensions: &["jpg", "jpeg"],
     label: "JPEG",
     max_bytes: 5 * MB,
 };
 pub const PNG: MediaType = MediaType {
     mime: "image/png",
     ext: "png",
+    extensions: &["png"],
     label: "PNG",
     max_bytes: 5 * MB,
 };
 pub const MP4: MediaType = MediaType {
     mime: "video/mp4",
     ext: "mp4",
+    extensions: &["mp4"],
     label: "MP4",
     max_bytes: 16 * MB,
 };
 pub const PDF: MediaType = MediaType {
     mime: "application/pdf",
     ext: "pdf",
+    extensions: &["pdf"],
     label: "PDF",
     max_bytes: 100 * MB,
 };
 
 /// Every accepted type.
 pub const MEDIA_TYPES: [MediaType; 4] = [JPEG, PNG, MP4, PDF];
+
+/// The largest accepted file of any type, in bytes.
+pub const MAX_BYTES: u64 = PDF.max_bytes;
 
 /// The types a header of this format takes; empty for TEXT, LOCATION and unknown formats.
 pub fn accepted_for(format: &HeaderFormat) -> &'static [MediaType] {
@@ -57,6 +67,24 @@ pub fn accepted_for(format: &HeaderFormat) -> &'static [MediaType] {
         HeaderFormat::Document => &[PDF],
         _ => &[],
     }
+}
+
+/// The extensions a file picker offers for a header of this format (`jpg, jpeg, png` for an
+/// image); empty when it takes no file.
+pub fn extensions_for(format: &HeaderFormat) -> Vec<&'static str> {
+    accepted_for(format)
+        .iter()
+        .flat_map(|t| t.extensions.iter().copied())
+        .collect()
+}
+
+/// The largest file a header of this format takes, in bytes; 0 when it takes no file.
+pub fn max_bytes_for(format: &HeaderFormat) -> u64 {
+    accepted_for(format)
+        .iter()
+        .map(|t| t.max_bytes)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Bytes [`sniff`] looks at; fewer are enough for every type but an MP4 whose compatible
@@ -187,13 +215,15 @@ pub fn declared_by_name(name: &str) -> Declared {
         return Declared::Nothing;
     };
     let ext = ext.to_ascii_lowercase();
-    let accepted = match ext.as_str() {
-        "jpg" | "jpeg" | "jpe" | "jfif" => Some(JPEG),
-        "png" => Some(PNG),
-        "mp4" | "m4v" => Some(MP4),
-        "pdf" => Some(PDF),
-        _ => None,
-    };
+    // Besides the picker's extensions, the rarer names of the same types.
+    let accepted = MEDIA_TYPES
+        .into_iter()
+        .find(|t| t.extensions.contains(&ext.as_str()))
+        .or(match ext.as_str() {
+            "jpe" | "jfif" => Some(JPEG),
+            "m4v" => Some(MP4),
+            _ => None,
+        });
     if let Some(t) = accepted {
         return Declared::Accepted(t);
     }
@@ -331,5 +361,18 @@ mod tests {
         assert_eq!(accepted_for(&HeaderFormat::Document), &[PDF]);
         assert!(accepted_for(&HeaderFormat::Text).is_empty());
         assert!(accepted_for(&HeaderFormat::Location).is_empty());
+        assert_eq!(extensions_for(&HeaderFormat::Image), ["jpg", "jpeg", "png"]);
+        assert_eq!(extensions_for(&HeaderFormat::Document), ["pdf"]);
+        assert!(extensions_for(&HeaderFormat::Text).is_empty());
+        assert_eq!(max_bytes_for(&HeaderFormat::Image), 5 * MB);
+        assert_eq!(max_bytes_for(&HeaderFormat::Video), 16 * MB);
+        assert_eq!(max_bytes_for(&HeaderFormat::Text), 0);
+        assert_eq!(
+            Some(MAX_BYTES),
+            MEDIA_TYPES.iter().map(|t| t.max_bytes).max()
+        );
+        for t in MEDIA_TYPES {
+            assert_eq!(t.extensions[0], t.ext, "{}", t.label);
+        }
     }
 }

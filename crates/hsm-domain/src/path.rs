@@ -104,7 +104,9 @@ impl FieldPath {
         }
         if let Some(rest) = s.strip_prefix("buttons.") {
             if let Some((index, part)) = rest.split_once('.') {
-                let canonical = !index.starts_with('0') || index == "0";
+                // Digits only, no leading zero: `+1` or `01` would read back as another path.
+                let canonical = index.bytes().all(|b| b.is_ascii_digit())
+                    && (!index.starts_with('0') || index == "0");
                 let part = ButtonPart::ALL.into_iter().find(|p| p.as_str() == part);
                 if let (true, Ok(i), Some(part)) = (canonical, index.parse::<usize>(), part) {
                     return FieldPath::Button(i, part);
@@ -171,15 +173,31 @@ impl From<&str> for FieldPath {
     }
 }
 
+impl FieldPath {
+    /// Whether the dotted form is `s`, compared as it is written (no allocation: the editor
+    /// compares paths on every keystroke).
+    fn is_dotted(&self, s: &str) -> bool {
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, part: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(part).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(s);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
+    }
+}
+
 impl PartialEq<str> for FieldPath {
     fn eq(&self, other: &str) -> bool {
-        *self == FieldPath::parse(other)
+        self.is_dotted(other)
     }
 }
 
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        *self == FieldPath::parse(other)
+        self.is_dotted(other)
     }
 }
 
@@ -219,6 +237,7 @@ mod tests {
     fn unknown_or_odd_paths_are_kept_as_they_came() {
         for s in [
             "buttons.01.text",
+            "buttons.+1.text",
             "buttons.x.text",
             "buttons.1.colour",
             "buttons.1",
@@ -228,7 +247,13 @@ mod tests {
         ] {
             assert_eq!(FieldPath::parse(s), FieldPath::Other(s.into()), "{s}");
             assert_eq!(FieldPath::parse(s).to_string(), s);
+            assert_eq!(FieldPath::parse(s), s);
         }
+        assert_eq!(FieldPath::Button(2, ButtonPart::Url), "buttons.2.url");
+        assert_ne!(FieldPath::Button(2, ButtonPart::Url), "buttons.2.ur");
+        assert_ne!(FieldPath::Button(2, ButtonPart::Url), "buttons.2.url.x");
+        assert_ne!(FieldPath::Name, "");
+        assert_eq!(FieldPath::Template, "");
     }
 
     #[test]

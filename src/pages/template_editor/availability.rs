@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use hsm_domain::wire::Availability;
 use hsm_domain::FieldPath;
 use leptos::prelude::*;
 
@@ -46,7 +47,7 @@ pub fn use_availability() -> RwSignal<Option<String>> {
                     }
                     let text = match result {
                         Ok(a) if a.available => i18n.t("editor.availability_free"),
-                        Ok(a) if a.reason.as_deref() == Some("recently_deleted") => {
+                        Ok(a) if a.reason.as_deref() == Some(Availability::RECENTLY_DELETED) => {
                             i18n.t("editor.availability_recently_deleted")
                         }
                         Ok(_) => i18n.t("editor.availability_taken"),

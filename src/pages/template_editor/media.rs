@@ -1,5 +1,7 @@
 //! Subir mídia: the header file, checked before it is sent and uploaded with progress.
 
+use hsm_domain::media::{self, MB};
+use hsm_domain::wire::problem;
 use hsm_domain::{FieldPath, HeaderFormat, Severity};
 use leptos::prelude::*;
 use serde_json::json;
@@ -13,16 +15,13 @@ use crate::components::error_panel::error_message;
 use crate::components::field::{use_field_control, Message};
 use crate::i18n::use_i18n;
 
-const MB: u64 = 1024 * 1024;
-
-/// Accepted extensions and size limit (MB) per header kind: the backend's contract
-/// (`docs/openapi.yaml`, `POST /media`), checked here to spare a useless upload.
-fn accepted(format: &HeaderFormat) -> (&'static [&'static str], u64) {
-    match format {
-        HeaderFormat::Image => (&["jpg", "jpeg", "png"], 5),
-        HeaderFormat::Video => (&["mp4"], 16),
-        _ => (&["pdf"], 100),
-    }
+/// Accepted extensions and size limit (MB) per header format: the domain's media rules, which
+/// the backend enforces (`POST /media`), checked here to spare a useless upload.
+fn accepted(format: &HeaderFormat) -> (Vec<&'static str>, u64) {
+    (
+        media::extensions_for(format),
+        media::max_bytes_for(format) / MB,
+    )
 }
 
 /// Why `name`/`size` cannot be this header's file, as a rule code and its params.
@@ -39,14 +38,14 @@ fn check_file(
     let params = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
     if !exts.contains(&ext.as_str()) {
         return Some((
-            "media_type_not_allowed",
+            problem::MEDIA_TYPE_NOT_ALLOWED,
             params(json!({ "allowed": exts.join(", ") })),
         ));
     }
     if size > limit_mb * MB {
         let found = (size as f64 / MB as f64 * 10.0).ceil() / 10.0;
         return Some((
-            "media_too_large",
+            problem::MEDIA_TOO_LARGE,
             params(json!({ "limit_mb": limit_mb, "found_mb": found })),
         ));
     }

@@ -8,6 +8,7 @@
 //! - what an answer means for the form: saved, a conflict to resolve, errors at fields, or a
 //!   failure to show with a retry.
 
+use hsm_domain::validation::codes::{NAME_IMMUTABLE, NAME_LANGUAGE_TAKEN, NAME_RECENTLY_DELETED};
 use hsm_domain::{FieldPath, Template, TemplateDraft};
 
 use super::state::Mode;
@@ -77,6 +78,9 @@ pub async fn send(
     }
 }
 
+/// The conflicts (409) that are about the name.
+const NAME_CONFLICTS: [&str; 3] = [NAME_LANGUAGE_TAKEN, NAME_RECENTLY_DELETED, NAME_IMMUTABLE];
+
 /// What an answer to a save means for the form.
 #[derive(Debug, PartialEq)]
 pub enum Outcome {
@@ -95,10 +99,10 @@ impl From<Result<Versioned<Template>, ApiError>> for Outcome {
             Ok(v) => Outcome::Saved(v.value),
             Err(ApiError::PreconditionFailed) => Outcome::Conflict,
             Err(ApiError::Validation(errors)) if !errors.is_empty() => Outcome::AtFields(errors),
-            // A name taken or recently deleted belongs at the Nome field.
-            Err(ApiError::Conflict { code, .. }) if code.starts_with("name_") => {
+            // A name taken, recently deleted or changed belongs at the Nome field.
+            Err(ApiError::Conflict { code, .. }) if NAME_CONFLICTS.contains(&code.as_str()) => {
                 Outcome::AtFields(vec![FieldError {
-                    field: FieldPath::Name.to_string(),
+                    field: FieldPath::Name,
                     code,
                     params: Default::default(),
                 }])
@@ -172,10 +176,10 @@ mod tests {
             Outcome::Conflict
         );
         let taken = Outcome::from(Err(ApiError::Conflict {
-            code: "name_language_taken".into(),
+            code: NAME_LANGUAGE_TAKEN.into(),
             detail: String::new(),
         }));
-        assert!(matches!(&taken, Outcome::AtFields(e) if e[0].field == "name"));
+        assert!(matches!(&taken, Outcome::AtFields(e) if e[0].field == FieldPath::Name));
         let not_editable = ApiError::Conflict {
             code: "status_not_editable".into(),
             detail: String::new(),

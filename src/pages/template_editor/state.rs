@@ -62,14 +62,12 @@ impl Locks {
 
 /// Whether a server error is about `path`.
 fn at(e: &FieldError, path: &FieldPath) -> bool {
-    FieldPath::parse(&e.field) == *path
+    e.field == *path
 }
 
 impl EditorCtx {
     /// A context over `form`.
     pub fn new(form: RwSignal<Form>, locked: Signal<Locks>, i18n: I18n) -> Self {
-        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let draft = Memo::new(move |_| form.with(Form::to_draft));
         let issues = Memo::new(move |_| draft.with(validate));
         EditorCtx {
@@ -80,7 +78,7 @@ impl EditorCtx {
             show_all: RwSignal::new(false),
             server_errors: RwSignal::new(Vec::new()),
             locked,
-            id_prefix: StoredValue::new(format!("hsm-ed{n}")),
+            id_prefix: StoredValue::new(crate::ids::next_id("hsm-ed")),
             i18n,
         }
     }
@@ -174,12 +172,7 @@ impl EditorCtx {
         let i18n = self.i18n;
         let Some(mut out) = self.server_errors.try_with(|errs| {
             errs.iter()
-                .map(|e| {
-                    (
-                        FieldPath::parse(&e.field),
-                        i18n.code_message(&e.code, &e.params),
-                    )
-                })
+                .map(|e| (e.field.clone(), i18n.code_message(&e.code, &e.params)))
                 .collect::<Vec<_>>()
         }) else {
             return Vec::new();

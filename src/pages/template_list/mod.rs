@@ -8,9 +8,11 @@ mod delete;
 mod polling;
 mod table;
 mod toolbar;
+mod url;
 
 use std::collections::HashSet;
 
+use hsm_domain::wire::{ListQuery, Page};
 use hsm_domain::{Status, Template};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +20,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::api::{Api, ApiError, ListQuery, Page};
+use crate::api::{Api, ApiError};
 use crate::components::relative_time::now_ms;
 use crate::components::{ErrorsPanel, RelativeTime};
 use crate::i18n::{catalog, use_i18n, I18n};
@@ -44,7 +46,7 @@ impl ListNav {
     fn new() -> Self {
         let params = use_query_map();
         let navigate = use_navigate();
-        let query = Memo::new(move |_| ListQuery::from_query_map(&params.read()));
+        let query = Memo::new(move |_| url::query_from_url(&params.read()));
         let asked = StoredValue::new(None);
         Effect::new(move |_| {
             query.track();

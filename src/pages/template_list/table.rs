@@ -6,13 +6,14 @@
 
 use std::collections::HashSet;
 
+use hsm_domain::wire::{percent_encode, ListQuery, Page, Sort};
 use hsm_domain::{can_delete, can_edit, Status, Template};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+use super::url::PAGE_SIZES;
 use super::{code_label, ListNav};
-use crate::api::{ListQuery, Page, Sort};
 use crate::components::confirm_dialog::event_element;
 use crate::components::status_badge::status_label;
 use crate::components::{Pagination, StatusBadge};
@@ -73,7 +74,7 @@ pub(super) fn Results(
                 total=page.total
                 page=page.page.max(1)
                 per_page=page.per_page.max(1)
-                sizes=&ListQuery::PAGE_SIZES
+                sizes=&PAGE_SIZES
                 on_page=move |n| nav.go(ListQuery { page: n, ..query.clone() }, false)
                 on_per_page=move |n| {
                     nav.go(ListQuery { page: 1, per_page: n, ..per_page_query.clone() }, false)
@@ -187,7 +188,7 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
     let status = t.status.clone();
     let edit_href = crate::routes::edit(&id);
     let edit_path = crate::routes::paths::edit(&id);
-    let duplicate_href = format!("{}?from={}", crate::routes::new(), encode_query(&id));
+    let duplicate_href = format!("{}?from={}", crate::routes::new(), percent_encode(&id));
     let editable = can_edit(&status);
     let deletable = can_delete(&status);
     let rejected = status == Status::Rejected;
@@ -336,17 +337,4 @@ fn from_control(ev: &web_sys::MouseEvent) -> bool {
                 .flatten()
         })
         .is_some()
-}
-
-/// Percent-encodes an id for a query value.
-fn encode_query(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }

@@ -6,8 +6,8 @@ use hsm_domain::{Category, Language, Status};
 use leptos::prelude::*;
 
 use super::{code_label, ListNav};
-use crate::api::ListQuery;
 use crate::i18n::use_i18n;
+use hsm_domain::wire::ListQuery;
 
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -47,9 +47,7 @@ const LANGUAGES: [Language; 7] = [
 /// A fresh element id: with a wrapping `<label>` the select's options leak into its name,
 /// so labels point at their control with `for`.
 pub(super) fn field_id(name: &str) -> String {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("hsm-list-{name}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    crate::ids::next_id(&format!("hsm-list-{name}"))
 }
 
 /// The search field, the three filters and "Limpar filtros".

@@ -12,16 +12,17 @@ use serde_json::{json, Value};
 
 use super::AppState;
 use hsm_domain::media::{
-    accepted_for, declared_by_mime, declared_by_name, sniff, MediaType, MEDIA_TYPES, PDF, SNIFF_LEN,
+    accepted_for, declared_by_mime, declared_by_name, sniff, MediaType, MAX_BYTES, MB, MEDIA_TYPES,
+    SNIFF_LEN,
 };
+use hsm_domain::wire::problem;
 use hsm_domain::HeaderFormat;
 
 use crate::problem::Problem;
 use crate::util::random_hex;
 
-const MB: usize = 1024 * 1024;
 /// The largest accepted file (a document) plus room for the multipart framing.
-pub const BODY_LIMIT: usize = 100 * MB + 64 * 1024;
+pub const BODY_LIMIT: usize = MAX_BYTES as usize + 64 * 1024;
 
 fn max_of(t: &MediaType) -> usize {
     t.max_bytes as usize
@@ -29,18 +30,18 @@ fn max_of(t: &MediaType) -> usize {
 
 /// The largest accepted file of any type.
 fn largest() -> usize {
-    max_of(&PDF)
+    MAX_BYTES as usize
 }
 
 fn unsupported() -> Problem {
     Problem::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_media_type",
+        problem::UNSUPPORTED_MEDIA_TYPE,
         "accepted: JPEG or PNG image, MP4 video, PDF document",
     )
     .field(
         "file",
-        "unsupported_media_type",
+        problem::UNSUPPORTED_MEDIA_TYPE,
         json!({ "accepted": MEDIA_TYPES.iter().map(|t| t.mime).collect::<Vec<_>>() }),
     )
 }
@@ -49,7 +50,7 @@ fn unsupported() -> Problem {
 fn content_mismatch(found: &MediaType, declared: &str) -> Problem {
     Problem::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "media_content_mismatch",
+        problem::MEDIA_CONTENT_MISMATCH,
         format!(
             "the file is {} by its content, but is named or declared as {declared}",
             found.label
@@ -57,7 +58,7 @@ fn content_mismatch(found: &MediaType, declared: &str) -> Problem {
     )
     .field(
         "file",
-        "media_content_mismatch",
+        problem::MEDIA_CONTENT_MISMATCH,
         json!({ "found": found.label, "declared": declared, "mime_type": found.mime }),
     )
 }
@@ -67,7 +68,7 @@ fn format_mismatch(found: &MediaType, format: &HeaderFormat) -> Problem {
     let accepted: Vec<&str> = accepted_for(format).iter().map(|t| t.label).collect();
     Problem::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "media_format_mismatch",
+        problem::MEDIA_FORMAT_MISMATCH,
         format!(
             "a {} file cannot be the media of a {} header (accepted: {})",
             found.label,
@@ -77,7 +78,7 @@ fn format_mismatch(found: &MediaType, format: &HeaderFormat) -> Problem {
     )
     .field(
         "file",
-        "media_format_mismatch",
+        problem::MEDIA_FORMAT_MISMATCH,
         json!({
             "found": found.label,
             "format": format.as_str(),
@@ -91,12 +92,12 @@ fn too_large(kind: Option<MediaType>) -> Problem {
     let limit = kind.as_ref().map_or(largest(), max_of);
     Problem::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "file_too_large",
-        format!("the file exceeds {} MB", limit / MB),
+        problem::FILE_TOO_LARGE,
+        format!("the file exceeds {} MB", limit as u64 / MB),
     )
     .field(
         "file",
-        "file_too_large",
+        problem::FILE_TOO_LARGE,
         json!({ "limit": limit, "mime_type": kind.map(|k| k.mime) }),
     )
 }
@@ -105,7 +106,11 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> Problem {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         too_large(None)
     } else {
-        Problem::new(StatusCode::BAD_REQUEST, "invalid_multipart", e.body_text())
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            problem::INVALID_MULTIPART,
+            e.body_text(),
+        )
     }
 }
 
@@ -188,7 +193,7 @@ fn parse_format(value: &str) -> Result<HeaderFormat, Problem> {
     if accepted_for(&f).is_empty() {
         return Err(Problem::bad_param(
             "format",
-            "invalid_value",
+            problem::INVALID_VALUE,
             "format must be IMAGE, VIDEO or DOCUMENT",
         ));
     }
@@ -204,7 +209,7 @@ pub async fn upload(
     let mut multipart = multipart.map_err(|_| {
         Problem::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "multipart_required",
+            problem::MULTIPART_REQUIRED,
             "send multipart/form-data with a `file` field",
         )
     })?;
@@ -229,10 +234,10 @@ pub async fn upload(
     let Some(part) = file else {
         return Err(Problem::new(
             StatusCode::BAD_REQUEST,
-            "file_required",
+            problem::FILE_REQUIRED,
             "the multipart body has no `file` field",
         )
-        .field("file", "required", Value::Null));
+        .field("file", problem::REQUIRED, Value::Null));
     };
     let kind = judge(&part, format.as_ref())?;
     let handle = format!("{}.{}", random_hex(), kind.ext);

@@ -11,6 +11,7 @@ use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{middleware, Router};
+use hsm_domain::wire::problem;
 use tokio::sync::Notify;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -142,7 +143,7 @@ async fn api_not_found() -> Response {
 async fn method_not_allowed() -> Response {
     Problem::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        problem::METHOD_NOT_ALLOWED,
         "method not allowed on this resource",
     )
     .into_response()

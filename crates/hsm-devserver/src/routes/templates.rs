@@ -6,16 +6,16 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hsm_domain::editing::{edit_rate_issue, NAME_BLOCK_SECONDS};
+use hsm_domain::wire::{problem, Availability, Filter, ListQuery, Page};
 use hsm_domain::{
-    can_delete, can_edit, check_edit_rate, check_name_available, check_update, validate, Issue,
-    Language, Severity, Status, Template, TemplateDraft,
+    can_delete, can_edit, check_edit_rate, check_name_available, check_update, codes, validate,
+    Issue, Language, Severity, Status, Template, TemplateDraft,
 };
-use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::AppState;
 use crate::problem::Problem;
-use crate::store::{self, ListQuery, SavedAnswer, Sort};
+use crate::store::{self, SavedAnswer};
 use crate::util::{now_ms, stable_hash};
 
 const BASE: &str = "/api/v1/whatsapp/templates";
@@ -41,94 +41,11 @@ fn template_response(status: StatusCode, t: &Template) -> Response {
     res
 }
 
-#[derive(Serialize)]
-struct Page {
-    items: Vec<Template>,
-    total: u64,
-    page: u32,
-    per_page: u32,
-}
-
-fn valid_code(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-}
-
-fn valid_language(s: &str) -> bool {
-    let (lang, region) = s.split_once('_').unwrap_or((s, "AA"));
-    (2..=3).contains(&lang.len())
-        && lang.chars().all(|c| c.is_ascii_lowercase())
-        && region.len() == 2
-        && region.chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// Reads the list parameters; repeated and comma-separated values both add to a filter.
+/// Reads the list parameters (`hsm_domain::wire::ListQuery::from_pairs`); a refused one is a 400
+/// naming it.
 pub(crate) fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> {
-    let mut q = ListQuery {
-        page: 1,
-        per_page: 25,
-        ..ListQuery::default()
-    };
-    for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
-        let key = key.as_ref();
-        match key {
-            "q" => q.q = Some(value.into_owned()),
-            // Every comma-separated item must be a code: an empty value, an empty item or
-            // spaces are refused as the contract says, never read as "no filter".
-            "status" | "category" | "language" => {
-                for v in value.split(',') {
-                    let ok = if key == "language" {
-                        valid_language(v)
-                    } else {
-                        valid_code(v)
-                    };
-                    if !ok {
-                        return Err(Problem::bad_param(
-                            key,
-                            "invalid_value",
-                            format!("invalid {key} item: {v:?}"),
-                        ));
-                    }
-                    let list = match key {
-                        "status" => &mut q.status,
-                        "category" => &mut q.category,
-                        _ => &mut q.language,
-                    };
-                    list.push(v.to_owned());
-                }
-            }
-            "sort" => {
-                q.sort = Sort::parse(&value).ok_or_else(|| {
-                    Problem::bad_param(
-                        "sort",
-                        "invalid_value",
-                        "sort must be name, -name, updated_at or -updated_at",
-                    )
-                })?
-            }
-            "page" => {
-                q.page = value
-                    .parse()
-                    .ok()
-                    .filter(|p| (1..=1_000_000).contains(p))
-                    .ok_or_else(|| {
-                        Problem::bad_param("page", "out_of_range", "page must be an integer ≥ 1")
-                    })?
-            }
-            "per_page" => {
-                q.per_page = value
-                    .parse()
-                    .ok()
-                    .filter(|p| (1..=100).contains(p))
-                    .ok_or_else(|| {
-                        Problem::bad_param("per_page", "out_of_range", "per_page must be 1..=100")
-                    })?
-            }
-            _ => {}
-        }
-    }
-    Ok(q)
+    ListQuery::from_pairs(form_urlencoded::parse(raw.unwrap_or("").as_bytes()))
+        .map_err(|e| Problem::bad_param(e.param, e.code, e.detail))
 }
 
 /// `GET /templates`
@@ -164,27 +81,30 @@ pub async fn availability(
     }
     let name = name
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| Problem::bad_param("name", "required", "name is required"))?;
+        .ok_or_else(|| Problem::bad_param("name", problem::REQUIRED, "name is required"))?;
     let language = language
-        .filter(|l| valid_language(l))
-        .ok_or_else(|| Problem::bad_param("language", "required", "a language code is required"))?;
+        .filter(|l| Filter::Language.accepts(l))
+        .ok_or_else(|| {
+            Problem::bad_param("language", problem::REQUIRED, "a language code is required")
+        })?;
     let language = Language::parse(&language);
     let issues = st
         .store
         .call(move |c| name_issues(c, &name, &language, now_ms()))
         .await?;
     let reason = issues.first().map(|i| {
-        if i.code == "name_language_taken" {
-            "exists"
+        if i.code == codes::NAME_LANGUAGE_TAKEN {
+            Availability::EXISTS
         } else {
-            "recently_deleted"
+            Availability::RECENTLY_DELETED
         }
     });
-    let body = match reason {
-        Some(r) => json!({ "available": false, "reason": r }),
-        None => json!({ "available": true }),
+    let body = Availability {
+        available: reason.is_none(),
+        reason: reason.map(str::to_owned),
     };
-    Ok(json_response(StatusCode::OK, body.to_string()))
+    let body = serde_json::to_string(&body).expect("availability serializes");
+    Ok(json_response(StatusCode::OK, body))
 }
 
 fn lookup(id: &str) -> Result<i64, Problem> {
@@ -209,17 +129,21 @@ pub(crate) fn parse_draft(body: &[u8]) -> Result<TemplateDraft, Problem> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
         Problem::new(
             StatusCode::BAD_REQUEST,
-            "malformed_json",
+            problem::MALFORMED_JSON,
             format!("body is not JSON: {e}"),
         )
     })?;
     serde_json::from_value(value).map_err(|e| {
         Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
+            problem::INVALID_BODY,
             "body is not a template draft",
         )
-        .field("", "invalid_shape", json!({ "message": e.to_string() }))
+        .field(
+            "",
+            problem::INVALID_SHAPE,
+            json!({ "message": e.to_string() }),
+        )
     })
 }
 
@@ -227,7 +151,7 @@ pub(crate) fn parse_draft(body: &[u8]) -> Result<TemplateDraft, Problem> {
 fn blocking(issues: Vec<Issue>) -> Option<Problem> {
     let mut p = Problem::new(
         StatusCode::UNPROCESSABLE_ENTITY,
-        "validation_failed",
+        problem::VALIDATION_FAILED,
         "the template breaks a rule",
     );
     for i in issues.into_iter().filter(|i| i.severity == Severity::Error) {
@@ -268,7 +192,7 @@ fn create_in(
         .into_iter()
         .next()
     {
-        let detail = if issue.code == "name_language_taken" {
+        let detail = if issue.code == codes::NAME_LANGUAGE_TAKEN {
             "a template with this name and language exists"
         } else {
             "an approved template with this name was deleted less than 30 days ago"
@@ -339,7 +263,7 @@ pub async fn create(
                 .ok_or_else(|| {
                     Problem::bad_param(
                         "Idempotency-Key",
-                        "invalid_value",
+                        problem::INVALID_VALUE,
                         "Idempotency-Key must be 1..=255 visible characters",
                     )
                 })?,
@@ -361,12 +285,12 @@ pub async fn create(
                     if saved.request_hash != request_hash {
                         return Err(Problem::new(
                             StatusCode::UNPROCESSABLE_ENTITY,
-                            "idempotency_key_reused",
+                            problem::IDEMPOTENCY_KEY_REUSED,
                             "this Idempotency-Key was used with a different body",
                         )
                         .field(
                             "Idempotency-Key",
-                            "idempotency_key_reused",
+                            problem::IDEMPOTENCY_KEY_REUSED,
                             Value::Null,
                         ));
                     }
@@ -412,22 +336,22 @@ pub async fn update(
             let tx = c.transaction()?;
             let old = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
             let Some(if_match) = if_match else {
-                return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "precondition_required", "send If-Match with the ETag you edited")
-                    .field("If-Match", "required", Value::Null));
+                return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, problem::PRECONDITION_REQUIRED, "send If-Match with the ETag you edited")
+                    .field("If-Match", problem::REQUIRED, Value::Null));
             };
             if !if_match_ok(&if_match, old.version) {
-                return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "precondition_failed", "the template changed since you loaded it")
-                    .field("If-Match", "stale", json!({ "current": etag(old.version) }))
+                return Err(Problem::new(StatusCode::PRECONDITION_FAILED, problem::PRECONDITION_FAILED, "the template changed since you loaded it")
+                    .field("If-Match", problem::STALE, json!({ "current": etag(old.version) }))
                     .header(header::ETAG, etag(old.version)));
             }
             let draft = parse_draft(&body)?;
             if !can_edit(&old.status) {
                 let mut p = Problem::new(
                     StatusCode::CONFLICT,
-                    "status_not_editable",
+                    problem::STATUS_NOT_EDITABLE,
                     "only APPROVED, REJECTED or PAUSED templates can be edited",
                 );
-                for i in check_update(&old, &draft).into_iter().filter(|i| i.code == "edit_not_allowed") {
+                for i in check_update(&old, &draft).into_iter().filter(|i| i.code == codes::EDIT_NOT_ALLOWED) {
                     p = p.issue(i);
                 }
                 return Err(p);
@@ -444,7 +368,7 @@ pub async fn update(
                 if let Err(retry) = check_edit_rate(&edits, now / 1000) {
                     return Err(Problem::new(
                         StatusCode::TOO_MANY_REQUESTS,
-                        "edit_rate_limited",
+                        codes::EDIT_RATE_LIMITED,
                         "an approved template may be edited once per 24 hours and 10 times per 30 days",
                     )
                     .issue(edit_rate_issue(retry))
@@ -452,7 +376,7 @@ pub async fn update(
                 }
             }
             if !store::update(&tx, id, old.version, &draft, now, now + delay)? {
-                return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "precondition_failed", "the template changed since you loaded it"));
+                return Err(Problem::new(StatusCode::PRECONDITION_FAILED, problem::PRECONDITION_FAILED, "the template changed since you loaded it"));
             }
             if was_approved {
                 store::record_approved_edit(&tx, id, now)?;
@@ -484,7 +408,7 @@ pub async fn delete(
                 if !if_match_ok(&m, t.version) {
                     return Err(Problem::new(
                         StatusCode::PRECONDITION_FAILED,
-                        "precondition_failed",
+                        problem::PRECONDITION_FAILED,
                         "the template changed since you loaded it",
                     )
                     .header(header::ETAG, etag(t.version)));
@@ -493,12 +417,12 @@ pub async fn delete(
             if !can_delete(&t.status) {
                 return Err(Problem::new(
                     StatusCode::CONFLICT,
-                    "status_not_deletable",
+                    problem::STATUS_NOT_DELETABLE,
                     "DISABLED templates cannot be deleted",
                 )
                 .field(
                     "status",
-                    "status_not_deletable",
+                    problem::STATUS_NOT_DELETABLE,
                     json!({ "status": t.status }),
                 ));
             }
@@ -513,6 +437,7 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hsm_domain::wire::Sort;
 
     #[test]
     fn list_query_forms() {
@@ -522,7 +447,7 @@ mod tests {
         .unwrap();
         assert_eq!(q.status, ["APPROVED", "REJECTED", "PAUSED"]);
         assert_eq!(q.language, ["pt_BR"]);
-        assert_eq!((q.sort, q.page, q.per_page), (Sort::Name, 2, 10));
+        assert_eq!((q.sort, q.page, q.per_page), (Sort::NameAsc, 2, 10));
         let e = parse_list_query(Some("per_page=101")).unwrap_err();
         assert_eq!(e.errors[0].field, "per_page");
         assert!(parse_list_query(Some("status=approved")).is_err());
