@@ -69,10 +69,10 @@ test('the demo portal under the strict policy: list, editor with preview, delete
     return { adopted: root.adoptedStyleSheets.length, inline: root.querySelectorAll('style').length };
   });
   assert.deepEqual(sheets, { adopted: 1, inline: 0 });
-  const newLink = await styleOf(page, 'citrus-hsm-templates a.hsm-btn--primary', ['background-color', 'font-family', 'text-transform']);
-  assert.equal(newLink['background-color'], 'rgb(11, 110, 79)', "the app's primary colour applies");
-  assert.ok(!newLink['font-family'].includes('Georgia'), `the app's font, not the portal's: ${newLink['font-family']}`);
-  assert.equal(newLink['text-transform'], 'none');
+  const newLinkStyle = await styleOf(page, 'citrus-hsm-templates a.hsm-btn--primary', ['background-color', 'font-family', 'text-transform']);
+  assert.equal(newLinkStyle['background-color'], 'rgb(11, 110, 79)', "the app's primary colour applies");
+  assert.ok(!newLinkStyle['font-family'].includes('Georgia'), `the app's font, not the portal's: ${newLinkStyle['font-family']}`);
+  assert.equal(newLinkStyle['text-transform'], 'none');
   const table = await styleOf(page, 'citrus-hsm-templates table', ['border-collapse', 'border-top-width']);
   assert.deepEqual(table, { 'border-collapse': 'collapse', 'border-top-width': '0px' });
   await shot(page, 'csp-portal-list.png');

@@ -95,7 +95,7 @@ test('an approved template opens with its locks and the review warning', async (
   // Narrow screens stack the preview under the form.
   await page.setViewportSize({ width: 420, height: 900 });
   const form = await page.locator('.hsm-editor__form').boundingBox();
-  const preview = await page.locator('.hsm-editor__preview').boundingBox();
-  assert.ok(preview.y >= form.y + form.height, 'the preview comes after the form');
+  const previewBox = await page.locator('.hsm-editor__preview').boundingBox();
+  assert.ok(previewBox.y >= form.y + form.height, 'the preview comes after the form');
   await shot(page, 'editor-narrow.png');
 });
