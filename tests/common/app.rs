@@ -30,6 +30,13 @@ pub struct Mounted {
 }
 
 impl Mounted {
+    fn new(root: HtmlElement, handle: MountHandle) -> Mounted {
+        Mounted {
+            root,
+            handle: Some(handle),
+        }
+    }
+
     /// The handle the host gets from mounting (`clearDrafts`, `setToken`, …).
     pub fn handle(&self) -> &MountHandle {
         self.handle.as_ref().expect("mounted")
@@ -57,40 +64,30 @@ pub fn host_element() -> HtmlElement {
 pub fn mount(config: Config) -> Mounted {
     let root = host_element();
     let handle = mount_app(root.clone(), config);
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
+    Mounted::new(root, handle)
 }
 
 /// Mounts the app into a fresh element through the portal's JS API (`mount(element, config)`).
 pub fn mount_js(config: JsValue) -> Mounted {
     let root = host_element();
     let handle = hsm_admin::mount(root.clone().into(), config).expect("mounts");
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
+    Mounted::new(root, handle)
+}
+
+fn history() -> web_sys::History {
+    web_sys::window().unwrap().history().unwrap()
 }
 
 /// Moves the page to `url` (path and query) without a navigation.
 pub fn replace_url(url: &str) {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
+    history()
         .replace_state_with_url(&JsValue::NULL, "", Some(url))
         .unwrap();
 }
 
 /// The browser's Back.
 pub fn go_back() {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
+    history().back().unwrap();
 }
 
 /// The page's path.
