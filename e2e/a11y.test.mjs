@@ -1,18 +1,22 @@
 // WCAG 2.1 A/AA checks by axe-core on each screen of the standalone app (it renders in the
 // light DOM of index.html's #hsm-app, so axe sees the whole document: lang, title, landmarks).
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, api, createTemplate, openPage, shot, APP_URL } from './browser.mjs';
+import {
+  browserPerFile, createTemplate, seededApprovedWithButtons, shot, APP_URL, PORTAL,
+} from './browser.mjs';
+import {
+  addButton, deleteDialog, editorHeading, errorSummary, field, headerKind, newLink,
+  openNewTemplate, row,
+} from './screens.mjs';
 
 // Evaluated through the DevTools protocol rather than added as an inline <script>, which the
 // strict Content-Security-Policy the pages are served with (`--csp strict`) blocks.
 const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 /** Runs axe on the page as it is now; fails listing every violation and where it is. */
 async function assertAccessible(page, screen) {
@@ -33,55 +37,44 @@ async function assertAccessible(page, screen) {
 }
 
 test('the list has no WCAG 2.1 A/AA violations', async () => {
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   await page.goto(`${APP_URL}/?per_page=50&sort=name`);
   await page.locator('tbody tr').first().waitFor({ timeout: 20_000 });
   await page.locator('.hsm-reason').first().waitFor();
   await assertAccessible(page, 'list');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('the editor, empty, showing errors and with every kind of control, has no violations', async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${APP_URL}/new`);
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
+  const { page } = await newPage();
+  await openNewTemplate(page);
   await assertAccessible(page, 'empty editor');
 
   await page.getByRole('button', { name: 'Salvar' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Corrija os erros' }).waitFor({ timeout: 5_000 });
+  await errorSummary(page).waitFor({ timeout: 5_000 });
   await page.locator('.hsm-msg--error').first().waitFor();
   await shot(page, 'a11y-editor-errors.png');
   await assertAccessible(page, 'editor with errors');
 
   // Every kind of control: header variable and its sample, a media input, each button kind.
-  const field = (path) => page.locator(`[data-path="${path}"]`);
-  await page.getByRole('combobox', { name: /^Cabeçalho/ }).selectOption('text');
-  await field('header.text').fill('Pedido {{1}}');
-  await field('body.text').fill('Olá {{1}}, *seu pedido* saiu.');
-  for (const kind of ['Resposta Rápida', 'Site', 'Ligação']) {
-    await page.getByRole('button', { name: 'Adicionar botão' }).click();
-    await page.getByRole('button', { name: kind, exact: true }).click();
-  }
-  await field('buttons.0.text').fill('Recebi');
-  await field('buttons.1.text').fill('Rastrear');
-  await field('buttons.1.url').fill('https://citrus.cx/{{1}}');
-  await field('buttons.2.text').fill('Ligar');
+  await headerKind(page).selectOption('text');
+  await field(page, 'header.text').fill('Pedido {{1}}');
+  await field(page, 'body.text').fill('Olá {{1}}, *seu pedido* saiu.');
+  for (const kind of ['Resposta Rápida', 'Site', 'Ligação']) await addButton(page, kind);
+  await field(page, 'buttons.0.text').fill('Recebi');
+  await field(page, 'buttons.1.text').fill('Rastrear');
+  await field(page, 'buttons.1.url').fill('https://citrus.cx/{{1}}');
+  await field(page, 'buttons.2.text').fill('Ligar');
   await page.getByRole('button', { name: 'Adicionar botão' }).click();
-  await field('buttons.1.example').waitFor();
+  await field(page, 'buttons.1.example').waitFor();
   await assertAccessible(page, 'editor with every kind of control, the button menu open');
-  await page.getByRole('combobox', { name: /^Cabeçalho/ }).selectOption('image');
-  await field('header.media').waitFor();
+  await headerKind(page).selectOption('image');
+  await field(page, 'header.media').waitFor();
   await assertAccessible(page, 'editor with a media header');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('an approved template (locked fields, warning) and an empty search have no violations', async () => {
-  const { page, errors } = await openPage(browser);
-  const { items } = await api('/templates?status=APPROVED&per_page=50');
-  const approved = items.find((t) => t.components.some((c) => c.type === 'BUTTONS'));
-  assert.ok(approved, 'the seed has an approved template with buttons');
+  const { page } = await newPage();
+  const approved = await seededApprovedWithButtons();
   await page.goto(`${APP_URL}/${approved.id}/edit`);
   await page.getByText('volta para análise').waitFor({ timeout: 20_000 });
   await assertAccessible(page, 'approved template editor');
@@ -89,32 +82,25 @@ test('an approved template (locked fields, warning) and an empty search have no 
   await page.goto(`${APP_URL}/?q=nada_corresponde_${Date.now()}`);
   await page.getByRole('heading', { name: 'Nenhum resultado' }).waitFor({ timeout: 20_000 });
   await assertAccessible(page, 'list without results');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('the delete confirmation dialog has no violations', async () => {
   const created = await createTemplate('e2e_a11y_excluir');
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   await page.goto(`${APP_URL}/?q=${created.name}`);
-  const row = page.locator(`tr[data-id="${created.id}"]`);
-  await row.waitFor({ timeout: 20_000 });
-  await row.locator('[data-action="delete"]').click();
-  await page.getByRole('dialog', { name: 'Excluir template?' }).waitFor();
+  await row(page, created.id).waitFor({ timeout: 20_000 });
+  await row(page, created.id).locator('[data-action="delete"]').click();
+  await deleteDialog(page).waitFor();
   await assertAccessible(page, 'delete dialog');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('the app embedded in the demo portal (open shadow root) has no violations', async () => {
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${APP_URL}/admin/configuracoes-gerais/whatsapp-hsm/`);
+  const { page } = await newPage();
+  await page.goto(`${APP_URL}${PORTAL}/`);
   await page.locator('citrus-hsm-templates table tbody tr').first().waitFor({ timeout: 20_000 });
   assert.ok(await page.evaluate(() => document.querySelector('citrus-hsm-templates').shadowRoot), 'axe sees inside');
   await assertAccessible(page, 'portal list');
-  await page.getByRole('link', { name: 'Novo', exact: true }).click();
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
+  await newLink(page).click();
+  await editorHeading(page).waitFor({ timeout: 20_000 });
   await assertAccessible(page, 'portal editor');
-  assert.deepEqual(errors, []);
-  await page.close();
 });

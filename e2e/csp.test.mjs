@@ -2,26 +2,22 @@
 // backend serves every page with `--csp strict` (cargo xtask test starts it so). The demo
 // portal and the standalone page must work and look right with no `securitypolicyviolation`:
 // no inline <style> or style="", no inline script, no eval.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createTemplate, shot, APP_URL } from './browser.mjs';
+import { browserPerFile, createTemplate, shot, APP_URL, PORTAL } from './browser.mjs';
+import { deleteDialog, editorHeading, messageBox, newLink } from './screens.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const BASE = '/admin/configuracoes-gerais/whatsapp-hsm';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 /**
  * Opens `path` and checks the page came with the strict policy. Every violation the page
  * reports (the event, and Chromium's console message) is collected from before the first script.
  */
 async function openStrict(path) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
+  const { page, errors } = await newPage();
   const refused = [];
-  page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
   });
@@ -62,7 +58,7 @@ function styleOf(page, selector, props) {
 
 test('the demo portal under the strict policy: list, editor with preview, delete dialog', async () => {
   const created = await createTemplate('csp_excluir');
-  const strict = await openStrict(`${BASE}/?q=${created.name}`);
+  const strict = await openStrict(`${PORTAL}/?q=${created.name}`);
   const { page } = strict;
   const row = page.locator(`citrus-hsm-templates tr[data-id="${created.id}"]`);
   await row.waitFor({ timeout: 20_000 });
@@ -73,17 +69,17 @@ test('the demo portal under the strict policy: list, editor with preview, delete
     return { adopted: root.adoptedStyleSheets.length, inline: root.querySelectorAll('style').length };
   });
   assert.deepEqual(sheets, { adopted: 1, inline: 0 });
-  const newLink = await styleOf(page, 'citrus-hsm-templates a.hsm-btn--primary', ['background-color', 'font-family', 'text-transform']);
-  assert.equal(newLink['background-color'], 'rgb(11, 110, 79)', "the app's primary colour applies");
-  assert.ok(!newLink['font-family'].includes('Georgia'), `the app's font, not the portal's: ${newLink['font-family']}`);
-  assert.equal(newLink['text-transform'], 'none');
+  const newLinkStyle = await styleOf(page, 'citrus-hsm-templates a.hsm-btn--primary', ['background-color', 'font-family', 'text-transform']);
+  assert.equal(newLinkStyle['background-color'], 'rgb(11, 110, 79)', "the app's primary colour applies");
+  assert.ok(!newLinkStyle['font-family'].includes('Georgia'), `the app's font, not the portal's: ${newLinkStyle['font-family']}`);
+  assert.equal(newLinkStyle['text-transform'], 'none');
   const table = await styleOf(page, 'citrus-hsm-templates table', ['border-collapse', 'border-top-width']);
   assert.deepEqual(table, { 'border-collapse': 'collapse', 'border-top-width': '0px' });
   await shot(page, 'csp-portal-list.png');
 
   // The delete dialog, styled.
   await row.locator('[data-action="delete"]').click();
-  const dialog = page.getByRole('dialog', { name: 'Excluir template?' });
+  const dialog = deleteDialog(page);
   await dialog.waitFor();
   const d = await dialog.evaluate((el) => {
     const s = getComputedStyle(el);
@@ -95,9 +91,9 @@ test('the demo portal under the strict policy: list, editor with preview, delete
   await dialog.waitFor({ state: 'hidden' });
 
   // The editor and its live preview.
-  await page.getByRole('link', { name: 'Novo', exact: true }).click();
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
-  await page.getByRole('textbox', { name: /^Mensagem/ }).fill('Olá *cliente*, seu pedido saiu hoje.');
+  await newLink(page).click();
+  await editorHeading(page).waitFor({ timeout: 20_000 });
+  await messageBox(page).fill('Olá *cliente*, seu pedido saiu hoje.');
   const bubble = page.locator('citrus-hsm-templates [data-testid="preview-bubble"]');
   await bubble.locator('strong', { hasText: 'cliente' }).waitFor();
   const b = await styleOf(page, 'citrus-hsm-templates [data-testid="preview-bubble"]', ['background-color', 'max-width']);
@@ -107,7 +103,6 @@ test('the demo portal under the strict policy: list, editor with preview, delete
   await shot(page, 'csp-portal-editor.png');
 
   await assertNoViolations(strict, 'demo portal');
-  await page.close();
 });
 
 test('the standalone page under the strict policy: no inline script, styles apply', async () => {
@@ -121,16 +116,15 @@ test('the standalone page under the strict policy: no inline script, styles appl
   await page.locator('tbody tr').first().waitFor({ timeout: 20_000 });
   const link = await styleOf(page, 'a.hsm-btn--primary', ['background-color']);
   assert.equal(link['background-color'], 'rgb(11, 110, 79)');
-  await page.getByRole('link', { name: 'Novo', exact: true }).click();
-  await page.getByRole('textbox', { name: /^Mensagem/ }).fill('Olá *cliente*');
+  await newLink(page).click();
+  await messageBox(page).fill('Olá *cliente*');
   await page.locator('[data-testid="preview-bubble"] strong').waitFor();
   await assertNoViolations(strict, 'standalone page');
-  await page.close();
 });
 
 test('the check itself sees what the policy blocks: an inline <style> in the shadow root', async () => {
   // What the app did before: its stylesheet as an inline <style> inside the shadow root.
-  const strict = await openStrict(`${BASE}/`);
+  const strict = await openStrict(`${PORTAL}/`);
   const { page } = strict;
   await page.locator('citrus-hsm-templates table').waitFor({ timeout: 20_000 });
   const applied = await page.evaluate(async () => {
@@ -147,5 +141,4 @@ test('the check itself sees what the policy blocks: an inline <style> in the sha
     v.events.some((e) => e.directive === 'style-src-elem'),
     `a style-src-elem violation was reported: ${JSON.stringify(v)}`,
   );
-  await page.close();
 });

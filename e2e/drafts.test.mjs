@@ -2,24 +2,19 @@
 // passes its signed-in user as the element's `user-id`: neither is ever offered the other's
 // unsaved draft, each gets their own back after a reload, and "Sair" (logout) clears only the
 // drafts of who leaves.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, uniqueName, APP_URL } from './browser.mjs';
+import { browserPerFile, uniqueName, PORTAL } from './browser.mjs';
+import { messageBox, openNewTemplate } from './screens.mjs';
 
-const BASE = '/admin/configuracoes-gerais/whatsapp-hsm';
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 /** The editor of a new template in the portal, signed in as `user`. */
-async function editorAs(page, user) {
-  await page.goto(`${APP_URL}${BASE}/new?user=${user}`);
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
-}
+const editorAs = (page, user) => openNewTemplate(page, `${PORTAL}/new?user=${user}`);
 
 async function writeDraft(page, name) {
   await page.getByLabel('Nome').fill(name);
-  await page.getByRole('textbox', { name: /^Mensagem/ }).fill(`Texto de ${name}.`);
+  await messageBox(page).fill(`Texto de ${name}.`);
   // Kept on each change; give the effect its turn.
   await page.waitForTimeout(200);
 }
@@ -37,10 +32,8 @@ async function offered(page) {
 }
 
 test('two admins sharing one browser never see each other’s drafts; logout clears its own', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  // One page, one context: the browser the two admins share.
+  const { page } = await newPage();
   const [ana, bruno] = [uniqueName('rascunho_ana'), uniqueName('rascunho_bruno')];
 
   await editorAs(page, 'ana');
@@ -60,6 +53,4 @@ test('two admins sharing one browser never see each other’s drafts; logout cle
   assert.equal(await offered(page), null, "Ana's drafts went with her logout");
   await editorAs(page, 'bruno');
   assert.equal(await offered(page), bruno, "Bruno's draft stays his");
-  assert.deepEqual(errors, []);
-  await context.close();
 });

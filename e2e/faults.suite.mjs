@@ -9,9 +9,10 @@
 //   hsm-devserver --static-dir dist --fault-error-rate 0.3 --fault-latency-ms 200..2000 \
 //     --fault-seed 7 --review-delay-ms 0
 //   HSM_APP_URL=http://ADDR node --test --test-reporter=spec e2e/faults.suite.mjs
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, APP_URL, SCREENSHOTS } from './browser.mjs';
+import { browserPerFile, shot, APP_URL } from './browser.mjs';
+import { deleteDialog, messageBox, nameBox, notice, openNewTemplate } from './screens.mjs';
 
 const OPERATIONS = 30;
 /** Attempts a user makes at one step before the suite gives up on it. */
@@ -20,9 +21,7 @@ const MAX_ATTEMPTS = 12;
 const STEP_TIMEOUT = 15_000;
 const API = '/api/v1/whatsapp/templates';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 /** A small seeded generator, so every run plays the same session. */
 function rng(seed) {
@@ -175,11 +174,11 @@ async function step(page, seen, what, act, { done, error, retry, write = false, 
     const kind = await first(page, seen, { done, error, ...others });
     if (kind === 'done') return attempt;
     if (kind === null) {
-      await page.screenshot({ path: new URL('faults-stuck.png', SCREENSHOTS).pathname, fullPage: true });
+      await shot(page, 'faults-stuck.png');
       assert.fail(`${what}: neither done nor an error shown within ${STEP_TIMEOUT} ms`);
     }
     if (kind !== 'error') {
-      await page.screenshot({ path: new URL('faults-unexpected.png', SCREENSHOTS).pathname, fullPage: true });
+      await shot(page, 'faults-unexpected.png');
       assert.fail(`${what}: unexpected ${kind}`);
     }
     const control = retry();
@@ -194,7 +193,7 @@ async function step(page, seen, what, act, { done, error, retry, write = false, 
 async function editorSave(page, seen, what, name) {
   const errorPanel = page.locator('.hsm-editor__form div.hsm-error[role=alert]');
   await step(page, seen, `${what}: save`, () => page.getByRole('button', { name: 'Salvar' }).click(), {
-    done: page.locator('.hsm-notice', { hasText: name }),
+    done: notice(page, name),
     error: errorPanel,
     retry: () => errorPanel.getByRole('button', { name: 'Tentar novamente' }),
     conflict: page.locator('dialog[open]', { hasText: 'Outra pessoa alterou' }),
@@ -204,16 +203,15 @@ async function editorSave(page, seen, what, name) {
 }
 
 async function create(page, seen, op) {
-  await page.goto(`${APP_URL}/new`);
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
-  await page.getByRole('textbox', { name: /^Nome/ }).fill(op.name);
-  await page.getByRole('textbox', { name: /^Mensagem/ }).fill(op.text);
+  await openNewTemplate(page);
+  await nameBox(page).fill(op.name);
+  await messageBox(page).fill(op.text);
   await editorSave(page, seen, `create ${op.name}`, op.name);
 }
 
 async function edit(page, seen, op, id) {
   const loadError = page.locator('.hsm-editor div.hsm-error[role=alert]');
-  const body = page.getByRole('textbox', { name: /^Mensagem/ });
+  const body = messageBox(page);
   await step(page, seen, `edit ${op.name}: open`, () => page.goto(`${APP_URL}/${id}/edit`), {
     done: body,
     error: loadError,
@@ -232,11 +230,11 @@ async function remove(page, seen, op) {
     retry: () => listError.getByRole('button', { name: 'Tentar novamente' }),
   });
   await row.locator('button[data-action=delete]').click();
-  const dialog = page.getByRole('dialog', { name: 'Excluir template?' });
+  const dialog = deleteDialog(page);
   await dialog.waitFor({ timeout: 5_000 });
   const dialogError = dialog.locator('.hsm-error[role=alert]');
   await step(page, seen, `delete ${op.name}`, () => dialog.getByRole('button', { name: 'Excluir', exact: true }).click(), {
-    done: page.locator('.hsm-notice', { hasText: op.name }).filter({ hasText: 'excluído' }),
+    done: notice(page, op.name).filter({ hasText: 'excluído' }),
     error: dialogError,
     retry: () => dialog.locator('button[data-action=confirm]', { hasText: 'Tentar novamente' }),
     write: true,
@@ -268,7 +266,7 @@ test('30 creates, edits and deletes under faults end with exactly the intended t
   const count = (k) => ops.filter((o) => o.kind === k).length;
   assert.ok(count('create') >= 10 && count('edit') >= 5 && count('delete') >= 5, 'a real mix');
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const { page } = await newPage();
   page.on('dialog', (d) => d.accept());
   const seen = observe(page);
   await watchErrors(page, seen);
@@ -291,7 +289,7 @@ test('30 creates, edits and deletes under faults end with exactly the intended t
     }
     console.log(`# ${String(i + 1).padStart(2)} ${op.kind.padEnd(6)} ${op.name} (${Date.now() - t0} ms)`);
   }
-  await page.screenshot({ path: new URL('faults-end.png', SCREENSHOTS).pathname, fullPage: true });
+  await shot(page, 'faults-end.png');
   await page.close();
 
   // The server holds exactly what the session meant: each kept template once, with its last

@@ -1,15 +1,17 @@
 // The admin's everyday flows in the real app: create with each header and button kind and
 // follow the review, fix a rejection, find templates (search, filter, sort, pages, all in the
 // URL), duplicate, and move around with back/forward and reloads.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, api, createTemplate, openPage, shot, uniqueName, waitForApi, APP_URL,
+  browserPerFile, api, createTemplate, findByName, shot, uniqueName, waitForApi, APP_URL,
 } from './browser.mjs';
+import {
+  addButton, editorHeading, field, headerKind, notice, openNewTemplate, preview, row,
+  saveAndSeeNotice, searchBox, searchFor,
+} from './screens.mjs';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 // Small valid files of each media kind; the backend types uploads by their first bytes.
 const PNG = Buffer.from(
@@ -46,8 +48,6 @@ const FILES = {
   document: { name: 'contrato.pdf', mimeType: 'application/pdf', buffer: pdf(), format: 'DOCUMENT' },
 };
 
-const field = (page, path) => page.locator(`[data-path="${path}"]`);
-const row = (page, id) => page.locator(`tr[data-id="${id}"]`);
 const badge = (page, id) => row(page, id).locator('.hsm-badge');
 
 /** Waits for the backend's review, then asks the list for it with "Atualizar status". */
@@ -57,26 +57,15 @@ async function refreshUntil(page, id, status, label) {
   await badge(page, id).filter({ hasText: label }).waitFor({ timeout: 5_000 });
 }
 
-async function addButton(page, kind) {
-  await page.getByRole('button', { name: 'Adicionar botão' }).click();
-  await page.getByRole('button', { name: kind, exact: true }).click();
-}
-
-async function findByName(name) {
-  const { items } = await api(`/templates?q=${name}`);
-  return items.find((t) => t.name === name);
-}
-
 for (const kind of ['text', 'image', 'video', 'document']) {
   test(`a template with ${kind === 'image' ? 'an' : 'a'} ${kind} header and every kind of button is created and approved`, async () => {
-    const { page, errors } = await openPage(browser);
+    const { page } = await newPage();
     page.on('dialog', (d) => d.accept());
-    await page.goto(`${APP_URL}/new`);
-    await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
+    await openNewTemplate(page);
     const name = uniqueName(`e2e_fluxo_${kind}`);
     await field(page, 'name').fill(name);
     await page.getByLabel('Categoria').selectOption('UTILITY');
-    await page.getByRole('combobox', { name: /^Cabeçalho/ }).selectOption(kind);
+    await headerKind(page).selectOption(kind);
     if (kind === 'text') {
       await field(page, 'header.text').fill('Pedido {{1}}');
       await field(page, 'header.example').fill('12345');
@@ -98,7 +87,7 @@ for (const kind of ['text', 'image', 'video', 'document']) {
     await field(page, 'buttons.2.text').fill('Ligar');
     await field(page, 'buttons.2.phone_number').fill('+551130000000');
 
-    const bubble = page.locator('[data-testid=preview-bubble]');
+    const bubble = preview(page);
     await bubble.getByText('Ana').waitFor();
     if (kind === 'text') await bubble.getByText('12345').waitFor();
     if (kind === 'image') {
@@ -112,7 +101,7 @@ for (const kind of ['text', 'image', 'video', 'document']) {
 
     await page.getByRole('button', { name: 'Salvar' }).click();
     await page.waitForURL((u) => u.pathname === '/');
-    await page.locator('.hsm-notice').filter({ hasText: name }).waitFor({ timeout: 10_000 });
+    await notice(page, name).waitFor({ timeout: 10_000 });
     const saved = await findByName(name);
     assert.ok(saved, `${name} was created`);
     // The list the editor returns to (newest first) shows it under review: the review takes
@@ -135,12 +124,9 @@ for (const kind of ['text', 'image', 'video', 'document']) {
     ]);
 
     // Then approved, found by its name.
-    await page.getByRole('searchbox', { name: 'Pesquisar' }).fill(name);
-    await page.waitForURL((u) => u.searchParams.get('q') === name);
+    await searchFor(page, name);
     await refreshUntil(page, saved.id, 'APPROVED', 'Aprovado');
     await shot(page, `flows-approved-${kind}.png`);
-    assert.deepEqual(errors, []);
-    await page.close();
   });
 }
 
@@ -149,7 +135,7 @@ test('a rejected template is fixed and goes back to review', async () => {
     components: [{ type: 'BODY', text: 'Seu pedido saiu para entrega. reject-me:PROMOTIONAL' }],
   });
   await waitForApi(`/templates/${created.id}`, (t) => t.status === 'REJECTED', { what: 'the rejection' });
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   await page.goto(`${APP_URL}/?q=${created.name}`);
   await badge(page, created.id).filter({ hasText: 'Rejeitado' }).waitFor({ timeout: 20_000 });
   await row(page, created.id).getByText('Motivo: Conteúdo promocional').waitFor();
@@ -160,18 +146,14 @@ test('a rejected template is fixed and goes back to review', async () => {
   await page.getByText('Motivo da rejeição: Conteúdo promocional').waitFor({ timeout: 20_000 });
   await field(page, 'body.text').fill('Seu pedido saiu para entrega.');
   await shot(page, 'flows-rejected-editor.png');
-  await page.getByRole('button', { name: 'Salvar' }).click();
-  await page.locator('.hsm-notice').filter({ hasText: created.name }).waitFor({ timeout: 10_000 });
+  await saveAndSeeNotice(page, created.name);
   // Back in the list, newest first, under review again (checked before the 1.5 s review).
   await badge(page, created.id).filter({ hasText: 'Em análise' }).waitFor({ timeout: 5_000 });
   assert.equal(await row(page, created.id).locator('.hsm-reason').count(), 0, 'no reason while in review');
-  await page.getByRole('searchbox', { name: 'Pesquisar' }).fill(created.name);
-  await page.waitForURL((u) => u.searchParams.get('q') === created.name);
+  await searchFor(page, created.name);
   await refreshUntil(page, created.id, 'APPROVED', 'Aprovado');
   const fixed = await api(`/templates/${created.id}`);
   assert.equal(fixed.components[0].text, 'Seu pedido saiu para entrega.');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('search, filter, sort and pages are written to the URL', async () => {
@@ -188,14 +170,13 @@ test('search, filter, sort and pages are written to the URL', async () => {
     });
   }
   const sorted = [...names].sort();
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   const shown = () => page.locator('tbody tr:not([hidden]) .hsm-row__name').allTextContents();
   const url = () => new URL(page.url());
   await page.goto(`${APP_URL}/`);
   await page.locator('tbody tr').first().waitFor({ timeout: 20_000 });
 
-  await page.getByRole('searchbox', { name: 'Pesquisar' }).fill(prefix);
-  await page.waitForURL((u) => u.searchParams.get('q') === prefix);
+  await searchFor(page, prefix);
   await page.getByText('12 templates').waitFor({ timeout: 5_000 });
 
   await page.getByLabel('Categoria', { exact: true }).selectOption('MARKETING');
@@ -240,8 +221,6 @@ test('search, filter, sort and pages are written to the URL', async () => {
   await page.getByLabel('Status', { exact: true }).selectOption('PENDING');
   await page.waitForURL((u) => u.searchParams.get('status') === 'PENDING');
   assert.equal(url().searchParams.get('page'), null);
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('Duplicar opens a pre-filled editor that saves under a new name', async () => {
@@ -254,11 +233,11 @@ test('Duplicar opens a pre-filled editor that saves under a new name', async () 
       { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Quero ver' }] },
     ],
   });
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   await page.goto(`${APP_URL}/?q=${original.name}`);
   await row(page, original.id).getByRole('link', { name: /Duplicar/ }).click();
   await page.waitForURL((u) => u.pathname === '/new' && u.searchParams.get('from') === original.id);
-  await page.getByRole('heading', { name: 'Duplicar template' }).waitFor({ timeout: 20_000 });
+  await editorHeading(page, 'Duplicar template').waitFor({ timeout: 20_000 });
   assert.equal(await field(page, 'name').inputValue(), `${original.name}_copia`);
   assert.equal(await page.getByLabel('Categoria').inputValue(), 'MARKETING');
   assert.equal(await field(page, 'header.text').inputValue(), 'Novidades');
@@ -270,23 +249,20 @@ test('Duplicar opens a pre-filled editor that saves under a new name', async () 
 
   const copy = uniqueName('e2e_fluxo_copia');
   await field(page, 'name').fill(copy);
-  await page.getByRole('button', { name: 'Salvar' }).click();
-  await page.locator('.hsm-notice').filter({ hasText: copy }).waitFor({ timeout: 10_000 });
+  await saveAndSeeNotice(page, copy);
   const saved = await findByName(copy);
   assert.ok(saved, 'the copy was created');
   assert.notEqual(saved.id, original.id);
   assert.deepEqual(saved.components, original.components);
   assert.equal(saved.category, 'MARKETING');
   assert.ok(await findByName(original.name), 'the original is still there');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('back and forward move between list and editor; deep links survive a reload', async () => {
   const prefix = uniqueName('e2e_nav');
   const made = [];
   for (let i = 0; i < 12; i += 1) made.push(await createTemplate(`${prefix}_${String(i).padStart(2, '0')}`));
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   const listUrl = `${APP_URL}/?q=${prefix}&sort=name&page=2&per_page=10`;
   await page.goto(listUrl);
   await page.getByText('Página 2 de 2').waitFor({ timeout: 20_000 });
@@ -295,18 +271,18 @@ test('back and forward move between list and editor; deep links survive a reload
 
   await row(page, target.id).getByRole('link', { name: target.name, exact: true }).click();
   await page.waitForURL(`**/${target.id}/edit`);
-  await page.getByRole('heading', { name: `Editar ${target.name}` }).waitFor({ timeout: 20_000 });
+  await editorHeading(page, `Editar ${target.name}`).waitFor({ timeout: 20_000 });
   await page.goBack();
   await page.waitForURL(listUrl);
   await page.getByText('Página 2 de 2').waitFor({ timeout: 5_000 });
-  assert.equal(await page.getByRole('searchbox', { name: 'Pesquisar' }).inputValue(), prefix);
+  assert.equal(await searchBox(page).inputValue(), prefix);
   await page.goForward();
   await page.waitForURL(`**/${target.id}/edit`);
-  await page.getByRole('heading', { name: `Editar ${target.name}` }).waitFor({ timeout: 20_000 });
+  await editorHeading(page, `Editar ${target.name}`).waitFor({ timeout: 20_000 });
 
   // Reloading the editor's deep link shows the same template.
   await page.reload();
-  await page.getByRole('heading', { name: `Editar ${target.name}` }).waitFor({ timeout: 20_000 });
+  await editorHeading(page, `Editar ${target.name}`).waitFor({ timeout: 20_000 });
   assert.equal(await field(page, 'body.text').inputValue(), 'Olá, seu pedido foi enviado hoje.');
   await shot(page, 'flows-reload-editor.png');
 
@@ -319,9 +295,7 @@ test('back and forward move between list and editor; deep links survive a reload
     await page.locator('tbody tr .hsm-row__name').allTextContents(),
     made.slice(10).map((t) => t.name),
   );
-  assert.equal(await page.getByRole('searchbox', { name: 'Pesquisar' }).inputValue(), prefix);
+  assert.equal(await searchBox(page).inputValue(), prefix);
   assert.equal(await page.getByRole('columnheader', { name: 'Nome' }).getAttribute('aria-sort'), 'ascending');
   await shot(page, 'flows-reload-list.png');
-  assert.deepEqual(errors, []);
-  await page.close();
 });

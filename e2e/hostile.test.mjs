@@ -3,9 +3,12 @@
 // script executions in window.__xss and the app's DOM is searched for injected elements and
 // event-handler attributes. The page's Content-Security-Policy (`--csp strict` in the test run)
 // is bypassed here, so an injected handler would really run: escaping alone must hold.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, createTemplate, openPage, shot, uniqueName, APP_URL } from './browser.mjs';
+import { browserPerFile, createTemplate, shot, uniqueName, APP_URL } from './browser.mjs';
+import {
+  addButton, errorSummary, field, headerKind, openNewTemplate, preview, row, searchBox,
+} from './screens.mjs';
 
 // Short enough for the 25-character button texts (an empty src fails to load too); `__xss`
 // resolves to window.__xss in an inline handler.
@@ -19,12 +22,10 @@ const P = {
 // What shows that a payload stayed text (underscores may turn into italics in the preview).
 const VISIBLE = ['<img src onerror=', '<script>', '</script>', '"><svg onload=', '<b onmouseover='];
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 async function hostilePage() {
-  const { page, errors } = await openPage(browser, { bypassCSP: true });
+  const { page, errors } = await newPage({ bypassCSP: true });
   await page.addInitScript(() => { window.__xss = 0; });
   page.on('dialog', (d) => d.dismiss());
   return { page, errors };
@@ -56,49 +57,42 @@ async function assertShown(locator, texts, where) {
 
 test('payloads typed into every editor field stay text, in the fields and the preview', async () => {
   const { page, errors } = await hostilePage();
-  await page.goto(`${APP_URL}/new`);
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 20_000 });
-  const field = (path) => page.locator(`[data-path="${path}"]`);
+  await openNewTemplate(page);
 
-  await field('name').fill(P.img);
-  await page.getByRole('combobox', { name: /^Cabeçalho/ }).selectOption('text');
-  await field('header.text').fill(P.b);
-  await field('header.example').fill(P.svg);
+  await field(page, 'name').fill(P.img);
+  await headerKind(page).selectOption('text');
+  await field(page, 'header.text').fill(P.b);
+  await field(page, 'header.example').fill(P.svg);
   const body = Object.values(P).join(' ');
-  await field('body.text').fill(body);
-  await field('body.example.1').fill(P.script);
-  await field('footer.text').fill(P.svg);
+  await field(page, 'body.text').fill(body);
+  await field(page, 'body.example.1').fill(P.script);
+  await field(page, 'footer.text').fill(P.svg);
 
-  const addButton = async (kind) => {
-    await page.getByRole('button', { name: 'Adicionar botão' }).click();
-    await page.getByRole('button', { name: kind, exact: true }).click();
-  };
-  await addButton('Resposta Rápida');
-  await field('buttons.0.text').fill(P.script);
-  await addButton('Site');
-  await field('buttons.1.text').fill(P.img);
-  await field('buttons.1.url').fill(`${P.js}{{1}}`);
-  await field('buttons.1.example').fill(P.js);
-  await addButton('Ligação');
-  await field('buttons.2.text').fill(P.svg);
-  await field('buttons.2.phone_number').fill(P.b);
+  await addButton(page, 'Resposta Rápida');
+  await field(page, 'buttons.0.text').fill(P.script);
+  await addButton(page, 'Site');
+  await field(page, 'buttons.1.text').fill(P.img);
+  await field(page, 'buttons.1.url').fill(`${P.js}{{1}}`);
+  await field(page, 'buttons.1.example').fill(P.js);
+  await addButton(page, 'Ligação');
+  await field(page, 'buttons.2.text').fill(P.svg);
+  await field(page, 'buttons.2.phone_number').fill(P.b);
 
   // The fields hold exactly what was typed (the name becomes a valid name).
-  assert.equal(await field('body.text').inputValue(), body);
-  assert.equal(await field('buttons.1.url').inputValue(), `${P.js}{{1}}`);
-  assert.match(await field('name').inputValue(), /^[a-z0-9_]+$/);
+  assert.equal(await field(page, 'body.text').inputValue(), body);
+  assert.equal(await field(page, 'buttons.1.url').inputValue(), `${P.js}{{1}}`);
+  assert.match(await field(page, 'name').inputValue(), /^[a-z0-9_]+$/);
 
-  const bubble = page.locator('[data-testid=preview-bubble]');
+  const bubble = preview(page);
   await bubble.getByText('onerror=', { exact: false }).first().waitFor();
   await assertShown(bubble, VISIBLE, 'the preview');
   await assertShown(page.locator('.hsm-preview__buttons'), ['<script>', '"><svg onload='], 'the preview buttons');
 
   // Saving shows every message about these values.
   await page.getByRole('button', { name: 'Salvar' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Corrija os erros' }).waitFor({ timeout: 5_000 });
+  await errorSummary(page).waitFor({ timeout: 5_000 });
   await shot(page, 'hostile-editor-typed.png');
   await assertInert(page, errors, 'the editor after typing payloads');
-  await page.close();
 });
 
 test('payloads stored on the server stay text in the list and the editor', async () => {
@@ -139,9 +133,9 @@ test('payloads stored on the server stay text in the list and the editor', async
 
   const { page, errors } = await hostilePage();
   await page.goto(`${APP_URL}/?q=${prefix}&sort=name`);
-  await page.locator(`tr[data-id="${media.id}"]`).waitFor({ timeout: 20_000 });
+  await row(page, media.id).waitFor({ timeout: 20_000 });
   // Wait for the review, so the rejected row shows its reason and recommendation.
-  const rejectedRow = page.locator(`tr[data-id="${rejected.id}"]`);
+  const rejectedRow = row(page, rejected.id);
   for (let i = 0; i < 40 && (await rejectedRow.getAttribute('data-status')) !== 'REJECTED'; i += 1) {
     await page.waitForTimeout(250);
     await page.locator('[data-action="refresh"]').click();
@@ -152,25 +146,24 @@ test('payloads stored on the server stay text in the list and the editor', async
 
   for (const t of [approved, rejected, media]) {
     await page.goto(`${APP_URL}/${t.id}/edit`);
-    await page.locator('[data-path="body.text"]').waitFor({ timeout: 20_000 });
-    const bubble = page.locator('[data-testid=preview-bubble]');
+    await field(page, 'body.text').waitFor({ timeout: 20_000 });
+    const bubble = preview(page);
     await assertShown(bubble, ['<img src onerror='], `${t.draft?.name ?? t.name}: the preview`);
     assert.equal(
-      await page.locator('[data-path="body.text"]').inputValue(),
+      await field(page, 'body.text').inputValue(),
       (t.components ?? t.draft.components).find((c) => c.type === 'BODY').text,
     );
     if (t === media) {
       await page.getByText('Arquivo: x" onerror="__xss++').waitFor();
     } else {
       await assertShown(bubble, VISIBLE, 'the preview');
-      assert.equal(await page.locator('[data-path="footer.text"]').inputValue(), P.svg);
-      assert.equal(await page.locator('[data-path="buttons.0.text"]').inputValue(), P.script);
-      assert.match(await page.locator('[data-path="buttons.1.url"]').inputValue(), /<svg\/onload=/);
+      assert.equal(await field(page, 'footer.text').inputValue(), P.svg);
+      assert.equal(await field(page, 'buttons.0.text').inputValue(), P.script);
+      assert.match(await field(page, 'buttons.1.url').inputValue(), /<svg\/onload=/);
     }
     await shot(page, `hostile-editor-${t === approved ? 'approved' : t === rejected ? 'rejected' : 'media'}.png`);
     await assertInert(page, errors, `the editor of ${t.id}`);
   }
-  await page.close();
 });
 
 test('payloads in the URL stay text', async () => {
@@ -178,7 +171,7 @@ test('payloads in the URL stay text', async () => {
   const q = `${P.img}${P.svg}`;
   await page.goto(`${APP_URL}/?q=${encodeURIComponent(q)}&status=${encodeURIComponent(P.script)}`);
   await page.getByRole('heading', { name: 'Nenhum resultado' }).waitFor({ timeout: 20_000 });
-  assert.equal(await page.getByRole('searchbox', { name: 'Pesquisar' }).inputValue(), q);
+  assert.equal(await searchBox(page).inputValue(), q);
   await assertInert(page, errors, 'the list with a hostile search');
 
   await page.goto(`${APP_URL}/new?from=${encodeURIComponent(P.svg)}`);
@@ -188,5 +181,4 @@ test('payloads in the URL stay text', async () => {
   await page.goto(`${APP_URL}/${encodeURIComponent(P.img)}/edit`);
   await page.locator('#hsm-app [role="alert"], #hsm-app .hsm-error').first().waitFor({ timeout: 20_000 });
   await assertInert(page, errors, 'the editor of a hostile id');
-  await page.close();
 });

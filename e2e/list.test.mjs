@@ -1,22 +1,21 @@
 // The template list in the real browser: statuses and rejected reasons, search and a filter
 // written to the URL, and a delete through the confirmation dialog with the keyboard only.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, api, createTemplate, openPage, shot, APP_URL } from './browser.mjs';
+import { browserPerFile, api, createTemplate, shot, APP_URL } from './browser.mjs';
+import { deleteDialog, notice, row as rowOf, searchBox } from './screens.mjs';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
-
-const newPage = () => openPage(browser);
+const { newPage } = browserPerFile();
+/** The `data-action` of the element that has the focus. */
+const focusedAction = (page) => page.evaluate(() => document.activeElement?.dataset?.action);
 
 test('the list shows statuses, and rejected templates with their reason', async () => {
-  const { page, errors } = await newPage();
+  const { page } = await newPage();
   const { items } = await api('/templates?per_page=50&sort=name');
   const rejected = items.find((t) => t.status === 'REJECTED');
   assert.ok(rejected, 'the seed has a rejected template');
   await page.goto(`${APP_URL}/?per_page=50&sort=name`);
-  const row = page.locator(`tr[data-id="${rejected.id}"]`);
+  const row = rowOf(page, rejected.id);
   await row.getByText('Motivo:').waitFor({ timeout: 20_000 });
   await row.getByRole('link', { name: /Corrigir/ }).waitFor();
   // Other suites may create templates meanwhile: the rows match the total this page was given.
@@ -27,15 +26,13 @@ test('the list shows statuses, and rejected templates with their reason', async 
   assert.ok(new Set(statuses).size >= 3, `a mix of statuses: ${[...new Set(statuses)]}`);
   assert.equal(await page.getByRole('columnheader', { name: 'Nome' }).getAttribute('aria-sort'), 'ascending');
   await shot(page, 'list-statuses.png');
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test('typing a search and choosing a filter write the URL', async () => {
-  const { page, errors } = await newPage();
+  const { page } = await newPage();
   await page.goto(`${APP_URL}/`);
   await page.getByRole('table').waitFor({ timeout: 20_000 });
-  await page.getByRole('searchbox', { name: 'Pesquisar' }).pressSequentially('pedido', { delay: 40 });
+  await searchBox(page).pressSequentially('pedido', { delay: 40 });
   await page.waitForURL((u) => u.searchParams.get('q') === 'pedido', { timeout: 5_000 });
   const { total } = await api('/templates?q=pedido');
   await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, Math.min(total, 25));
@@ -57,48 +54,44 @@ test('typing a search and choosing a filter write the URL', async () => {
   await page.waitForURL((u) => !u.searchParams.has('status') && u.searchParams.get('q') === 'pedido');
   await page.getByRole('button', { name: 'Limpar filtros' }).first().click();
   await page.waitForURL((u) => u.search === '', { timeout: 5_000 });
-  assert.equal(await page.getByRole('searchbox', { name: 'Pesquisar' }).inputValue(), '');
-  assert.deepEqual(errors, []);
-  await page.close();
+  assert.equal(await searchBox(page).inputValue(), '');
 });
 
 test('a delete through the dialog, with the keyboard only', async () => {
   const created = await createTemplate('e2e_excluir');
-  const { page, errors } = await newPage();
+  const { page } = await newPage();
   await page.goto(`${APP_URL}/?q=${created.name}`);
-  const row = page.locator(`tr[data-id="${created.id}"]`);
+  const row = rowOf(page, created.id);
   await row.waitFor({ timeout: 20_000 });
 
   // Tab from the search field until the row's Excluir has the focus.
-  await page.getByRole('searchbox', { name: 'Pesquisar' }).focus();
+  await searchBox(page).focus();
   for (let i = 0; i < 30; i += 1) {
-    const action = await page.evaluate(() => document.activeElement?.dataset?.action);
+    const action = await focusedAction(page);
     if (action === 'delete') break;
     await page.keyboard.press('Tab');
   }
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'delete');
+  assert.equal(await focusedAction(page), 'delete');
 
   // Escape cancels, and the focus comes back to the button.
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Excluir template?' });
+  const dialog = deleteDialog(page);
   await dialog.waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'delete');
+  assert.equal(await focusedAction(page), 'delete');
 
   await page.keyboard.press('Enter');
   await dialog.waitFor();
   assert.ok((await dialog.textContent()).includes(created.name));
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'cancel');
+  assert.equal(await focusedAction(page), 'cancel');
   await shot(page, 'list-delete-dialog.png', { fullPage: false });
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'confirm');
+  assert.equal(await focusedAction(page), 'confirm');
   await page.keyboard.press('Enter');
 
   await row.waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.locator('.hsm-notice').getByText('excluído').waitFor({ timeout: 5_000 });
+  await notice(page, 'excluído').waitFor({ timeout: 5_000 });
   const after = await api(`/templates?q=${created.name}`);
   assert.equal(after.total, 0);
-  assert.deepEqual(errors, []);
-  await page.close();
 });

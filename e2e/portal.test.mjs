@@ -1,44 +1,40 @@
 // The app embedded in the demo portal through <citrus-hsm-templates>: the portal keeps its
 // links and its look, the app keeps its own, deep links reload, unmount leaves nothing behind.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, APP_URL, SCREENSHOTS } from './browser.mjs';
+import { browserPerFile, shot, APP_URL, PORTAL } from './browser.mjs';
+import { newLink } from './screens.mjs';
 
-const BASE = '/admin/configuracoes-gerais/whatsapp-hsm';
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
-async function portalPage(path = `${BASE}/`) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+/** A page of the demo portal (its list unless said). */
+async function portalPage(path = `${PORTAL}/`) {
+  const { page } = await newPage();
   await page.goto(`${APP_URL}${path}`);
-  return { page, errors };
+  return page;
 }
 
 /** Playwright's CSS locators pierce open shadow roots: these find the app inside the element. */
 const appHeading = (page, name) => page.getByRole('heading', { name, exact: true });
 
 test('the app renders inside the portal, in pt-BR and in English', async () => {
-  const { page, errors } = await portalPage();
+  const page = await portalPage();
   await appHeading(page, 'WhatsApp – HSM').waitFor({ timeout: 20_000 });
   await page.locator('citrus-hsm-templates table tbody tr').first().waitFor();
-  await page.screenshot({ path: new URL('portal-pt-BR.png', SCREENSHOTS).pathname, fullPage: true });
+  await shot(page, 'portal-pt-BR.png');
   await page.selectOption('#portal-locale', 'en');
   await page.getByRole('link', { name: 'New', exact: true }).waitFor({ timeout: 5_000 });
   assert.equal(await page.locator('citrus-hsm-templates .hsm-app').getAttribute('lang'), 'en');
-  await page.screenshot({ path: new URL('portal-en.png', SCREENSHOTS).pathname, fullPage: true });
-  assert.deepEqual(errors, []);
+  await shot(page, 'portal-en.png');
 });
 
 test("the portal's links navigate normally; the app's links stay in the app", async () => {
-  const { page } = await portalPage();
+  const page = await portalPage();
   await appHeading(page, 'WhatsApp – HSM').waitFor({ timeout: 20_000 });
   // A marker on window survives client-side navigation and dies with a full page load.
   await page.evaluate(() => { window.__stillHere = true; });
-  await page.getByRole('link', { name: 'Novo', exact: true }).click();
-  await page.waitForURL(`**${BASE}/new`);
+  await newLink(page).click();
+  await page.waitForURL(`**${PORTAL}/new`);
   assert.equal(await page.evaluate(() => window.__stillHere), true, 'in-app link: no reload');
   await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Início' }).click();
   await page.waitForURL('**/admin/');
@@ -48,7 +44,7 @@ test("the portal's links navigate normally; the app's links stay in the app", as
 
 test("the portal's CSS does not break the app, and the app's CSS stays out of the portal", async () => {
   // The portal's look before the app exists on the page…
-  const bare = await browser.newPage();
+  const { page: bare } = await newPage();
   await bare.goto(`${APP_URL}/admin/`);
   const portalLinkBefore = await bare.locator('nav a').first().evaluate((a) => {
     const s = getComputedStyle(a);
@@ -56,7 +52,7 @@ test("the portal's CSS does not break the app, and the app's CSS stays out of th
   });
   await bare.close();
 
-  const { page } = await portalPage();
+  const page = await portalPage();
   await appHeading(page, 'WhatsApp – HSM').waitFor({ timeout: 20_000 });
   const portalLinkAfter = await page.locator('nav a').first().evaluate((a) => {
     const s = getComputedStyle(a);
@@ -70,7 +66,7 @@ test("the portal's CSS does not break the app, and the app's CSS stays out of th
     [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).filter((t) => t.includes('hsm-')));
   assert.deepEqual(documentRules, []);
 
-  const appNew = await page.getByRole('link', { name: 'Novo', exact: true }).evaluate((a) => {
+  const appNew = await newLink(page).evaluate((a) => {
     const s = getComputedStyle(a);
     return { bg: s.backgroundColor, font: s.fontFamily, transform: s.textTransform };
   });
@@ -82,7 +78,7 @@ test("the portal's CSS does not break the app, and the app's CSS stays out of th
 });
 
 test('the portal can theme the app through custom properties', async () => {
-  const { page } = await portalPage();
+  const page = await portalPage();
   await appHeading(page, 'WhatsApp – HSM').waitFor({ timeout: 20_000 });
   // As a portal under a strict CSP would add it: a constructed sheet, not an inline <style>.
   await page.evaluate(() => {
@@ -90,22 +86,21 @@ test('the portal can theme the app through custom properties', async () => {
     sheet.replaceSync('citrus-hsm-templates { --hsm-color-primary: rgb(109, 40, 217); }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   });
-  const bg = await page.getByRole('link', { name: 'Novo', exact: true }).evaluate((a) => getComputedStyle(a).backgroundColor);
+  const bg = await newLink(page).evaluate((a) => getComputedStyle(a).backgroundColor);
   assert.equal(bg, 'rgb(109, 40, 217)');
 });
 
 test('a reload on a deep link inside the app works', async () => {
-  const { page, errors } = await portalPage(`${BASE}/new`);
+  const page = await portalPage(`${PORTAL}/new`);
   await page.getByRole('navigation', { name: 'Portal' }).waitFor();
   await page.locator('citrus-hsm-templates h1').first().waitFor({ timeout: 20_000 });
   await page.reload();
   await page.locator('citrus-hsm-templates h1').first().waitFor({ timeout: 20_000 });
   assert.match(page.url(), /\/whatsapp-hsm\/new$/);
-  assert.deepEqual(errors, []);
 });
 
 test('unmounting leaves no nodes and no listeners behind, over repeated mounts', async () => {
-  const { page } = await portalPage();
+  const page = await portalPage();
   await appHeading(page, 'WhatsApp – HSM').waitFor({ timeout: 20_000 });
   const cdp = await page.context().newCDPSession(page);
   const listeners = async () => {

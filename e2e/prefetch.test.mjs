@@ -1,15 +1,12 @@
 // Data and code in parallel: the list's first API request starts while the wasm is still on its
 // way (hsm-prefetch.js, from boot.js and from <citrus-hsm-templates>), and the app, once
 // mounted, takes that answer instead of asking again.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, APP_URL } from './browser.mjs';
+import { browserPerFile, APP_URL, PORTAL } from './browser.mjs';
+import { editorHeading } from './screens.mjs';
 
-const BASE = '/admin/configuracoes-gerais/whatsapp-hsm';
-
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const { newPage } = browserPerFile();
 
 const isList = (url) => new URL(url).pathname.endsWith('/api/v1/whatsapp/templates');
 
@@ -37,33 +34,29 @@ async function holdWasmUntilListAsked(page) {
 
 for (const [where, path, rows] of [
   ['the standalone page', '/', 'table tbody tr'],
-  ['the portal (custom element)', `${BASE}/`, 'citrus-hsm-templates table tbody tr'],
+  ['the portal (custom element)', `${PORTAL}/`, 'citrus-hsm-templates table tbody tr'],
 ]) {
   test(`${where}: the list request starts before the wasm arrives and is made once`, async () => {
-    const { page, errors } = await openPage(browser);
+    const { page } = await newPage();
     const seen = await holdWasmUntilListAsked(page);
     await page.goto(`${APP_URL}${path}`);
     await page.locator(rows).first().waitFor({ timeout: 30_000 });
     assert.equal(seen.beforeWasm, true, 'the list was asked for while the wasm was held back');
     await page.waitForTimeout(300);
     assert.equal(seen.list, 1, 'the app took the prefetched answer instead of asking again');
-    assert.deepEqual(errors, []);
-    await page.close();
   });
 }
 
 test('a page off the list prefetches nothing; a search asks for its own page', async () => {
-  const { page, errors } = await openPage(browser);
+  const { page } = await newPage();
   const lists = [];
   page.on('request', (req) => { if (isList(req.url())) lists.push(req.url()); });
   await page.goto(`${APP_URL}/new`);
-  await page.getByRole('heading', { name: 'Novo template' }).waitFor({ timeout: 30_000 });
+  await editorHeading(page).waitFor({ timeout: 30_000 });
   assert.deepEqual(lists, [], 'the editor does not ask for the list');
   await page.goto(`${APP_URL}/?q=pedido`);
   await page.locator('table tbody tr, .hsm-empty-state').first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(300);
   assert.equal(lists.length, 1, 'one request for the searched list');
   assert.equal(new URL(lists[0]).searchParams.get('q'), 'pedido', 'the search, not the first page');
-  assert.deepEqual(errors, []);
-  await page.close();
 });

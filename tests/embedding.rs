@@ -4,18 +4,12 @@
 mod common;
 
 use common::*;
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn host_element() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
 fn config(js: &str) -> JsValue {
     eval(&format!("return {js};"))
@@ -157,27 +151,12 @@ fn a_malformed_config_is_thrown_and_written_in_the_element() {
 async fn set_token_applies_to_the_next_request_and_a_401_is_reported_to_the_host() {
     // While this test runs: record the Authorization header of list requests, answer the
     // first with 500 and the third with 401; the rest reach the dev backend.
-    eval(
-        r#"
-        const real = window.fetch;
-        window.__auth = [];
-        window.__authTest = true;
-        window.fetch = function (input, init) {
-            const req = new Request(input, init);
-            if (window.__authTest && req.url.includes('/templates')) {
-                window.__auth.push(req.headers.get('Authorization'));
-                const n = window.__auth.length;
-                if (n === 1 || n === 3) {
-                    const status = n === 1 ? 500 : 401;
-                    return Promise.resolve(new Response(JSON.stringify({ status }), { status,
-                        headers: { 'Content-Type': 'application/problem+json' } }));
-                }
-            }
-            return real.call(this, input, init);
-        };
-        window.__unauthorized = 0;
-        "#,
-    );
+    let fetch = FetchPatch::on(None, "/templates")
+        .then(Fault::Answer(json!({ "status": 500 })))
+        .then(Fault::Pass)
+        .then(Fault::Answer(json!({ "status": 401 })))
+        .install();
+    eval("window.__unauthorized = 0;");
     let el = host_element();
     let listener = js_sys::Function::new_no_args("window.__unauthorized += 1;");
     el.add_event_listener_with_callback("hsm:unauthorized", &listener)
@@ -186,12 +165,7 @@ async fn set_token_applies_to_the_next_request_and_a_401_is_reported_to_the_host
         "{{ apiBaseUrl: '{}', token: 'first', shadowDom: false }}",
         api_base()
     );
-    let auth = |i: u32| {
-        eval("return window.__auth.slice();")
-            .unchecked_into::<js_sys::Array>()
-            .get(i)
-            .as_string()
-    };
+    let auth = |i: usize| fetch.authorizations().get(i).cloned().flatten();
     let mut handle = hsm_admin::mount(el.clone().into(), config(&cfg)).unwrap();
     let retry_button = || find_text(&el, "[role=alert] button", "Tentar novamente");
     wait_for("the retry button", 10_000, retry_button).await;
@@ -212,10 +186,13 @@ async fn set_token_applies_to_the_next_request_and_a_401_is_reported_to_the_host
     })
     .await;
     assert_eq!(
-        eval("return [window.__unauthorized, window.__auth.length].join();").as_string(),
-        Some("1,3".into())
+        (
+            eval("return window.__unauthorized;").as_f64(),
+            fetch.count()
+        ),
+        (Some(1.0), 3)
     );
-    eval("window.__authTest = false;");
+    drop(fetch);
     handle.unmount();
     el.remove();
 }

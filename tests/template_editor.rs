@@ -5,8 +5,7 @@
 mod common;
 
 use common::*;
-use gloo_net::http::Request;
-use serde_json::{json, Value};
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -16,141 +15,17 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Mounts the app at `path`, with no draft left over from another test (these mounts have no
 /// user id, so their drafts are kept in the page's memory).
 fn open(path: &str) -> Mounted {
-    eval(&format!(
-        "localStorage.clear(); history.replaceState(null, '', {});",
-        Value::from(path)
-    ));
+    clear_local_storage();
+    replace_url(path);
     hsm_admin::drafts::Drafts::for_config(&config().normalized()).clear_all();
     mount(config())
-}
-
-/// A name no earlier run used.
-fn unique(prefix: &str) -> String {
-    format!(
-        "{prefix}_{}_{}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1e6) as u64
-    )
-}
-
-fn set_prop(el: &Element, prop: &str, value: &JsValue) {
-    js_sys::Reflect::set(el, &prop.into(), value).unwrap();
-}
-
-fn prop(el: &Element, prop: &str) -> JsValue {
-    js_sys::Reflect::get(el, &prop.into()).unwrap()
-}
-
-fn value(el: &Element) -> String {
-    prop(el, "value").as_string().unwrap_or_default()
-}
-
-/// Fires a bubbling DOM event of `kind` at `el`.
-fn dispatch(el: &Element, kind: &str) {
-    js_sys::Function::new_with_args(
-        "el, kind",
-        "el.dispatchEvent(new Event(kind, { bubbles: true }));",
-    )
-    .call2(&JsValue::NULL, el, &kind.into())
-    .unwrap();
-}
-
-/// Types `text` into an input or textarea (replacing its value), as a user would.
-fn type_into(el: &Element, text: &str) {
-    set_prop(el, "value", &text.into());
-    dispatch(el, "input");
-}
-
-/// Picks `option` in a select.
-fn choose(el: &Element, option: &str) {
-    set_prop(el, "value", &option.into());
-    dispatch(el, "change");
-}
-
-/// The control of a form path (`body.example.1`, `buttons.2.url`).
-async fn at(root: &Element, path: &str) -> Element {
-    let root = root.clone();
-    wait_for(&format!("the control of {path}"), 10_000, || {
-        root.query_selector(&format!("[data-path=\"{path}\"]"))
-            .ok()
-            .flatten()
-    })
-    .await
-}
-
-async fn click(root: &Element, selector: &str, text: &str) {
-    let root = root.clone();
-    let el: HtmlElement = wait_for(&format!("{selector} with {text}"), 10_000, || {
-        find_text(&root, selector, text)
-    })
-    .await;
-    el.click();
-    leptos::task::tick().await;
-}
-
-/// Calls the dev backend directly (the "someone else" of these tests).
-async fn backend(
-    method: &str,
-    path: &str,
-    body: Option<Value>,
-    headers: &[(&str, &str)],
-) -> (u16, Value, Option<String>) {
-    let url = format!("{}/api/v1/whatsapp{path}", api_base());
-    let mut req = match method {
-        "POST" => Request::post(&url),
-        "PUT" => Request::put(&url),
-        _ => Request::get(&url),
-    };
-    for (k, v) in headers {
-        req = req.header(k, v);
-    }
-    let resp = match body {
-        Some(b) => req.json(&b).unwrap().send().await.unwrap(),
-        None => req.send().await.unwrap(),
-    };
-    let etag = resp.headers().get("ETag");
-    let status = resp.status();
-    let text = resp.text().await.unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::Null),
-        etag,
-    )
-}
-
-/// The stored template named `name`, when there is one.
-async fn find_by_name(name: &str) -> Option<Value> {
-    let (_, page, _) = backend("GET", &format!("/templates?q={name}"), None, &[]).await;
-    page["items"]
-        .as_array()?
-        .iter()
-        .find(|t| t["name"] == name)
-        .cloned()
-}
-
-/// Creates a template straight through the API.
-async fn create_via_api(name: &str, body: &str) -> Value {
-    let draft = json!({
-        "name": name, "language": "pt_BR", "category": "UTILITY",
-        "components": [{ "type": "BODY", "text": body }]
-    });
-    let key = unique("key");
-    let (status, t, _) = backend(
-        "POST",
-        "/templates",
-        Some(draft),
-        &[("Idempotency-Key", &key)],
-    )
-    .await;
-    assert_eq!(status, 201, "create answered {status}: {t}");
-    t
 }
 
 /// Creates a template whose body is `text` (it holds `reject-me`), waits for its rejection and
 /// opens it in the editor; returns the app, the name, the id and the loaded Mensagem field.
 async fn open_rejected(prefix: &str, text: &str) -> (Mounted, String, String, Element) {
     let name = unique(prefix);
-    let created = create_via_api(&name, text).await;
+    let created = create_template(&name, text).await;
     let id = created["id"].as_str().unwrap().to_owned();
     wait_status(&id, "REJECTED").await;
     let app = open(&format!("/{id}/edit"));
@@ -162,16 +37,23 @@ async fn open_rejected(prefix: &str, text: &str) -> (Mounted, String, String, El
     (app, name, id, body)
 }
 
-/// Polls the backend until template `id` has `status`.
-async fn wait_status(id: &str, status: &str) -> Value {
-    for _ in 0..200 {
-        let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
-        if t["status"] == status {
-            return t;
-        }
-        sleep(50).await;
-    }
-    panic!("template {id} never became {status}");
+/// Waits for the notice that `name` was saved.
+async fn saved_notice(root: &Element, name: &str) {
+    wait_for("the saved notice", 10_000, || {
+        find_text(root, ".hsm-notice", name)
+    })
+    .await;
+}
+
+/// Clicks "Salvar" and waits for the notice that `name` was saved.
+async fn save(root: &Element, name: &str) {
+    click(root, "button[type=submit]", "Salvar").await;
+    saved_notice(root, name).await;
+}
+
+/// Whether the boolean property `name` (`readOnly`, `disabled`) of `el` is true.
+fn is(el: &Element, name: &str) -> bool {
+    prop(el, name).as_bool().unwrap()
 }
 
 fn preview(root: &Element) -> Element {
@@ -239,7 +121,7 @@ async fn creates_a_template_with_text_header_variables_footer_and_every_button_k
     click(root, "button", "Adicionar botão").await;
     let phone_option: HtmlElement =
         find_text(root, ".hsm-editor__add-menu button", "Ligação").unwrap();
-    assert!(prop(&phone_option, "disabled").as_bool().unwrap());
+    assert!(is(&phone_option, "disabled"));
     assert!(find_text(root, ".hsm-editor__add-menu", "no máximo 1").is_some());
     click(root, ".hsm-editor__add-menu button", "Site").await;
     type_into(&at(root, "buttons.2.text").await, "Ver pedido");
@@ -262,11 +144,7 @@ async fn creates_a_template_with_text_header_variables_footer_and_every_button_k
     assert!(shown.contains("Citrus.cx"));
     assert!(find_text(root, ".hsm-preview__button", "Ver pedido").is_some());
 
-    click(root, "button[type=submit]", "Salvar").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
-    })
-    .await;
+    save(root, &name).await;
     let t = find_by_name(&name).await.expect("the template exists");
     assert_eq!(t["status"], "PENDING");
     assert_eq!(t["category"], "UTILITY");
@@ -284,20 +162,6 @@ const PIXEL_PNG: [u8; 67] = [
     0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
     0x42, 0x60, 0x82,
 ];
-
-/// Puts a file into a file input as if the admin had picked it.
-fn pick(input: &Element, name: &str, bytes: &[u8], mime: &str) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let f = js_sys::Function::new_with_args(
-        "input, parts, name, mime",
-        "const dt = new DataTransfer();
-         dt.items.add(new File(parts, name, { type: mime }));
-         input.files = dt.files;
-         input.dispatchEvent(new Event('change', { bubbles: true }));",
-    );
-    let args = js_sys::Array::of4(input, &parts, &name.into(), &mime.into());
-    f.apply(&JsValue::NULL, &args).unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn creates_a_template_with_an_uploaded_image_header() {
@@ -346,11 +210,7 @@ async fn creates_a_template_with_an_uploaded_image_header() {
         &field(root, "Mensagem").await,
         "Confira a novidade que preparamos para você hoje.",
     );
-    click(root, "button[type=submit]", "Salvar").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
-    })
-    .await;
+    save(root, &name).await;
     let t = find_by_name(&name).await.expect("the template exists");
     let header = &t["components"][0];
     assert_eq!(header["format"], "IMAGE");
@@ -368,17 +228,10 @@ async fn fixes_a_rejected_template_and_sends_it_back_to_review() {
     let root: &Element = &app.root;
     assert!(find_text(root, ".hsm-editor__note--rejected", "Motivo da rejeição").is_some());
     let name_input = field(root, "Nome").await;
-    assert!(
-        prop(&name_input, "readOnly").as_bool().unwrap(),
-        "the name cannot change"
-    );
+    assert!(is(&name_input, "readOnly"), "the name cannot change");
     type_into(&body, "Mensagem de teste corrigida para a revisão da Meta.");
-    click(root, "button[type=submit]", "Salvar").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
-    })
-    .await;
-    let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    save(root, &name).await;
+    let t = template(&id).await;
     assert_ne!(t["status"], "REJECTED");
     assert!(t["status"] == "PENDING" || t["status"] == "APPROVED", "{t}");
     assert_eq!(
@@ -390,7 +243,7 @@ async fn fixes_a_rejected_template_and_sends_it_back_to_review() {
 #[wasm_bindgen_test]
 async fn pending_is_read_only_and_approved_locks_name_language_and_category() {
     let name = unique("aprovado_editor");
-    let created = create_via_api(&name, "Seu boleto vence amanhã, fique atento ao prazo.").await;
+    let created = create_template(&name, "Seu boleto vence amanhã, fique atento ao prazo.").await;
     let id = created["id"].as_str().unwrap().to_owned();
     {
         let app = open(&format!("/{id}/edit"));
@@ -401,7 +254,7 @@ async fn pending_is_read_only_and_approved_locks_name_language_and_category() {
         .await;
         assert!(find_text(root, "button[type=submit]", "Salvar").is_none());
         let body = field(root, "Mensagem").await;
-        assert!(prop(&body, "readOnly").as_bool().unwrap());
+        assert!(is(&body, "readOnly"));
     }
     wait_status(&id, "APPROVED").await;
     let app = open(&format!("/{id}/edit"));
@@ -410,21 +263,12 @@ async fn pending_is_read_only_and_approved_locks_name_language_and_category() {
         find_text(root, ".hsm-editor__note--warning", "volta para análise")
     })
     .await;
-    assert!(prop(&field(root, "Nome").await, "readOnly")
-        .as_bool()
-        .unwrap());
-    assert!(prop(&field(root, "Idioma").await, "disabled")
-        .as_bool()
-        .unwrap());
-    assert!(prop(&field(root, "Categoria").await, "disabled")
-        .as_bool()
-        .unwrap());
+    assert!(is(&field(root, "Nome").await, "readOnly"));
+    assert!(is(&field(root, "Idioma").await, "disabled"));
+    assert!(is(&field(root, "Categoria").await, "disabled"));
     assert!(find_text(root, ".hsm-field__hint", "aprovado não pode mudar").is_some());
     let body = field(root, "Mensagem").await;
-    assert!(
-        !prop(&body, "readOnly").as_bool().unwrap(),
-        "the body stays editable"
-    );
+    assert!(!is(&body, "readOnly"), "the body stays editable");
 }
 
 #[wasm_bindgen_test]
@@ -437,18 +281,7 @@ async fn a_concurrent_change_opens_the_conflict_dialog_and_mine_can_overwrite() 
     let root: &Element = &app.root;
 
     // Someone else saves first.
-    let (_, current, etag) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
-    let mut theirs = current.clone();
-    theirs["components"] =
-        json!([{ "type": "BODY", "text": "Versão de outra pessoa reject-me no texto." }]);
-    let (status, _, _) = backend(
-        "PUT",
-        &format!("/templates/{id}"),
-        Some(theirs),
-        &[("If-Match", &etag.unwrap())],
-    )
-    .await;
-    assert_eq!(status, 200);
+    someone_else_saves(&id, "Versão de outra pessoa reject-me no texto.").await;
     // Their save is under review; once reviewed the template may be edited again, so the
     // stale version (not the status) is what the next save runs into.
     wait_status(&id, "REJECTED").await;
@@ -464,11 +297,8 @@ async fn a_concurrent_change_opens_the_conflict_dialog_and_mine_can_overwrite() 
         .unwrap()
         .contains("Outra pessoa alterou"));
     click(&dialog, "button", "Sobrescrever com a minha").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
-    })
-    .await;
-    let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    saved_notice(root, &name).await;
+    let t = template(&id).await;
     assert_eq!(
         t["components"][0]["text"],
         "Minha versão corrigida do texto de teste agora."
@@ -477,23 +307,12 @@ async fn a_concurrent_change_opens_the_conflict_dialog_and_mine_can_overwrite() 
 
 #[wasm_bindgen_test]
 async fn server_field_errors_land_on_their_fields() {
-    eval(
-        r#"
-        window.__hsmRealFetch = window.__hsmRealFetch || window.fetch;
-        const real = window.__hsmRealFetch;
-        window.fetch = function (input, init) {
-            const url = typeof input === 'string' ? input : input.url;
-            const method = (init && init.method) || (input && input.method) || 'GET';
-            if (method.toUpperCase() === 'POST' && url.endsWith('/templates')) {
-                return Promise.resolve(new Response(JSON.stringify({
-                    type: 'about:blank', title: 'Invalid', status: 422,
-                    errors: [{ field: 'body.text', code: 'body_too_long', params: { limit: 1024, found: 1030 } }]
-                }), { status: 422, headers: { 'Content-Type': 'application/problem+json' } }));
-            }
-            return real.call(this, input, init);
-        };
-        "#,
-    );
+    let fetch = FetchPatch::on(Some("POST"), "/templates")
+        .afterwards(Fault::Answer(json!({
+            "type": "about:blank", "title": "Invalid", "status": 422,
+            "errors": [{ "field": "body.text", "code": "body_too_long", "params": { "limit": 1024, "found": 1030 } }]
+        })))
+        .install();
     let app = open("/new");
     let root: &Element = &app.root;
     type_into(&field(root, "Nome").await, &unique("erro_servidor"));
@@ -511,7 +330,7 @@ async fn server_field_errors_land_on_their_fields() {
             })
     })
     .await;
-    eval("window.fetch = window.__hsmRealFetch;");
+    drop(fetch);
     assert_eq!(body.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(body
         .get_attribute("aria-describedby")
@@ -531,7 +350,7 @@ async fn server_field_errors_land_on_their_fields() {
 #[wasm_bindgen_test]
 async fn a_taken_name_is_reported_while_typing_and_on_save() {
     let name = unique("nome_ocupado");
-    create_via_api(&name, "Um template que já ocupa este nome no idioma.").await;
+    create_template(&name, "Um template que já ocupa este nome no idioma.").await;
     let app = open("/new");
     let root: &Element = &app.root;
     let name_input = field(root, "Nome").await;
@@ -581,7 +400,7 @@ async fn errors_show_while_typing_and_a_summary_on_submit_focuses_the_first() {
     assert!(summary.query_selector_all("li").unwrap().length() >= 3);
     let name_input = field(root, "Nome").await;
     wait_for("focus on the first error", 5_000, || {
-        let active = web_sys::window()?.document()?.active_element()?;
+        let active = focused()?;
         (active == name_input).then_some(())
     })
     .await;
@@ -611,7 +430,7 @@ async fn a_draft_is_offered_back_after_a_remount() {
         sleep(50).await;
     }
     // Remount without clearing storage.
-    eval("history.replaceState(null, '', '/new');");
+    replace_url("/new");
     let app = mount(config());
     let root: &Element = &app.root;
     click(root, "button", "Restaurar rascunho").await;
@@ -624,7 +443,7 @@ async fn a_draft_is_offered_back_after_a_remount() {
         value(&field(root, "Mensagem").await),
         "Texto que não pode se perder."
     );
-    eval("localStorage.clear();");
+    clear_local_storage();
 }
 
 #[wasm_bindgen_test]
@@ -756,7 +575,7 @@ async fn leaving_with_unsaved_changes_asks_first() {
 #[wasm_bindgen_test]
 async fn duplicating_prefills_everything_but_a_new_name() {
     let name = unique("original");
-    let created = create_via_api(&name, "Texto do template original para copiar.").await;
+    let created = create_template(&name, "Texto do template original para copiar.").await;
     let id = created["id"].as_str().unwrap();
     let app = open(&format!("/new?from={id}"));
     let root: &Element = &app.root;
@@ -766,7 +585,7 @@ async fn duplicating_prefills_everything_but_a_new_name() {
     .await;
     let name_input = field(root, "Nome").await;
     assert_eq!(value(&name_input), format!("{name}_copia"));
-    assert!(!prop(&name_input, "readOnly").as_bool().unwrap());
+    assert!(!is(&name_input, "readOnly"));
     assert_eq!(
         value(&field(root, "Mensagem").await),
         "Texto do template original para copiar."
@@ -790,11 +609,7 @@ async fn a_variable_goes_in_at_the_caret_and_the_caret_follows_it() {
     let area = body.unchecked_ref::<web_sys::HtmlTextAreaElement>();
     assert_eq!(value(&body), "Olá {{1}}, até amanhã.");
     assert_eq!(area.selection_start().unwrap(), Some(9));
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
+    let active = focused();
     assert_eq!(active.as_ref(), Some(&body), "focus is back in the text");
 }
 
@@ -806,17 +621,8 @@ async fn after_a_conflict_their_version_can_be_loaded_and_mine_stays_a_draft() {
     )
     .await;
     let root: &Element = &app.root;
-    let (_, mut theirs, etag) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
     let their_text = "Texto salvo por outra pessoa reject-me agora.";
-    theirs["components"] = json!([{ "type": "BODY", "text": their_text }]);
-    let (status, _, _) = backend(
-        "PUT",
-        &format!("/templates/{id}"),
-        Some(theirs),
-        &[("If-Match", &etag.unwrap())],
-    )
-    .await;
-    assert_eq!(status, 200);
+    someone_else_saves(&id, their_text).await;
     wait_status(&id, "REJECTED").await;
 
     let mine = "Meu texto que não pode se perder na edição.";
@@ -841,39 +647,21 @@ async fn after_a_conflict_their_version_can_be_loaded_and_mine_stays_a_draft() {
         (value(&body) == mine).then_some(())
     })
     .await;
-    eval("localStorage.clear();");
+    clear_local_storage();
 }
 
 #[wasm_bindgen_test]
 async fn a_network_failure_keeps_the_form_and_the_retry_reuses_the_idempotency_key() {
     // The first create never reaches the server; every attempt's key is recorded.
-    eval(
-        r#"
-        window.__hsmRealFetch = window.__hsmRealFetch || window.fetch;
-        const real = window.__hsmRealFetch;
-        window.__hsmKeys = [];
-        let failures = 1;
-        window.fetch = function (input, init) {
-            const url = typeof input === 'string' ? input : input.url;
-            const method = (init && init.method) || (input && input.method) || 'GET';
-            if (method.toUpperCase() === 'POST' && url.endsWith('/templates')) {
-                const headers = (input && input.headers) || new Headers((init && init.headers) || {});
-                window.__hsmKeys.push(headers.get('Idempotency-Key'));
-                if (failures > 0) {
-                    failures -= 1;
-                    return Promise.reject(new TypeError('Failed to fetch'));
-                }
-            }
-            return real.call(this, input, init);
-        };
-        "#,
-    );
+    let fetch = FetchPatch::on(Some("POST"), "/templates")
+        .then(Fault::Unreachable)
+        .install();
     let app = open("/new");
     let root: &Element = &app.root;
     let text = "Texto que sobrevive a uma falha de rede.";
     let (name, alert) = create_and_meet_network_error(root, "rede_falhou", text).await;
     assert_eq!(value(&field(root, "Mensagem").await), text);
-    retry_until_saved_with_one_key(root, &alert, &name).await;
+    retry_until_saved_with_one_key(root, &alert, &name, &fetch).await;
     assert!(find_by_name(&name).await.is_some());
 }
 
@@ -901,62 +689,34 @@ async fn save_and_meet_network_error(root: &Element) -> Element {
     .into()
 }
 
-/// Clicks the alert's "Tentar novamente", waits for the saved notice, restores `fetch` and
-/// checks that both attempts carried the same `Idempotency-Key`.
-async fn retry_until_saved_with_one_key(root: &Element, alert: &Element, name: &str) {
+/// Clicks the alert's "Tentar novamente", waits for the saved notice and checks that both
+/// attempts `fetch` saw carried the same `Idempotency-Key`.
+async fn retry_until_saved_with_one_key(
+    root: &Element,
+    alert: &Element,
+    name: &str,
+    fetch: &FetchPatch,
+) {
     click(alert, "button", "Tentar novamente").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", name)
-    })
-    .await;
-    let keys = restore_fetch();
+    saved_notice(root, name).await;
+    let keys = fetch.idempotency_keys();
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert!(keys[0].is_some());
     assert_eq!(keys[0], keys[1], "the retry sends the same key");
 }
 
-/// Wraps `fetch` so the first request of `method` to a templates URL reaches the server and is
-/// handled there, and then its answer is lost (the promise rejects as a dropped connection
+/// Patches `fetch` so the first request of `method` to a templates URL reaches the server and
+/// is handled there, and then its answer is lost (the promise rejects as a dropped connection
 /// would). Every such request is counted, with its `Idempotency-Key`.
-fn lose_first_answer(method: &str) {
-    eval(&format!(
-        r#"
-        window.__hsmRealFetch = window.__hsmRealFetch || window.fetch;
-        const real = window.__hsmRealFetch;
-        window.__hsmKeys = [];
-        let lose = 1;
-        window.fetch = function (input, init) {{
-            const url = typeof input === 'string' ? input : input.url;
-            const method = ((init && init.method) || (input && input.method) || 'GET').toUpperCase();
-            if (method === {method} && url.includes('/templates')) {{
-                const headers = (input && input.headers) || new Headers((init && init.headers) || {{}});
-                window.__hsmKeys.push(headers.get('Idempotency-Key'));
-                if (lose > 0) {{
-                    lose -= 1;
-                    return real.call(this, input, init).then(() => {{
-                        throw new TypeError('Failed to fetch');
-                    }});
-                }}
-            }}
-            return real.call(this, input, init);
-        }};
-        "#,
-        method = Value::from(method)
-    ));
-}
-
-/// Restores `fetch`; returns the keys of the requests [`lose_first_answer`] counted.
-fn restore_fetch() -> Vec<Option<String>> {
-    let keys = eval("return JSON.stringify(window.__hsmKeys || []);")
-        .as_string()
-        .unwrap();
-    eval("window.fetch = window.__hsmRealFetch;");
-    serde_json::from_str(&keys).unwrap()
+fn lose_first_answer(method: &str) -> FetchPatch {
+    FetchPatch::on(Some(method), "/templates")
+        .then(Fault::LoseAnswer)
+        .install()
 }
 
 #[wasm_bindgen_test]
 async fn a_create_whose_answer_was_lost_is_retried_with_its_key_and_never_duplicated() {
-    lose_first_answer("POST");
+    let fetch = lose_first_answer("POST");
     let app = open("/new");
     let root: &Element = &app.root;
     let text = "Texto salvo no servidor, mas a resposta se perdeu.";
@@ -964,8 +724,8 @@ async fn a_create_whose_answer_was_lost_is_retried_with_its_key_and_never_duplic
     // The server has it already; the form still has what was typed.
     assert!(find_by_name(&name).await.is_some());
     assert_eq!(value(&field(root, "Mensagem").await), text);
-    retry_until_saved_with_one_key(root, &alert, &name).await;
-    let (_, page, _) = backend("GET", &format!("/templates?q={name}"), None, &[]).await;
+    retry_until_saved_with_one_key(root, &alert, &name, &fetch).await;
+    let page = get(&format!("/templates?q={name}")).await.body;
     assert_eq!(page["total"], 1, "created once: {page}");
 }
 
@@ -977,20 +737,17 @@ async fn an_edit_whose_answer_was_lost_is_saved_on_retry_not_a_conflict() {
     )
     .await;
     let root: &Element = &app.root;
-    lose_first_answer("PUT");
+    let fetch = lose_first_answer("PUT");
     let mine = "Texto corrigido reject-me, salvo sem resposta.";
     type_into(&body, mine);
     let alert = save_and_meet_network_error(root).await;
     // The edit is on the server; the retry's If-Match is stale because of it.
-    let (_, t, _) = backend("GET", &format!("/templates/{id}"), None, &[]).await;
+    let t = template(&id).await;
     assert_eq!(t["components"][0]["text"], mine);
     assert_eq!(value(&body), mine);
     click(&alert, "button", "Tentar novamente").await;
-    wait_for("the saved notice", 10_000, || {
-        find_text(root, ".hsm-notice", &name)
-    })
-    .await;
-    assert_eq!(restore_fetch().len(), 2, "one retry");
+    saved_notice(root, &name).await;
+    assert_eq!(fetch.count(), 2, "one retry");
     assert!(
         root.query_selector("dialog[open]").unwrap().is_none(),
         "no conflict dialog for the admin's own save"

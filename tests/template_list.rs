@@ -10,62 +10,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use common::*;
-use hsm_admin::Config;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn config_at(base: &str) -> Config {
-    Config {
-        api_base_url: api_base(),
-        base_path: base.into(),
-        ..Config::default()
-    }
-}
-
-/// Moves the page to `url` (path and query) for one test; the router reads it at mount.
-struct AtUrl {
-    original: String,
-}
-
-impl AtUrl {
-    fn new(url: &str) -> AtUrl {
-        let original = href_path();
-        replace_url(url);
-        AtUrl { original }
-    }
-}
-
-impl Drop for AtUrl {
-    fn drop(&mut self) {
-        replace_url(&self.original);
-    }
-}
-
-fn replace_url(url: &str) {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(url))
-        .unwrap();
-}
-
-fn href_path() -> String {
-    let loc = web_sys::window().unwrap().location();
-    format!("{}{}", loc.pathname().unwrap(), loc.search().unwrap())
-}
-
-fn search() -> String {
-    web_sys::window().unwrap().location().search().unwrap()
-}
-
-fn pathname() -> String {
-    web_sys::window().unwrap().location().pathname().unwrap()
-}
 
 /// Names in the visible rows, in order.
 fn row_names(root: &Element) -> Vec<String> {
@@ -80,26 +30,6 @@ fn row_statuses(root: &Element) -> Vec<String> {
         .iter()
         .map(|tr| tr.get_attribute("data-status").unwrap_or_default())
         .collect()
-}
-
-fn el<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.dyn_into::<T>().ok())
-}
-
-fn type_into(input: &HtmlInputElement, value: &str) {
-    input.set_value(value);
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
-fn choose(select: &HtmlSelectElement, value: &str) {
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
 }
 
 /// Waits until the rows shown are exactly what the backend answers for `query`.
@@ -118,53 +48,6 @@ async fn wait_for_rows_of(root: &Element, what: &str, query: &str) -> Vec<String
         sleep(50).await;
         waited += 50;
     }
-}
-
-fn unique(prefix: &str) -> String {
-    format!(
-        "{prefix}_{}_{}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1e6) as u64
-    )
-}
-
-/// Creates a template on the dev backend; returns its JSON.
-async fn create_template(name: &str, body: &str) -> serde_json::Value {
-    let draft = serde_json::json!({
-        "name": name,
-        "language": "pt_BR",
-        "category": "UTILITY",
-        "components": [{ "type": "BODY", "text": body }],
-    });
-    let resp = gloo_net::http::Request::post(&format!("{}/api/v1/whatsapp/templates", api_base()))
-        .header("Idempotency-Key", &unique("key"))
-        .json(&draft)
-        .unwrap()
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 201, "created {name}");
-    resp.json().await.unwrap()
-}
-
-/// Waits until the backend's review gave template `id` a status other than PENDING.
-async fn reviewed(id: &str) -> String {
-    for _ in 0..100 {
-        let url = format!("{}/api/v1/whatsapp/templates/{id}", api_base());
-        let t: serde_json::Value = gloo_net::http::Request::get(&url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let status = t["status"].as_str().unwrap_or_default().to_owned();
-        if status != "PENDING" {
-            return status;
-        }
-        sleep(100).await;
-    }
-    panic!("{id} was never reviewed");
 }
 
 /// Waits for the row of `name`, clicks its "Excluir" and waits for the dialog to open.
@@ -229,22 +112,9 @@ async fn shows_the_templates_the_backend_holds() {
 #[wasm_bindgen_test]
 async fn a_server_error_shows_a_retry_that_recovers() {
     // The next list request answers 500, as a failing backend would; later ones go through.
-    eval(
-        r#"
-        const real = window.fetch;
-        let failures = 1;
-        window.fetch = function (input, init) {
-            const url = typeof input === 'string' ? input : input.url;
-            if (failures > 0 && url.includes('/templates')) {
-                failures -= 1;
-                return Promise.resolve(new Response(
-                    JSON.stringify({ type: 'about:blank', title: 'boom', status: 500 }),
-                    { status: 500, headers: { 'Content-Type': 'application/problem+json' } }));
-            }
-            return real.call(this, input, init);
-        };
-        "#,
-    );
+    let _fetch = FetchPatch::on(None, "/templates")
+        .then(Fault::problem(500, "boom"))
+        .install();
     let _url = AtUrl::new("/");
     let app = mount(config());
     let alert = wait_for("the error alert", 10_000, || {
@@ -340,12 +210,7 @@ async fn each_filter_narrows_the_list_and_lands_in_the_url() {
     assert!(!shown.is_empty());
 
     // Back undoes a filter: the URL is the state.
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
+    go_back();
     wait_for("back to the category filter", 5_000, || {
         search().is_empty().then_some(())
     })
@@ -468,12 +333,7 @@ async fn a_row_opens_the_editor_with_click_and_enter() {
         (pathname() == format!("/t/open/{id}/edit")).then_some(())
     })
     .await;
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
+    go_back();
     wait_for("the list again", 5_000, || {
         (pathname() == "/t/open/" && search() == "?sort=name").then_some(())
     })
@@ -546,22 +406,14 @@ async fn a_cancelled_delete_keeps_the_row_and_returns_focus() {
     let _url = AtUrl::new(&format!("/t/keep/?q={name}"));
     let app = mount(config_at("/t/keep"));
     let d = ask_to_delete(&app.root, &name).await;
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
+    let active = focused();
     assert!(
         active.is_some_and(|a| d.contains(Some(&a))),
         "focus is inside the dialog"
     );
     find_text(&d, "button", "Cancelar").unwrap().click();
     wait_for("the dialog to close", 5_000, || (!d.open()).then_some(())).await;
-    let active = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
+    let active = focused();
     assert_eq!(
         active.map(|a| a.get_attribute("data-action")),
         Some(Some("delete".to_owned())),
@@ -575,21 +427,9 @@ async fn a_cancelled_delete_keeps_the_row_and_returns_focus() {
 async fn a_forbidden_delete_keeps_the_row_and_says_why() {
     let name = unique("lista_proibido");
     create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
-    eval(
-        r#"
-        const real = window.fetch;
-        window.fetch = function (input, init) {
-            const method = (init && init.method) || (typeof input === 'string' ? 'GET' : input.method);
-            if (method === 'DELETE') {
-                window.fetch = real;
-                return Promise.resolve(new Response(
-                    JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403 }),
-                    { status: 403, headers: { 'Content-Type': 'application/problem+json' } }));
-            }
-            return real.call(this, input, init);
-        };
-        "#,
-    );
+    let _fetch = FetchPatch::on(Some("DELETE"), "/templates")
+        .then(Fault::problem(403, "Forbidden"))
+        .install();
     let _url = AtUrl::new(&format!("/t/forbidden/?q={name}"));
     let app = mount(config_at("/t/forbidden"));
     let d = ask_to_delete(&app.root, &name).await;
@@ -614,25 +454,9 @@ async fn a_delete_whose_answer_was_lost_is_retried_and_ends_deleted() {
     let name = unique("lista_resposta_perdida");
     create_template(&name, "Olá, seu pedido foi enviado hoje.").await;
     // The first DELETE reaches the server and is done there; its answer is lost.
-    eval(
-        r#"
-        const real = window.fetch;
-        window.__hsmDeletes = 0;
-        window.fetch = function (input, init) {
-            const method = (init && init.method) || (typeof input === 'string' ? 'GET' : input.method);
-            if (method === 'DELETE') {
-                window.__hsmDeletes += 1;
-                if (window.__hsmDeletes === 1) {
-                    return real.call(this, input, init).then(() => {
-                        throw new TypeError('Failed to fetch');
-                    });
-                }
-                window.fetch = real;
-            }
-            return real.call(this, input, init);
-        };
-        "#,
-    );
+    let fetch = FetchPatch::on(Some("DELETE"), "/templates")
+        .then(Fault::LoseAnswer)
+        .install();
     let _url = AtUrl::new(&format!("/t/lost/?q={name}"));
     let app = mount(config_at("/t/lost"));
     let d = ask_to_delete(&app.root, &name).await;
@@ -653,7 +477,7 @@ async fn a_delete_whose_answer_was_lost_is_retried_and_ends_deleted() {
     retry.click();
     // The retry meets 404: already gone counts as deleted.
     expect_deleted(&app.root, &d).await;
-    assert_eq!(eval("return window.__hsmDeletes;").as_f64(), Some(2.0));
+    assert_eq!(fetch.count(), 2);
 }
 
 #[wasm_bindgen_test]
