@@ -172,14 +172,24 @@ impl From<&str> for FieldPath {
 }
 
 impl PartialEq<str> for FieldPath {
+    /// Whether `other` is this path's dotted wire form, compared as `Display` writes it
+    /// (no allocation per comparison).
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(other);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
     }
 }
 
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        self == *other
     }
 }
 
@@ -253,5 +263,22 @@ mod tests {
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(json, "\"buttons.1.phone_number\"");
         assert_eq!(serde_json::from_str::<FieldPath>(&json).unwrap(), p);
+    }
+
+    #[test]
+    fn equals_exactly_its_dotted_form() {
+        let p = FieldPath::Button(12, ButtonPart::Url);
+        assert!(p == "buttons.12.url");
+        assert!(p == *"buttons.12.url");
+        for other in [
+            "buttons.12.ur",
+            "buttons.12.url.",
+            "buttons.1",
+            "",
+            "buttons.12.urlx",
+        ] {
+            assert!(p != other, "{other}");
+        }
+        assert!(FieldPath::Name == "name");
     }
 }
