@@ -31,7 +31,7 @@ use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::message_preview::MessagePreview;
 use crate::components::{use_notices, ErrorPanel, ErrorsPanel, StatusBadge};
 use crate::drafts::Drafts;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, CodeKind};
 
 pub use self::sections::name_from_input;
 
@@ -374,17 +374,14 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
         _ => view! { <h1>{move || i18n.t("editor.new_title")}</h1> }.into_any(),
     };
     let notes = template.as_ref().map(|t| {
-        let status_label = format!("common.status_{}", t.status.as_str());
-        let reason = t
-            .rejected_reason
-            .as_ref()
-            .map(|r| format!("common.reason_{}", r.as_str()));
+        let status_code = t.status.as_str().to_owned();
+        let reason = t.rejected_reason.as_ref().map(|r| r.as_str().to_owned());
         let recommendation = t.rejection_recommendation.clone();
         let status = t.status.clone();
         view! {
             {(!can_edit(&status)).then(|| view! {
                 <p class="hsm-editor__note hsm-editor__note--locked" role="status">
-                    {move || i18n.tf("editor.read_only", &[("status", i18n.t(&status_label))])}
+                    {move || i18n.tf("editor.read_only", &[("status", i18n.code_label(CodeKind::Status, &status_code))])}
                 </p>
             })}
             {(status == Status::Approved).then(|| view! {
@@ -398,7 +395,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             })}
             {reason.map(|reason| view! {
                 <p class="hsm-editor__note hsm-editor__note--rejected">
-                    {move || i18n.tf("editor.rejected_reason", &[("reason", i18n.t(&reason))])}
+                    {move || i18n.tf("editor.rejected_reason", &[("reason", i18n.code_label(CodeKind::Reason, &reason))])}
                     {recommendation.clone().map(|r| view! { " " <span>{r}</span> })}
                 </p>
             })}

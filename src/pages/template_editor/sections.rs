@@ -17,7 +17,7 @@ use super::media::MediaUpload;
 use super::state::{EditorCtx, Mode};
 use crate::api::Api;
 use crate::components::field::{described_by, Field};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, CodeKind};
 
 /// What the Nome field makes of what was typed: a valid name, keeping a trailing separator so
 /// the next word is not glued on ("Promoção de" → `promocao_de`, then `promocao_de_natal`).
@@ -246,11 +246,11 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                     {categories
                         .into_iter()
                         .map(|c| {
-                            let key = format!("common.category_{}", c.as_str());
+                            let code = c.as_str().to_owned();
                             let selected = c == current_cat;
                             view! {
                                 <option value=c.as_str().to_owned() selected=selected>
-                                    {move || i18n.t(&key)}
+                                    {move || i18n.code_label(CodeKind::Category, &code)}
                                 </option>
                             }
                         })
@@ -277,11 +277,11 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                     {languages
                         .into_iter()
                         .map(|l| {
-                            let key = format!("common.language_{}", l.as_str());
+                            let code = l.as_str().to_owned();
                             let selected = l == current_lang;
                             view! {
                                 <option value=l.as_str().to_owned() selected=selected>
-                                    {move || i18n.t(&key)}
+                                    {move || i18n.code_label(CodeKind::Language, &code)}
                                 </option>
                             }
                         })

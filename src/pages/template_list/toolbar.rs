@@ -5,9 +5,9 @@ use std::time::Duration;
 use hsm_domain::{Category, Language, Status};
 use leptos::prelude::*;
 
-use super::{code_label, ListNav};
+use super::ListNav;
 use crate::api::ListQuery;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, CodeKind};
 
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -122,7 +122,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 name="status"
                 label_key="list.filter_status"
                 options=Signal::derive(move || {
-                    STATUSES.iter().map(|s| (s.as_str().to_owned(), code_label(&i18n, "status", s.as_str()))).collect()
+                    STATUSES.iter().map(|s| (s.as_str().to_owned(), i18n.code_label(CodeKind::Status, s.as_str()))).collect()
                 })
                 get={|q: &ListQuery| &q.status}
                 set={|q: &mut ListQuery, v: Vec<String>| q.status = v}
@@ -132,7 +132,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 name="category"
                 label_key="list.filter_category"
                 options=Signal::derive(move || {
-                    CATEGORIES.iter().map(|c| (c.as_str().to_owned(), code_label(&i18n, "category", c.as_str()))).collect()
+                    CATEGORIES.iter().map(|c| (c.as_str().to_owned(), i18n.code_label(CodeKind::Category, c.as_str()))).collect()
                 })
                 get={|q: &ListQuery| &q.category}
                 set={|q: &mut ListQuery, v: Vec<String>| q.category = v}
@@ -142,7 +142,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 name="language"
                 label_key="list.filter_language"
                 options=Signal::derive(move || {
-                    LANGUAGES.iter().map(|l| (l.as_str().to_owned(), code_label(&i18n, "language", l.as_str()))).collect()
+                    LANGUAGES.iter().map(|l| (l.as_str().to_owned(), i18n.code_label(CodeKind::Language, l.as_str()))).collect()
                 })
                 get={|q: &ListQuery| &q.language}
                 set={|q: &mut ListQuery, v: Vec<String>| q.language = v}
