@@ -35,7 +35,7 @@ pub struct Issue {
     pub code: String,
     /// The rule's numbers and names, e.g. `{"limit": 60, "found": 61}`.
     #[serde(default)]
-    pub params: serde_json::Map<String, serde_json::Value>,
+    pub params: Map<String, Value>,
     pub severity: Severity,
 }
 
@@ -172,11 +172,11 @@ pub mod codes {
 use codes::*;
 
 /// Every code this crate produces; the SPA's translations must cover exactly these.
-pub const CODES: &[&str] = codes::ALL;
+pub const CODES: &[&str] = ALL;
 
 /// The codes of problems outside validation ([`codes::PROBLEMS`]); the SPA has a message for
 /// each, as for [`CODES`].
-pub const PROBLEM_CODES: &[&str] = codes::PROBLEMS;
+pub const PROBLEM_CODES: &[&str] = PROBLEMS;
 
 /// Body limit, in [characters](crate::text).
 pub const BODY_MAX: usize = 1024;
