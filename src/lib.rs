@@ -110,7 +110,7 @@ pub(crate) fn mount_into(
     // the mount closure and handed back out for `setLocale`.
     let slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let out = slot.clone();
-    let handle = leptos::mount::mount_to(container, move || {
+    let handle = mount_to(container, move || {
         let i18n = I18n::new(locale);
         out.set(Some(i18n));
         view! { <App config api=app_api i18n /> }

@@ -24,5 +24,9 @@ fn main() {
         ..Default::default()
     };
     // The standalone page lives as long as the tab: keep the app mounted.
+    #[expect(
+        clippy::mem_forget,
+        reason = "the app stays mounted until the tab closes"
+    )]
     std::mem::forget(hsm_admin::mount_app(element, config));
 }

@@ -3,14 +3,11 @@
 use hsm_domain::Status;
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, CodeKind, I18n};
 
 /// The label of a status in the current locale; unknown statuses show their raw value.
 pub fn status_label(i18n: &I18n, status: &Status) -> String {
-    match status {
-        Status::Other(raw) => raw.clone(),
-        known => i18n.t(&format!("common.status_{}", known.as_str())),
-    }
+    i18n.code_label(CodeKind::Status, status.as_str())
 }
 
 /// CSS modifier naming the badge's colour family.

@@ -1,16 +1,20 @@
 //! Translations: pt-BR (default), en and es, switchable at runtime.
 //!
 //! Messages live in `locales/<locale>/<area>.json` (flat maps, `{name}` placeholders), compiled
-//! into the binary and parsed once per locale on first use. A native test checks that every
-//! locale has every key, the same placeholders, and a message for every `hsm_domain` code.
+//! into the binary and parsed once per locale on first use. Native tests check that every
+//! locale has every key, the same placeholders, and a message for every `hsm_domain` code, and
+//! that the sources use exactly the catalogue's keys (`keys_tests.rs`). Wire codes are labelled
+//! through [`I18n::code_label`] only.
 //! (Own module rather than leptos_i18n: the catalogues are plain data the completeness test can
 //! read, and the runtime is a few hundred bytes of wasm, which the 200 KB budget needs.)
 
 mod catalog;
 mod format;
+mod labels;
 
 pub use catalog::{catalog, Catalog, AREAS};
 pub use format::{format_datetime, format_number};
+pub use labels::CodeKind;
 
 use hsm_domain::Issue;
 use leptos::prelude::*;
@@ -171,5 +175,7 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     out
 }
 
+#[cfg(test)]
+mod keys_tests;
 #[cfg(test)]
 mod tests;

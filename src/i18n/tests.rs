@@ -52,6 +52,7 @@ fn every_domain_code_has_a_message() {
     let cat = parse_strict(Locale::PtBr).unwrap();
     let missing: Vec<_> = hsm_domain::CODES
         .iter()
+        .chain(hsm_domain::PROBLEM_CODES)
         .filter(|c| !cat.has(&format!("validation.{c}")))
         .collect();
     assert!(missing.is_empty(), "no message for {missing:?}");
@@ -70,4 +71,32 @@ fn tags_are_read_leniently() {
     assert_eq!(Locale::from_tag("en_US"), Some(Locale::En));
     assert_eq!(Locale::from_tag("es-MX"), Some(Locale::Es));
     assert_eq!(Locale::from_tag("fr"), None);
+}
+
+#[test]
+fn codes_are_labelled_in_the_locale_and_unknown_ones_show_as_themselves() {
+    let i18n = I18n::new(Locale::En);
+    assert_eq!(i18n.code_label(CodeKind::Status, "APPROVED"), "Approved");
+    assert_eq!(i18n.code_label(CodeKind::Reason, "SCAM"), "Suspected scam");
+    i18n.set_locale(Locale::Es);
+    assert_eq!(i18n.code_label(CodeKind::Status, "APPROVED"), "Aprobada");
+    for locale in Locale::ALL {
+        i18n.set_locale(locale);
+        // A code a newer backend may send: the same text in the list and the editor.
+        assert_eq!(
+            i18n.code_label(CodeKind::Status, "IN_REVIEW_2"),
+            "IN_REVIEW_2"
+        );
+        assert_eq!(i18n.code_label(CodeKind::Language, "fr"), "fr");
+        for kind in CodeKind::ALL {
+            for code in kind.known() {
+                let label = i18n.code_label(kind, code);
+                assert!(
+                    label != code && label != kind.key(code),
+                    "{}: {code} has no label",
+                    locale.tag()
+                );
+            }
+        }
+    }
 }

@@ -17,6 +17,9 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 /// Debian has no geckodriver package: `cargo install` builds this version.
 const GECKODRIVER_VERSION: &str = "0.37.1";
+/// The license and dependency-ban check of `cargo xtask test` (`deny.toml`); 0.20.2 builds on
+/// Rust 1.88 and later.
+const CARGO_DENY_VERSION: &str = "0.20.2";
 /// The contract fuzzer, in a virtualenv of its own (see [`venv`]).
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
@@ -33,7 +36,8 @@ pub fn run_all() -> Result<(), String> {
         .and_then(|()| trunk())
         .and_then(|()| wasm_bindgen())
         .and_then(|()| geckodriver())
-        .and_then(|()| wasm_split());
+        .and_then(|()| wasm_split())
+        .and_then(|()| cargo_deny());
     let downloads = downloads
         .join()
         .unwrap_or_else(|_| Err("the system package install panicked".into()));
@@ -148,6 +152,15 @@ fn geckodriver() -> Result<(), String> {
         return Ok(());
     }
     cargo_install(&["--locked", &format!("geckodriver@{GECKODRIVER_VERSION}")])
+}
+
+/// `cargo install --locked cargo-deny` unless that version is on PATH (`cargo-deny 0.20.2`).
+fn cargo_deny() -> Result<(), String> {
+    let found = output(cmd("cargo-deny").arg("--version")).unwrap_or_default();
+    if found == format!("cargo-deny {CARGO_DENY_VERSION}") {
+        return Ok(());
+    }
+    cargo_install(&["--locked", &format!("cargo-deny@{CARGO_DENY_VERSION}")])
 }
 
 /// The version geckodriver on PATH reports (`geckodriver 0.37.1 (…)`).

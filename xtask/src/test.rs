@@ -4,7 +4,7 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::process::{build_devserver, cmd, exec, start_devserver, Guard};
+use crate::process::{build_devserver, cmd, exec, output, start_devserver, Guard};
 use crate::{contract, root, serve, setup};
 
 /// Seeded templates the browser tests and the smoke test look for.
@@ -121,6 +121,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .args(deny),
         )
     });
+    report.step("licenses and bans (cargo deny)", deny);
     report.step("native tests", || {
         exec(cmd("cargo").args(["test", "--workspace"]))
     });
@@ -145,6 +146,34 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
     }
     report.finish()
+}
+
+/// `cargo deny check licenses bans` (`deny.toml`) offline, once for the host's dependency
+/// graph and once for the wasm app's: cargo-deny only narrows its `cargo fetch` and
+/// `cargo metadata` to one target, and with every target it would want crates for other
+/// platforms that are not in the local registry cache. The clippy steps before it have fetched
+/// both graphs.
+fn deny() -> Result<(), String> {
+    let rustc = output(cmd("rustc").arg("-vV")).ok_or("cannot run `rustc -vV`")?;
+    let host = rustc
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .ok_or("`rustc -vV` names no host")?
+        .to_owned();
+    for target in [host.as_str(), "wasm32-unknown-unknown"] {
+        exec(cmd("cargo").args([
+            "deny",
+            "--offline",
+            "--locked",
+            "--workspace",
+            "--target",
+            target,
+            "check",
+            "licenses",
+            "bans",
+        ]))?;
+    }
+    Ok(())
 }
 
 /// A fresh data folder for one dev backend run.

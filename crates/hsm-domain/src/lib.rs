@@ -125,6 +125,7 @@ pub use path::{ButtonPart, FieldPath};
 pub use text::{char_count, suggest_name};
 pub use validation::{
     codes, has_errors, normalize_phone, rejection_reason_for, validate, Issue, Severity, CODES,
+    PROBLEM_CODES,
 };
 pub use variables::{
     next_positional, next_positional_in, renumber, renumber_with_samples, variables, VarName,

@@ -142,6 +142,17 @@ open_enum! {
     }
 }
 
+impl HeaderFormat {
+    /// The header formats a Citrus template may have, in the editor's order: `validate`
+    /// refuses the others (LOCATION) with `header_format_unsupported`.
+    pub const SUPPORTED: [HeaderFormat; 4] = [
+        HeaderFormat::Text,
+        HeaderFormat::Image,
+        HeaderFormat::Video,
+        HeaderFormat::Document,
+    ];
+}
+
 /// What the admin edits: the fields Meta's create call takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TemplateDraft {
@@ -324,5 +335,34 @@ impl TemplateDraft {
                 _ => None,
             })
             .unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validation::{codes::HEADER_FORMAT_UNSUPPORTED, validate};
+
+    #[test]
+    fn supported_header_formats_are_the_ones_validation_accepts() {
+        for format in HeaderFormat::KNOWN {
+            let mut draft = TemplateDraft::default();
+            draft.components.insert(
+                0,
+                Component::Header(Header {
+                    format: format.clone(),
+                    text: None,
+                    example: None,
+                }),
+            );
+            let refused = validate(&draft)
+                .iter()
+                .any(|i| i.code == HEADER_FORMAT_UNSUPPORTED);
+            assert_eq!(
+                refused,
+                !HeaderFormat::SUPPORTED.contains(format),
+                "{format}"
+            );
+        }
     }
 }

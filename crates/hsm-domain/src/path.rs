@@ -190,6 +190,8 @@ impl FieldPath {
 }
 
 impl PartialEq<str> for FieldPath {
+    /// Whether `other` is this path's dotted wire form, compared as `Display` writes it
+    /// (no allocation per comparison).
     fn eq(&self, other: &str) -> bool {
         self.is_dotted(other)
     }
@@ -278,5 +280,22 @@ mod tests {
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(json, "\"buttons.1.phone_number\"");
         assert_eq!(serde_json::from_str::<FieldPath>(&json).unwrap(), p);
+    }
+
+    #[test]
+    fn equals_exactly_its_dotted_form() {
+        let p = FieldPath::Button(12, ButtonPart::Url);
+        assert!(p == "buttons.12.url");
+        assert!(p == *"buttons.12.url");
+        for other in [
+            "buttons.12.ur",
+            "buttons.12.url.",
+            "buttons.1",
+            "",
+            "buttons.12.urlx",
+        ] {
+            assert!(p != other, "{other}");
+        }
+        assert!(FieldPath::Name == "name");
     }
 }

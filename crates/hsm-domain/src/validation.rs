@@ -35,7 +35,7 @@ pub struct Issue {
     pub code: String,
     /// The rule's numbers and names, e.g. `{"limit": 60, "found": 61}`.
     #[serde(default)]
-    pub params: serde_json::Map<String, serde_json::Value>,
+    pub params: Map<String, Value>,
     pub severity: Severity,
 }
 
@@ -79,14 +79,16 @@ pub fn has_errors(issues: &[Issue]) -> bool {
 /// Every code, as constants (the backend and tests refer to them by name).
 pub mod codes {
     macro_rules! codes {
-        ($($name:ident = $code:literal),+ $(,)?) => {
+        ($(#[$all_doc:meta])* $all:ident; $($name:ident = $code:literal),+ $(,)?) => {
             $(#[doc = concat!("`", $code, "`")] pub const $name: &str = $code;)+
-            /// Every code this crate can produce.
-            pub const ALL: &[&str] = &[$($code),+];
+            $(#[$all_doc])*
+            pub const $all: &[&str] = &[$($code),+];
         };
     }
 
     codes! {
+        /// Every code this crate can produce.
+        ALL;
         NAME_REQUIRED = "name_required",
         NAME_INVALID = "name_invalid",
         NAME_TOO_LONG = "name_too_long",
@@ -145,12 +147,36 @@ pub mod codes {
         NAME_LANGUAGE_TAKEN = "name_language_taken",
         NAME_RECENTLY_DELETED = "name_recently_deleted",
     }
+
+    codes! {
+        /// The codes outside [`validate`](super::validate) an admin can meet: the backend's
+        /// problem codes (`docs/openapi.yaml`) and the editor's checks of a file before upload.
+        PROBLEMS;
+        STATUS_NOT_EDITABLE = "status_not_editable",
+        STATUS_NOT_DELETABLE = "status_not_deletable",
+        IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused",
+        MALFORMED_JSON = "malformed_json",
+        INVALID_BODY = "invalid_body",
+        VALIDATION_FAILED = "validation_failed",
+        FILE_TOO_LARGE = "file_too_large",
+        UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type",
+        FILE_REQUIRED = "file_required",
+        MULTIPART_REQUIRED = "multipart_required",
+        MEDIA_CONTENT_MISMATCH = "media_content_mismatch",
+        MEDIA_FORMAT_MISMATCH = "media_format_mismatch",
+        MEDIA_TYPE_NOT_ALLOWED = "media_type_not_allowed",
+        MEDIA_TOO_LARGE = "media_too_large",
+    }
 }
 
 use codes::*;
 
 /// Every code this crate produces; the SPA's translations must cover exactly these.
-pub const CODES: &[&str] = codes::ALL;
+pub const CODES: &[&str] = ALL;
+
+/// The codes of problems outside validation ([`codes::PROBLEMS`]); the SPA has a message for
+/// each, as for [`CODES`].
+pub const PROBLEM_CODES: &[&str] = PROBLEMS;
 
 /// Body limit, in [characters](crate::text).
 pub const BODY_MAX: usize = 1024;

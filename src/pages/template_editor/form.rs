@@ -10,15 +10,11 @@ use hsm_domain::{
 };
 use serde::{Deserialize, Serialize};
 
-/// The choices of the "Cabeçalho" select, in order: no header, then the formats the editor
-/// makes (a LOCATION header is Meta's, not offered here).
-pub const HEADER_CHOICES: [Option<HeaderFormat>; 5] = [
-    None,
-    Some(HeaderFormat::Text),
-    Some(HeaderFormat::Image),
-    Some(HeaderFormat::Video),
-    Some(HeaderFormat::Document),
-];
+/// The choices of the "Cabeçalho" select, in order: no header, then the formats a Citrus
+/// template may have ([`HeaderFormat::SUPPORTED`]).
+pub fn header_choices() -> impl Iterator<Item = Option<HeaderFormat>> {
+    std::iter::once(None).chain(HeaderFormat::SUPPORTED.map(Some))
+}
 
 /// The select's value of a header choice, also the suffix of its label key
 /// (`editor.header_kind_text`).
@@ -35,9 +31,8 @@ pub fn header_choice(header: Option<&HeaderFormat>) -> &'static str {
 
 /// Reads a select value; anything else means no header.
 pub fn header_from_choice(value: &str) -> Option<HeaderFormat> {
-    HEADER_CHOICES
+    HeaderFormat::SUPPORTED
         .into_iter()
-        .flatten()
         .find(|h| header_choice(Some(h)) == value)
 }
 
@@ -151,10 +146,7 @@ impl Form {
             ..Form::default()
         };
         if let Some(h) = d.header() {
-            f.header = HEADER_CHOICES
-                .into_iter()
-                .flatten()
-                .find(|c| *c == h.format);
+            f.header = HeaderFormat::SUPPORTED.into_iter().find(|c| *c == h.format);
             f.header_text = h.text.clone().unwrap_or_default();
             if let Some(ex) = &h.example {
                 f.header_sample = ex
@@ -459,7 +451,7 @@ mod tests {
 
     #[test]
     fn header_choices_read_back_from_their_select_values() {
-        for choice in HEADER_CHOICES {
+        for choice in header_choices() {
             assert_eq!(header_from_choice(header_choice(choice.as_ref())), choice);
         }
         assert_eq!(header_from_choice("LOCATION"), None);

@@ -11,13 +11,13 @@ use super::availability::use_availability;
 use super::caret::AddVariable;
 use super::field::{EditorField, Sample};
 use super::form::{
-    distinct_variables, header_choice, header_from_choice, is_media, removed_whole_variable,
-    HEADER_CHOICES,
+    distinct_variables, header_choice, header_choices, header_from_choice, is_media,
+    removed_whole_variable,
 };
 use super::media::MediaUpload;
 use super::state::{EditorCtx, Mode};
 use crate::components::field::{SelectInput, TextInput};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, CodeKind};
 
 /// What the Nome field makes of what was typed: a valid name, keeping a trailing separator so
 /// the next word is not glued on ("Promoção de" → `promocao_de`, then `promocao_de_natal`).
@@ -99,11 +99,11 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                     {categories
                         .into_iter()
                         .map(|c| {
-                            let key = format!("common.category_{}", c.as_str());
+                            let code = c.as_str().to_owned();
                             let selected = c == current_cat;
                             view! {
                                 <option value=c.as_str().to_owned() selected=selected>
-                                    {move || i18n.t(&key)}
+                                    {move || i18n.code_label(CodeKind::Category, &code)}
                                 </option>
                             }
                         })
@@ -118,11 +118,11 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                     {languages
                         .into_iter()
                         .map(|l| {
-                            let key = format!("common.language_{}", l.as_str());
+                            let code = l.as_str().to_owned();
                             let selected = l == current_lang;
                             view! {
                                 <option value=l.as_str().to_owned() selected=selected>
-                                    {move || i18n.t(&key)}
+                                    {move || i18n.code_label(CodeKind::Language, &code)}
                                 </option>
                             }
                         })
@@ -156,8 +156,7 @@ pub fn HeaderSection() -> impl IntoView {
                         });
                     }
                 >
-                    {HEADER_CHOICES
-                        .into_iter()
+                    {header_choices()
                         .map(|choice| {
                             let value = header_choice(choice.as_ref());
                             let key = format!("editor.header_kind_{value}");

@@ -6,7 +6,7 @@ use hsm_domain::{can_edit, Status, Template};
 use leptos::prelude::*;
 
 use crate::components::StatusBadge;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, CodeKind};
 
 /// "Editar modelo NAME" with its status, "Duplicar modelo" or "Novo modelo".
 #[component]
@@ -37,17 +37,17 @@ pub fn EditorTitle(template: Option<Template>, duplicate: bool) -> impl IntoView
 #[component]
 pub fn StatusNotes(template: Template) -> impl IntoView {
     let i18n = use_i18n();
-    let status_label = format!("common.status_{}", template.status.as_str());
+    let status_code = template.status.as_str().to_owned();
     let reason = template
         .rejected_reason
         .as_ref()
-        .map(|r| format!("common.reason_{}", r.as_str()));
+        .map(|r| r.as_str().to_owned());
     let recommendation = template.rejection_recommendation;
     let status = template.status;
     view! {
         {(!can_edit(&status)).then(|| view! {
             <p class="hsm-editor__note hsm-editor__note--locked" role="status">
-                {move || i18n.tf("editor.read_only", &[("status", i18n.t(&status_label))])}
+                {move || i18n.tf("editor.read_only", &[("status", i18n.code_label(CodeKind::Status, &status_code))])}
             </p>
         })}
         {(status == Status::Approved).then(|| view! {
@@ -61,7 +61,7 @@ pub fn StatusNotes(template: Template) -> impl IntoView {
         })}
         {reason.map(|reason| view! {
             <p class="hsm-editor__note hsm-editor__note--rejected">
-                {move || i18n.tf("editor.rejected_reason", &[("reason", i18n.t(&reason))])}
+                {move || i18n.tf("editor.rejected_reason", &[("reason", i18n.code_label(CodeKind::Reason, &reason))])}
                 {recommendation.clone().map(|r| view! { " " <span>{r}</span> })}
             </p>
         })}

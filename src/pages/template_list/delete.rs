@@ -5,12 +5,11 @@ use hsm_domain::{Status, Template};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use super::code_label;
 use super::table::DeleteRequest;
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
 use crate::components::{use_notices, ConfirmDialog};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, CodeKind};
 
 /// Which template the dialog asks about, and the button that asked.
 #[derive(Clone, Copy)]
@@ -68,7 +67,7 @@ pub(super) fn DeleteDialog(
         };
         match result {
             Ok(t) => {
-                let language = code_label(&i18n, "language", t.draft.language.as_str());
+                let language = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
                 notices.show(i18n.tf(
                     "list.deleted",
                     &[("name", t.draft.name.clone()), ("language", language)],
@@ -108,7 +107,7 @@ pub(super) fn DeleteDialog(
         state.target.with(|t| {
             t.as_ref()
                 .map(|t| {
-                    let language = code_label(&i18n, "language", t.draft.language.as_str());
+                    let language = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
                     i18n.tf(
                         key,
                         &[("name", t.draft.name.clone()), ("language", language)],

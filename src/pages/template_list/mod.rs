@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{Api, ApiError};
 use crate::components::relative_time::now_ms;
 use crate::components::{ErrorsPanel, RelativeTime};
-use crate::i18n::{catalog, use_i18n, I18n};
+use crate::i18n::use_i18n;
 
 /// One load of the list: the query it answers and the page the backend returned.
 pub(crate) type Loaded = Result<(ListQuery, Page<Template>), ApiError>;
@@ -97,18 +97,6 @@ impl ListNav {
     pub fn open(&self, path: &str) {
         self.navigate
             .with_value(|nav| nav(path, NavigateOptions::default()));
-    }
-}
-
-/// The label of a code (`common.<prefix>_<CODE>`), or the raw code when this version has no
-/// words for it (a newer backend may send new ones).
-pub(crate) fn code_label(i18n: &I18n, prefix: &str, code: &str) -> String {
-    let key = format!("common.{prefix}_{code}");
-    let cat = catalog(i18n.locale());
-    if cat.has(&key) {
-        cat.get(&key).to_owned()
-    } else {
-        code.to_owned()
     }
 }
 

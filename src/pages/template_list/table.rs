@@ -13,11 +13,11 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::url::PAGE_SIZES;
-use super::{code_label, ListNav};
+use super::ListNav;
 use crate::components::confirm_dialog::event_element;
 use crate::components::status_badge::status_label;
 use crate::components::{Pagination, StatusBadge};
-use crate::i18n::{format_datetime, use_i18n};
+use crate::i18n::{format_datetime, use_i18n, CodeKind};
 
 /// Asks to delete a template; carries the button to give the focus back to.
 pub(super) type DeleteRequest = (Template, Option<SendWrapper<web_sys::HtmlElement>>);
@@ -204,7 +204,7 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
             ],
         )
     };
-    let language_label = code_label(&i18n, "language", t.draft.language.as_str());
+    let language_label = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
     // "Excluir", "Duplicar" alone are ambiguous in a list read by a screen reader.
     let which = format!(" {name} ({language_label})");
     let open = {
@@ -226,11 +226,11 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
             open();
         }
     };
-    let category = code_label(&i18n, "category", t.draft.category.as_str());
+    let category = i18n.code_label(CodeKind::Category, t.draft.category.as_str());
     let reason = t.rejected_reason.as_ref().filter(|_| rejected).map(|r| {
         i18n.tf(
             "list.reason",
-            &[("reason", code_label(&i18n, "reason", r.as_str()))],
+            &[("reason", i18n.code_label(CodeKind::Reason, r.as_str()))],
         )
     });
     let recommendation = t
@@ -241,7 +241,7 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
     let quality = t
         .quality_score
         .as_ref()
-        .map(|q| code_label(&i18n, "quality", q.score.as_str()));
+        .map(|q| i18n.code_label(CodeKind::Quality, q.score.as_str()));
     let updated = format_datetime(&t.updated_at, i18n.locale());
     let datetime = t.updated_at.clone();
     let delete_target = t.clone();

@@ -5,8 +5,8 @@ use std::time::Duration;
 use hsm_domain::{Category, Language, Status};
 use leptos::prelude::*;
 
-use super::{code_label, ListNav};
-use crate::i18n::use_i18n;
+use super::ListNav;
+use crate::i18n::{use_i18n, CodeKind};
 use hsm_domain::wire::ListQuery;
 
 /// How long typing must pause before the search runs.
@@ -120,7 +120,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 name="status"
                 label_key="list.filter_status"
                 options=Signal::derive(move || {
-                    STATUSES.iter().map(|s| (s.as_str().to_owned(), code_label(&i18n, "status", s.as_str()))).collect()
+                    STATUSES.iter().map(|s| (s.as_str().to_owned(), i18n.code_label(CodeKind::Status, s.as_str()))).collect()
                 })
                 get={|q: &ListQuery| &q.status}
                 set={|q: &mut ListQuery, v: Vec<String>| q.status = v}
@@ -130,7 +130,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 name="category"
                 label_key="list.filter_category"
                 options=Signal::derive(move || {
-                    CATEGORIES.iter().map(|c| (c.as_str().to_owned(), code_label(&i18n, "category", c.as_str()))).collect()
+                    CATEGORIES.iter().map(|c| (c.as_str().to_owned(), i18n.code_label(CodeKind::Category, c.as_str()))).collect()
                 })
                 get={|q: &ListQuery| &q.category}
                 set={|q: &mut ListQuery, v: Vec<String>| q.category = v}
@@ -140,7 +140,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 name="language"
                 label_key="list.filter_language"
                 options=Signal::derive(move || {
-                    LANGUAGES.iter().map(|l| (l.as_str().to_owned(), code_label(&i18n, "language", l.as_str()))).collect()
+                    LANGUAGES.iter().map(|l| (l.as_str().to_owned(), i18n.code_label(CodeKind::Language, l.as_str()))).collect()
                 })
                 get={|q: &ListQuery| &q.language}
                 set={|q: &mut ListQuery, v: Vec<String>| q.language = v}
