@@ -84,7 +84,7 @@ const NAME_CONFLICTS: [&str; 3] = [NAME_LANGUAGE_TAKEN, NAME_RECENTLY_DELETED, N
 /// What an answer to a save means for the form.
 #[derive(Debug, PartialEq)]
 pub enum Outcome {
-    Saved(Template),
+    Saved(Box<Template>),
     /// Someone else saved first: reload theirs or overwrite.
     Conflict,
     /// Errors to show at their fields.
@@ -96,7 +96,7 @@ pub enum Outcome {
 impl From<Result<Versioned<Template>, ApiError>> for Outcome {
     fn from(result: Result<Versioned<Template>, ApiError>) -> Outcome {
         match result {
-            Ok(v) => Outcome::Saved(v.value),
+            Ok(v) => Outcome::Saved(Box::new(v.value)),
             Err(ApiError::PreconditionFailed) => Outcome::Conflict,
             Err(ApiError::Validation(errors)) if !errors.is_empty() => Outcome::AtFields(errors),
             // A name taken, recently deleted or changed belongs at the Nome field.
