@@ -13,7 +13,7 @@ use super::state::EditorCtx;
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
 use crate::components::field::{use_field_control, Message};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 
 /// Accepted extensions and size limit (MB) per header format: the domain's media rules, which
 /// the backend enforces (`POST /media`), checked here to spare a useless upload.
@@ -106,15 +106,9 @@ pub fn MediaUpload(#[prop(into)] format: Signal<HeaderFormat>) -> impl IntoView 
                     });
                 }
                 Err(e) => {
-                    let text = match &e {
-                        ApiError::Validation(errs) if !errs.is_empty() => {
-                            i18n.code_message(&errs[0].code, &errs[0].params)
-                        }
-                        other => error_message(&i18n, other),
-                    };
                     local_error.try_set(Some(Message {
                         severity: Severity::Error,
-                        text,
+                        text: refusal(&i18n, &e),
                     }));
                 }
             }
@@ -155,20 +149,38 @@ pub fn MediaUpload(#[prop(into)] format: Signal<HeaderFormat>) -> impl IntoView 
                 <progress max="100" value=(p * 100.0).round().to_string()></progress>
             </label>
         })}
-        {move || media.get().map(|m| view! {
-            <p class="hsm-editor__media-current">
-                <span>{i18n.tf("editor.media_current", &[("file", m.file_name.clone())])}</span>
-                " "
-                <button
-                    type="button"
-                    class="hsm-btn hsm-btn--small"
-                    disabled=move || ctx.locked.get().all
-                    on:click=move |_| ctx.edit(FieldPath::HeaderMedia, |f| f.media = None)
-                >
-                    {move || i18n.t("editor.media_remove")}
-                </button>
-            </p>
-        })}
+        {move || media.get().map(|m| view! { <CurrentMedia file_name=m.file_name /> })}
+    }
+}
+
+/// Why the backend refused an upload, in the admin's language: its rule, or the failure.
+fn refusal(i18n: &I18n, e: &ApiError) -> String {
+    match e {
+        ApiError::Validation(errs) if !errs.is_empty() => {
+            i18n.code_message(&errs[0].code, &errs[0].params)
+        }
+        other => error_message(i18n, other),
+    }
+}
+
+/// The file the header holds now, and "Remover".
+#[component]
+fn CurrentMedia(file_name: String) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let i18n = ctx.i18n;
+    view! {
+        <p class="hsm-editor__media-current">
+            <span>{i18n.tf("editor.media_current", &[("file", file_name)])}</span>
+            " "
+            <button
+                type="button"
+                class="hsm-btn hsm-btn--small"
+                disabled=move || ctx.locked.get().all
+                on:click=move |_| ctx.edit(FieldPath::HeaderMedia, |f| f.media = None)
+            >
+                {move || i18n.t("editor.media_remove")}
+            </button>
+        </p>
     }
 }
 
