@@ -9,8 +9,8 @@ use leptos::context::Provider;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
+use super::text_control;
 use crate::i18n::use_i18n;
 
 /// One message shown at a field (already translated).
@@ -172,21 +172,11 @@ pub fn Field(
 /// After `on_input` the model may hold another text than the one typed (a name made valid,
 /// variables renumbered): the control shows the model's, with the caret where it was.
 fn show_model_value(el: &web_sys::Element, model: &str) {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        if i.value() != model {
-            let caret = i.selection_start().ok().flatten();
-            i.set_value(model);
-            if let Some(c) = caret {
-                let _ = i.set_selection_range(c, c);
-            }
-        }
-    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        if t.value() != model {
-            let caret = t.selection_start().ok().flatten();
-            t.set_value(model);
-            if let Some(c) = caret {
-                let _ = t.set_selection_range(c, c);
-            }
+    if text_control::value_of(el).is_some_and(|shown| shown != model) {
+        let caret = text_control::caret_of(el);
+        text_control::set_value(el, model);
+        if let Some(c) = caret {
+            text_control::set_caret(el, c);
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod notice;
 pub mod pagination;
 pub mod relative_time;
 pub mod status_badge;
+pub mod text_control;
 
 pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::{first_api_error, ErrorPanel, ErrorsPanel};

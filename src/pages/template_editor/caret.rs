@@ -2,22 +2,11 @@
 
 use hsm_domain::next_positional_in;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 use super::form::insert_at_utf16;
 use crate::components::field::use_field_control;
+use crate::components::text_control::{caret_of, focus, set_caret, set_value, value_of};
 use crate::i18n::use_i18n;
-
-/// The caret of a text control, in UTF-16 units.
-fn caret_of(el: &web_sys::Element) -> Option<u32> {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.selection_start().ok().flatten()
-    } else {
-        el.dyn_ref::<HtmlTextAreaElement>()
-            .and_then(|t| t.selection_start().ok().flatten())
-    }
-}
 
 /// Puts `value` into the control and the caret at `caret`, keeping focus there. The view's own
 /// update of the value lands in a later microtask and may move the caret, so the caret is set
@@ -34,24 +23,10 @@ fn put_value(el: &web_sys::Element, value: &str, caret: u32) {
     });
 }
 
-fn value_of(el: &web_sys::Element) -> Option<String> {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        Some(i.value())
-    } else {
-        el.dyn_ref::<HtmlTextAreaElement>().map(|t| t.value())
-    }
-}
-
 fn set_value_and_caret(el: &web_sys::Element, value: &str, caret: u32) {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.set_value(value);
-        let _ = i.focus();
-        let _ = i.set_selection_range(caret, caret);
-    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(value);
-        let _ = t.focus();
-        let _ = t.set_selection_range(caret, caret);
-    }
+    set_value(el, value);
+    focus(el);
+    set_caret(el, caret);
 }
 
 /// Inserts the next `{{n}}` of `text` at the caret of `el`; returns the new text.
