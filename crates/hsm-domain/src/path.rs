@@ -136,14 +136,6 @@ impl FieldPath {
         }
     }
 
-    /// The dotted path without its last segment, when that is a path of its own
-    /// (`body.text` → `body`; `buttons.2.url` → `buttons.2`, an [`FieldPath::Other`]).
-    pub fn parent(&self) -> Option<FieldPath> {
-        self.to_string()
-            .rsplit_once('.')
-            .map(|(parent, _)| FieldPath::parse(parent))
-    }
-
     /// Whether this is the template as a whole.
     pub fn is_template(&self) -> bool {
         *self == FieldPath::Template
@@ -259,19 +251,13 @@ mod tests {
     }
 
     #[test]
-    fn roots_and_parents_follow_the_dotted_form() {
+    fn roots_follow_the_dotted_form() {
         assert_eq!(
             FieldPath::Button(2, ButtonPart::Url).root(),
             FieldPath::Buttons
         );
         assert_eq!(FieldPath::HeaderMedia.root(), FieldPath::Header);
         assert_eq!(FieldPath::Name.root(), FieldPath::Name);
-        assert_eq!(FieldPath::BodyText.parent(), Some(FieldPath::Body));
-        assert_eq!(
-            FieldPath::Button(2, ButtonPart::Url).parent(),
-            Some(FieldPath::Other("buttons.2".into()))
-        );
-        assert_eq!(FieldPath::Name.parent(), None);
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub fn ButtonsSection() -> impl IntoView {
                     data-path="buttons"
                     aria-expanded=move || menu_open.get().to_string()
                     aria-controls=menu_id.clone()
-                    disabled=move || ctx.locked.get().all
+                    disabled=ctx.locked.all
                     on:click=move |_| menu_open.update(|o| *o = !*o)
                 >
                     <span aria-hidden="true">"+ "</span>
@@ -258,7 +258,7 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
 fn RowActions(uid: u32, index: Memo<Option<usize>>, count: Memo<usize>) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let i18n = ctx.i18n;
-    let locked = move || ctx.locked.get().all;
+    let locked = ctx.locked.all;
     let move_by = move |delta: isize| {
         ctx.edit(FieldPath::Buttons, |f| {
             if let Some(i) = f.buttons.iter().position(|b| b.uid == uid) {
@@ -275,7 +275,7 @@ fn RowActions(uid: u32, index: Memo<Option<usize>>, count: Memo<usize>) -> impl 
             <button
                 type="button"
                 class="hsm-btn hsm-btn--small"
-                disabled=move || locked() || index.get() == Some(0)
+                disabled=move || locked || index.get() == Some(0)
                 on:click=move |_| move_by(-1)
             >
                 <span aria-hidden="true">"↑ "</span>
@@ -284,7 +284,7 @@ fn RowActions(uid: u32, index: Memo<Option<usize>>, count: Memo<usize>) -> impl 
             <button
                 type="button"
                 class="hsm-btn hsm-btn--small"
-                disabled=move || locked() || index.get().map(|i| i + 1) == Some(count.get())
+                disabled=move || locked || index.get().map(|i| i + 1) == Some(count.get())
                 on:click=move |_| move_by(1)
             >
                 <span aria-hidden="true">"↓ "</span>

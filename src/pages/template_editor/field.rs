@@ -34,7 +34,7 @@ pub fn EditorField(
         out.extend(ctx.messages(&path.get()));
         out
     });
-    let readonly = Signal::derive(move || ctx.locked.get().of(&path.get()));
+    let readonly = Signal::derive(move || ctx.locked.of(&path.get()));
     let anchor = Signal::derive(move || Some(path.get().to_string()));
     view! {
         <Field id label required counter hint messages readonly anchor>{children()}</Field>
@@ -77,7 +77,7 @@ pub fn Sample(
                     <button
                         type="button"
                         class="hsm-btn hsm-btn--small"
-                        disabled=move || ctx.locked.get().all
+                        disabled=ctx.locked.all
                         on:click=move |_| remove.run(())
                     >
                         {move || i18n.tf("editor.remove_variable", &[("variable", variable.clone())])}

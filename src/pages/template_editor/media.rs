@@ -175,7 +175,7 @@ fn CurrentMedia(file_name: String) -> impl IntoView {
             <button
                 type="button"
                 class="hsm-btn hsm-btn--small"
-                disabled=move || ctx.locked.get().all
+                disabled=ctx.locked.all
                 on:click=move |_| ctx.edit(FieldPath::HeaderMedia, |f| f.media = None)
             >
                 {move || i18n.t("editor.media_remove")}

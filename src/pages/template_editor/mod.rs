@@ -133,7 +133,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let read_only = locks.all;
     let duplicate = template.is_none() && (!initial.name.is_empty() || !initial.body.is_empty());
     let form = RwSignal::new(initial.clone());
-    let ctx = EditorCtx::new(form, Signal::derive(move || locks), i18n);
+    let ctx = EditorCtx::new(form, locks, i18n);
     provide_context(ctx);
     let initial = StoredValue::new(initial);
     let etag = RwSignal::new(etag0);

@@ -61,7 +61,7 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
         None => Some(i18n.t("editor.name_locked")),
     });
     let category_hint = Signal::derive(move || {
-        let l = ctx.locked.get();
+        let l = ctx.locked;
         (l.category && !l.all).then(|| i18n.t("editor.category_locked"))
     });
 

@@ -32,7 +32,7 @@ pub struct EditorCtx {
     /// Field errors from the last answer of the backend.
     pub server_errors: RwSignal<Vec<FieldError>>,
     /// Which fields may not change (edit rules).
-    pub locked: Signal<Locks>,
+    pub locked: Locks,
     /// Unique per mounted editor, so ids never clash.
     pub id_prefix: StoredValue<String>,
     pub i18n: I18n,
@@ -67,7 +67,7 @@ fn at(e: &FieldError, path: &FieldPath) -> bool {
 
 impl EditorCtx {
     /// A context over `form`.
-    pub fn new(form: RwSignal<Form>, locked: Signal<Locks>, i18n: I18n) -> Self {
+    pub fn new(form: RwSignal<Form>, locked: Locks, i18n: I18n) -> Self {
         let draft = Memo::new(move |_| form.with(Form::to_draft));
         let issues = Memo::new(move |_| draft.with(validate));
         EditorCtx {
@@ -136,11 +136,9 @@ impl EditorCtx {
         self.touch(&path);
     }
 
+    /// Local issues show at a field once it was typed in, and everywhere after a submit.
     fn visible(&self, field: &FieldPath) -> bool {
-        self.show_all.get()
-            || self.touched.with(|t| {
-                t.contains(field) || field.parent().is_some_and(|parent| t.contains(&parent))
-            })
+        self.show_all.get() || self.touched.with(|t| t.contains(field))
     }
 
     /// The messages of the field at `path` (tracked): server errors, then local issues.
