@@ -43,6 +43,11 @@ pub fn edit(id: &str) -> String {
     with_base(&paths::edit(id))
 }
 
+/// Link to the editor of a rejected template `id`, opened at the field Meta's reason concerns.
+pub fn fix(id: &str) -> String {
+    format!("{}?fix=rejection", edit(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

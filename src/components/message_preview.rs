@@ -32,11 +32,14 @@ fn spans_view(spans: Vec<Span>) -> AnyView {
         .into_any()
 }
 
-fn button_label(b: &Button) -> (&'static str, String) {
+/// A button's icon and text as WhatsApp shows them; WhatsApp writes the copy-code button's
+/// text itself, in the customer's language.
+fn button_label(b: &Button, i18n: crate::i18n::I18n) -> (&'static str, String) {
     match b {
         Button::QuickReply { text } => ("↩", text.clone()),
         Button::PhoneNumber { text, .. } => ("✆", text.clone()),
         Button::Url { text, .. } => ("↗", text.clone()),
+        Button::CopyCode { .. } => ("⧉", i18n.t("editor.copy_code_text")),
     }
 }
 
@@ -115,7 +118,7 @@ pub fn MessagePreview(
         let items = all[..shown]
             .iter()
             .map(|b| {
-                let (icon, text) = button_label(b);
+                let (icon, text) = button_label(b, i18n);
                 view! {
                     <li class="hsm-preview__button">
                         <span aria-hidden="true">{icon}" "</span>

@@ -74,6 +74,27 @@ pub fn format_datetime(rfc3339: &str, locale: Locale) -> String {
     }
 }
 
+/// The date and time `seconds` from now, as [`format_datetime`] writes it ("02/12/2026,
+/// 14:30"): when a wait (the next allowed edit) ends.
+pub fn format_after(seconds: i64, locale: Locale) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let at = js_sys::Date::now() + seconds as f64 * 1000.0;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
+        let dtf = &cache::get(locale).datetime;
+        dtf.format()
+            .call1(dtf, &date)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = locale;
+        format!("+{seconds}s")
+    }
+}
+
 /// A number with the locale's digit grouping and decimal mark.
 pub fn format_number(n: f64, locale: Locale) -> String {
     #[cfg(target_arch = "wasm32")]

@@ -13,7 +13,7 @@ mod format;
 mod labels;
 
 pub use catalog::{catalog, Catalog, AREAS};
-pub use format::{format_datetime, format_number};
+pub use format::{format_after, format_datetime, format_number};
 pub use labels::CodeKind;
 
 use hsm_domain::Issue;

@@ -1,6 +1,8 @@
 //! What may change once a template exists: edit and delete rules, the approved-edit rate
 //! limit and name reuse. All pure: the caller supplies the clock and the history.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{Language, Status, Template, TemplateDraft};
 use crate::path::FieldPath;
 use crate::validation::codes::*;
@@ -56,19 +58,43 @@ pub fn editable_fields(status: &Status) -> Vec<FieldPath> {
     .collect()
 }
 
-/// The approved-edit limit (1 per 24 h, 10 per 30 days), given the times of earlier edits of
-/// this template (unix seconds, any order). `Err` carries the seconds to wait (at least 1).
-/// An edit exactly 24 h (or 30 days) old no longer counts. Only APPROVED templates are limited:
-/// callers skip this for REJECTED and PAUSED ones.
-pub fn check_edit_rate(previous_edits: &[i64], now: i64) -> Result<(), i64> {
+/// How many edits an APPROVED template has left, as the backend sends it in
+/// `Template.edit_budget` and the editor shows it before editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditBudget {
+    /// Edits left in the last 24 hours (of [`EDITS_PER_DAY`]).
+    pub edits_left_24h: usize,
+    /// Edits left in the last 30 days (of [`EDITS_PER_30_DAYS`]).
+    pub edits_left_30_days: usize,
+    /// Seconds until the next edit is possible; absent when one is possible now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_edit_in: Option<i64>,
+}
+
+impl EditBudget {
+    /// Whether an edit is possible now.
+    pub fn allows_edit(&self) -> bool {
+        self.next_edit_in.is_none()
+    }
+}
+
+/// The approved-edit budget (1 per 24 h, 10 per 30 days), given the times of earlier edits of
+/// this template (unix seconds, any order). An edit exactly 24 h (or 30 days) old no longer
+/// counts; an edit "in the future" (clock skew) counts as recent.
+pub fn edit_budget(previous_edits: &[i64], now: i64) -> EditBudget {
     let mut wait = 0i64;
-    for (window, limit) in [(DAY, EDITS_PER_DAY), (30 * DAY, EDITS_PER_30_DAYS)] {
+    let mut left = [0usize; 2];
+    for (slot, (window, limit)) in [(DAY, EDITS_PER_DAY), (30 * DAY, EDITS_PER_30_DAYS)]
+        .into_iter()
+        .enumerate()
+    {
         let since = now.saturating_sub(window);
         let mut recent: Vec<i64> = previous_edits
             .iter()
             .copied()
             .filter(|t| *t > since)
             .collect();
+        left[slot] = limit.saturating_sub(recent.len());
         if recent.len() >= limit {
             // Newest first: the limit-th newest edit must leave the window.
             recent.sort_unstable_by(|a, b| b.cmp(a));
@@ -76,10 +102,19 @@ pub fn check_edit_rate(previous_edits: &[i64], now: i64) -> Result<(), i64> {
             wait = wait.max(frees_at.saturating_sub(now));
         }
     }
-    if wait > 0 {
-        Err(wait)
-    } else {
-        Ok(())
+    EditBudget {
+        edits_left_24h: left[0],
+        edits_left_30_days: left[1],
+        next_edit_in: (wait > 0).then_some(wait),
+    }
+}
+
+/// The approved-edit limit as a check: `Err` carries the seconds to wait (at least 1). Only
+/// APPROVED templates are limited: callers skip this for REJECTED and PAUSED ones.
+pub fn check_edit_rate(previous_edits: &[i64], now: i64) -> Result<(), i64> {
+    match edit_budget(previous_edits, now).next_edit_in {
+        Some(wait) => Err(wait),
+        None => Ok(()),
     }
 }
 
@@ -253,6 +288,28 @@ mod tests {
         }
         assert!(check_edit_rate(&[i64::MAX], i64::MIN).is_err());
         assert_eq!(check_edit_rate(&[i64::MIN], i64::MAX), Ok(()));
+    }
+
+    #[test]
+    fn edit_budget_counts_both_windows() {
+        let now = 100 * DAY;
+        let fresh = edit_budget(&[], now);
+        assert_eq!((fresh.edits_left_24h, fresh.edits_left_30_days), (1, 10));
+        assert!(fresh.allows_edit());
+        let one = edit_budget(&[now - 3600], now);
+        assert_eq!((one.edits_left_24h, one.edits_left_30_days), (0, 9));
+        assert_eq!(one.next_edit_in, Some(DAY - 3600));
+        let yesterday = edit_budget(&[now - 2 * DAY], now);
+        assert_eq!(
+            (yesterday.edits_left_24h, yesterday.edits_left_30_days),
+            (1, 9)
+        );
+        assert!(yesterday.allows_edit());
+        let ten: Vec<i64> = (2..12).map(|d| now - d * DAY).collect();
+        let spent = edit_budget(&ten, now);
+        assert_eq!((spent.edits_left_24h, spent.edits_left_30_days), (1, 0));
+        // The oldest (11 days ago) leaves the 30-day window in 19 days.
+        assert_eq!(spent.next_edit_in, Some(19 * DAY));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //!
 //! - [`model`]: the template in Meta's message-template JSON shape.
 //! - [`validate`]: every rule below, as [`Issue`]s with stable codes ([`CODES`]).
-//! - [`editing`]: what may change after creation, edit rate limit, name reuse.
+//! - [`editing`]: what may change after creation, the approved-edit budget, name reuse.
+//! - [`rejection`]: which field Meta's rejection reason concerns.
 //! - [`variables()`], [`renumber`], [`next_positional`]: variable handling for the editor.
 //! - [`markup`]: WhatsApp formatting and sample substitution for the live preview.
 //! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
@@ -61,6 +62,12 @@
 //! | `button_phone_invalid` | `buttons.N.phone_number` | `+`? then digits only | error | Meta, here |
 //! | `button_phone_too_short` | `buttons.N.phone_number` | 8 digits | error | here |
 //! | `button_phone_too_long` | `buttons.N.phone_number` | 20 digits | error | partner |
+//! | `copy_code_not_marketing` (`category`) | `buttons.N.type` | MARKETING only | error | Meta |
+//! | `copy_code_too_many` | `buttons` | 1 | error | Meta |
+//! | `copy_code_example_required` | `buttons.N.example` | | error | Meta |
+//! | `copy_code_example_too_long` | `buttons.N.example` | 15 | error | Meta |
+//! | `copy_code_example_invalid` (`found`: first bad char) | `buttons.N.example` | ASCII letters and digits | error | here |
+//! | `variable_name_required`, `variable_name_invalid` | the name typed for a new named variable ([`check_variable_name`]) | `[a-z][a-z0-9_]*` | error | Meta |
 //! | `variable_invalid` (`found`, `count`) | `header.text`/`body.text`/`buttons.N.url` | `{{1}}` or `{{a_z0_9}}` | error | Meta |
 //! | `variables_mixed` | `body.text` (else `header.text`) | one format | error | Meta |
 //! | `parameter_format_mismatch` (`expected`, `found`) | `body.text`/`header.text` | | error | Meta |
@@ -103,6 +110,11 @@
 //!   parameter count mismatch. [`renumber_with_samples`] keeps samples aligned after a removal.
 //! - "Header formatting" means what the WhatsApp parser would format ([`markup::parse`]), so
 //!   `pedido_novo` or `2*3` in a header is fine.
+//! - A copy-code button's code is ASCII letters and digits only (it is pasted into a shop's
+//!   coupon field); the button has no text of its own. Its category rule sits on the button's
+//!   kind (`buttons.N.type`), so changing the category afterwards flags the row.
+//! - Named variables have no length cap here: Meta's limit was not found.
+//! - A rejection's reason points at a field through [`rejection_field`].
 //! - Issues about the template as a whole (`edit_not_allowed`, `edit_rate_limited`) have an
 //!   empty `field`.
 
@@ -111,24 +123,26 @@ pub mod markup;
 pub mod media;
 pub mod model;
 pub mod path;
+pub mod rejection;
 pub mod text;
 pub mod validation;
 pub mod variables;
 pub mod wire;
 
 pub use editing::{
-    can_delete, can_edit, check_edit_rate, check_name_available, check_update, editable_fields,
-    field_locked,
+    can_delete, can_edit, check_edit_rate, check_name_available, check_update, edit_budget,
+    editable_fields, field_locked, EditBudget,
 };
 pub use model::*;
 pub use path::{ButtonPart, FieldPath};
+pub use rejection::rejection_field;
 pub use text::{char_count, suggest_name};
 pub use validation::{
-    codes, has_errors, normalize_phone, rejection_reason_for, validate, Issue, Severity, CODES,
-    PROBLEM_CODES,
+    codes, copy_code_allowed, has_errors, normalize_phone, rejection_reason_for, validate, Issue,
+    Severity, CODES, PROBLEM_CODES,
 };
 pub use variables::{
-    next_positional, next_positional_in, renumber, renumber_with_samples, variables, VarName,
-    Variable,
+    check_variable_name, convert_variables, next_positional, next_positional_in, renumber,
+    renumber_with_samples, variables, VarName, Variable,
 };
 pub use wire::FieldError;

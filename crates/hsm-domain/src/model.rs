@@ -198,6 +198,9 @@ pub struct Template {
     pub updated_at: String,
     /// Bumped on every change; the ETag is derived from it.
     pub version: u64,
+    /// Edits left for an APPROVED template (single-template answers only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit_budget: Option<crate::editing::EditBudget>,
 }
 
 /// Meta's `quality_score` object.
@@ -291,6 +294,11 @@ pub enum Button {
     PhoneNumber {
         text: String,
         phone_number: String,
+    },
+    /// Copies a coupon code; WhatsApp writes the button's text itself ("Copiar código").
+    CopyCode {
+        /// The code shown in review (at most [`COPY_CODE_MAX`](crate::validation::COPY_CODE_MAX)).
+        example: String,
     },
 }
 

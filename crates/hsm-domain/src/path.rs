@@ -14,16 +14,19 @@ pub enum ButtonPart {
     Text,
     Url,
     PhoneNumber,
-    /// The sample of the URL's variable.
+    /// The sample of the URL's variable, or a copy-code button's code.
     Example,
+    /// The button's kind (`type` on the wire).
+    Type,
 }
 
 impl ButtonPart {
-    const ALL: [ButtonPart; 4] = [
+    const ALL: [ButtonPart; 5] = [
         ButtonPart::Text,
         ButtonPart::Url,
         ButtonPart::PhoneNumber,
         ButtonPart::Example,
+        ButtonPart::Type,
     ];
 
     fn as_str(self) -> &'static str {
@@ -32,6 +35,7 @@ impl ButtonPart {
             ButtonPart::Url => "url",
             ButtonPart::PhoneNumber => "phone_number",
             ButtonPart::Example => "example",
+            ButtonPart::Type => "type",
         }
     }
 }

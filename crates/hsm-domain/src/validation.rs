@@ -126,7 +126,14 @@ pub mod codes {
         BUTTON_PHONE_INVALID = "button_phone_invalid",
         BUTTON_PHONE_TOO_SHORT = "button_phone_too_short",
         BUTTON_PHONE_TOO_LONG = "button_phone_too_long",
+        COPY_CODE_NOT_MARKETING = "copy_code_not_marketing",
+        COPY_CODE_TOO_MANY = "copy_code_too_many",
+        COPY_CODE_EXAMPLE_REQUIRED = "copy_code_example_required",
+        COPY_CODE_EXAMPLE_TOO_LONG = "copy_code_example_too_long",
+        COPY_CODE_EXAMPLE_INVALID = "copy_code_example_invalid",
         VARIABLE_INVALID = "variable_invalid",
+        VARIABLE_NAME_INVALID = "variable_name_invalid",
+        VARIABLE_NAME_REQUIRED = "variable_name_required",
         VARIABLES_MIXED = "variables_mixed",
         PARAMETER_FORMAT_MISMATCH = "parameter_format_mismatch",
         VARIABLES_NOT_SEQUENTIAL = "variables_not_sequential",
@@ -196,6 +203,10 @@ pub const PHONE_BUTTONS_MAX: usize = 1;
 pub const BUTTON_TEXT_MAX: usize = 25;
 /// URL limit.
 pub const URL_MAX: usize = 2000;
+/// Copy-code buttons per template.
+pub const COPY_CODE_BUTTONS_MAX: usize = 1;
+/// Characters of a copy-code button's code.
+pub const COPY_CODE_MAX: usize = 15;
 /// Fewest digits of a phone number.
 pub const PHONE_MIN_DIGITS: usize = 8;
 /// Most digits of a phone number.
@@ -237,6 +248,7 @@ pub fn validate(draft: &TemplateDraft) -> Vec<Issue> {
         .any(|c| matches!(c, Component::Buttons(_)))
     {
         check_buttons(draft.buttons(), &mut out);
+        check_copy_code(draft, &mut out);
     }
     check_parameter_format(draft, &mut out);
     warnings(draft, &mut out);
@@ -572,11 +584,13 @@ fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
     let quick = count(|b| matches!(b, Button::QuickReply { .. }));
     let urls = count(|b| matches!(b, Button::Url { .. }));
     let phones = count(|b| matches!(b, Button::PhoneNumber { .. }));
+    let codes = count(|b| matches!(b, Button::CopyCode { .. }));
     for (code, limit, found) in [
         (BUTTONS_TOO_MANY, BUTTONS_MAX, buttons.len()),
         (QUICK_REPLIES_TOO_MANY, QUICK_REPLIES_MAX, quick),
         (URL_BUTTONS_TOO_MANY, URL_BUTTONS_MAX, urls),
         (PHONE_BUTTONS_TOO_MANY, PHONE_BUTTONS_MAX, phones),
+        (COPY_CODE_TOO_MANY, COPY_CODE_BUTTONS_MAX, codes),
     ] {
         if found > limit {
             out.push(too_long(FieldPath::Buttons, code, limit, found));
@@ -596,6 +610,11 @@ fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
             Button::QuickReply { .. } => {}
             Button::Url { url, example, .. } => check_url(i, url, example.as_deref(), out),
             Button::PhoneNumber { phone_number, .. } => check_phone(i, phone_number, out),
+            Button::CopyCode { example } => {
+                check_copy_code_example(i, example, out);
+                // WhatsApp writes this button's text itself.
+                continue;
+            }
         }
         let text = button_text(b);
         let field = FieldPath::Button(i, ButtonPart::Text);
@@ -654,6 +673,52 @@ fn check_url(i: usize, url: &str, example: Option<&[String]>, out: &mut Vec<Issu
             _ => out.push(Issue::error(ex_field, BUTTON_URL_EXAMPLE_REQUIRED)),
         }
     }
+}
+
+/// A coupon code: 1 to 15 characters, letters and digits only (Meta shows it as one word to
+/// copy; a space or symbol would not survive being pasted into a shop's coupon field).
+fn check_copy_code_example(i: usize, code: &str, out: &mut Vec<Issue>) {
+    let field = FieldPath::Button(i, ButtonPart::Example);
+    if code.trim().is_empty() {
+        out.push(Issue::error(field, COPY_CODE_EXAMPLE_REQUIRED));
+        return;
+    }
+    let n = char_count(code);
+    if n > COPY_CODE_MAX {
+        out.push(too_long(
+            field.clone(),
+            COPY_CODE_EXAMPLE_TOO_LONG,
+            COPY_CODE_MAX,
+            n,
+        ));
+    }
+    if let Some(bad) = code.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        out.push(Issue::error(field, COPY_CODE_EXAMPLE_INVALID).with("found", bad.to_string()));
+    }
+}
+
+/// Copy-code buttons are for Marketing templates only; the issue sits on each such button's
+/// kind, so a category changed afterwards flags the row.
+fn check_copy_code(draft: &TemplateDraft, out: &mut Vec<Issue>) {
+    if copy_code_allowed(&draft.category) {
+        return;
+    }
+    for (i, b) in draft.buttons().iter().enumerate() {
+        if matches!(b, Button::CopyCode { .. }) {
+            out.push(
+                Issue::error(
+                    FieldPath::Button(i, ButtonPart::Type),
+                    COPY_CODE_NOT_MARKETING,
+                )
+                .with("category", draft.category.as_str()),
+            );
+        }
+    }
+}
+
+/// Whether a template of `category` may have a copy-code button.
+pub fn copy_code_allowed(category: &Category) -> bool {
+    *category == Category::Marketing
 }
 
 /// Phone numbers are international: an optional `+`, then 8 to 20 digits, nothing else.
@@ -867,11 +932,13 @@ fn warnings(draft: &TemplateDraft, out: &mut Vec<Issue>) {
     }
 }
 
+/// The text a button's admin wrote; a copy-code button has none (WhatsApp writes it).
 fn button_text(b: &Button) -> &str {
     match b {
         Button::QuickReply { text }
         | Button::Url { text, .. }
         | Button::PhoneNumber { text, .. } => text,
+        Button::CopyCode { .. } => "",
     }
 }
 
@@ -928,7 +995,7 @@ fn promotional_word(text: &str) -> Option<&'static str> {
 }
 
 /// The first link shortener's domain in `text`, as a whole host name.
-fn shortener(text: &str) -> Option<&'static str> {
+pub(crate) fn shortener(text: &str) -> Option<&'static str> {
     let lower = text.to_ascii_lowercase();
     let b = lower.as_bytes();
     SHORTENERS.iter().copied().find(|d| {

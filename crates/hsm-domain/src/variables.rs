@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::model::TemplateDraft;
+use crate::model::{ParameterFormat, TemplateDraft};
+use crate::validation::codes::{VARIABLE_NAME_INVALID, VARIABLE_NAME_REQUIRED};
 
 /// What is written between the braces.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -161,6 +162,106 @@ pub fn renumber_with_samples(text: &str, samples: &[String]) -> (String, Vec<Str
     (out, new_samples)
 }
 
+/// What is wrong with a name typed for a new named variable (`order_id`), as a code; `None`
+/// when `{{name}}` would be a well-formed named variable.
+pub fn check_variable_name(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        Some(VARIABLE_NAME_REQUIRED)
+    } else if matches!(VarName::parse(name), VarName::Named(_)) {
+        None
+    } else {
+        Some(VARIABLE_NAME_INVALID)
+    }
+}
+
+/// A text rewritten from one variable format to the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    pub text: String,
+    /// Old key → new key of every converted variable (`"1"` → `"variavel_1"`), so samples
+    /// follow their variable.
+    pub renamed: Vec<(String, String)>,
+    /// Variables left as they were because they are of neither format (`{{Nome}}`).
+    pub kept_invalid: usize,
+    /// Whether names were replaced by numbers (they cannot be recovered by converting back).
+    pub names_dropped: bool,
+}
+
+impl Conversion {
+    /// Whether converting back gives the same text: if not, the editor asks first.
+    pub fn is_lossless(&self) -> bool {
+        !self.names_dropped && self.kept_invalid == 0
+    }
+}
+
+/// Rewrites the variables of `text` to `target`'s format. To NAMED, `{{n}}` becomes
+/// `{{prefix_n}}` (the next free suffix when that name is taken); to POSITIONAL, each
+/// distinct name becomes a number in order of first appearance. `prefix` must itself be a
+/// valid name (`variavel`); variables already in the target format keep their place.
+pub fn convert_variables(text: &str, target: &ParameterFormat, prefix: &str) -> Conversion {
+    let vars = variables(text);
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut taken: Vec<String> = vars
+        .iter()
+        .filter(|v| matches!(v.name, VarName::Named(_)))
+        .map(|v| v.name.key())
+        .collect();
+    let mut next_number = next_positional_in(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    let mut kept_invalid = 0;
+    let mut names_dropped = false;
+    for v in &vars {
+        let converts = match (&v.name, target) {
+            (VarName::Positional(_), ParameterFormat::Named) => true,
+            (VarName::Named(_), ParameterFormat::Positional) => true,
+            (VarName::Invalid(_), _) => {
+                kept_invalid += 1;
+                false
+            }
+            _ => false,
+        };
+        if !converts {
+            continue;
+        }
+        let old = v.name.key();
+        let new = match renamed.iter().find(|(o, _)| *o == old) {
+            Some((_, n)) => n.clone(),
+            None => {
+                let new = if let VarName::Positional(n) = v.name {
+                    let mut candidate = format!("{prefix}_{n}");
+                    let mut k = 1;
+                    while taken.contains(&candidate) {
+                        candidate = format!("{prefix}_{n}_{k}");
+                        k += 1;
+                    }
+                    taken.push(candidate.clone());
+                    candidate
+                } else {
+                    names_dropped = true;
+                    let n = next_number;
+                    next_number = next_number.saturating_add(1);
+                    n.to_string()
+                };
+                renamed.push((old, new.clone()));
+                new
+            }
+        };
+        out.push_str(&text[last..v.range.start]);
+        out.push_str("{{");
+        out.push_str(&new);
+        out.push_str("}}");
+        last = v.range.end;
+    }
+    out.push_str(&text[last..]);
+    Conversion {
+        text: out,
+        renamed,
+        kept_invalid,
+        names_dropped,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +310,52 @@ mod tests {
             ..TemplateDraft::default()
         };
         assert_eq!(next_positional(&d), 3);
+    }
+
+    #[test]
+    fn variable_names_are_checked_as_typed() {
+        assert_eq!(check_variable_name(""), Some(VARIABLE_NAME_REQUIRED));
+        assert_eq!(check_variable_name("nome"), None);
+        assert_eq!(check_variable_name("order_id2"), None);
+        for bad in ["Nome", "1a", "_a", "a b", "nome-x", "ção"] {
+            assert_eq!(
+                check_variable_name(bad),
+                Some(VARIABLE_NAME_INVALID),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn converts_between_formats_keeping_keys_aligned() {
+        let named = convert_variables(
+            "Oi {{1}}, pedido {{2}} de {{1}}",
+            &ParameterFormat::Named,
+            "variavel",
+        );
+        assert_eq!(
+            named.text,
+            "Oi {{variavel_1}}, pedido {{variavel_2}} de {{variavel_1}}"
+        );
+        assert_eq!(
+            named.renamed[1],
+            ("2".to_string(), "variavel_2".to_string())
+        );
+        assert!(named.is_lossless());
+        let back = convert_variables(&named.text, &ParameterFormat::Positional, "variavel");
+        assert_eq!(back.text, "Oi {{1}}, pedido {{2}} de {{1}}");
+        assert!(!back.is_lossless());
+        // A name already taken gets the next free suffix; invalid variables stay as written.
+        let taken = convert_variables(
+            "{{variavel_1}} {{1}} {{X}}",
+            &ParameterFormat::Named,
+            "variavel",
+        );
+        assert_eq!(taken.text, "{{variavel_1}} {{variavel_1_1}} {{X}}");
+        assert_eq!(taken.kept_invalid, 1);
+        // Names become numbers after the positional ones already there.
+        let mixed = convert_variables("{{1}} {{nome}}", &ParameterFormat::Positional, "v");
+        assert_eq!(mixed.text, "{{1}} {{2}}");
     }
 
     #[test]

@@ -140,6 +140,22 @@ fn phone(p: &str) -> Button {
     }
 }
 
+fn copy_code(code: &str) -> Button {
+    Button::CopyCode {
+        example: code.into(),
+    }
+}
+
+fn marketing(mut d: TemplateDraft) -> TemplateDraft {
+    d.category = Category::Marketing;
+    d
+}
+
+fn utility(mut d: TemplateDraft) -> TemplateDraft {
+    d.category = Category::Utility;
+    d
+}
+
 fn a(n: usize) -> String {
     "a".repeat(n)
 }
@@ -738,6 +754,57 @@ fn rows() -> Vec<Row> {
             "button_phone_too_long",
             json!({"limit": 20, "found": 21}),
         ),
+        // copy-code button
+        Not(
+            "copy code 15 chars",
+            marketing(buttons(vec![copy_code("CUPOM15OFF12345")])),
+            "copy_code_example_too_long",
+        ),
+        Has(
+            "copy code 16 chars",
+            marketing(buttons(vec![copy_code("CUPOM15OFF123456")])),
+            "buttons.0.example",
+            "copy_code_example_too_long",
+            json!({"limit": 15, "found": 16}),
+        ),
+        Has(
+            "copy code empty",
+            marketing(buttons(vec![qr("Sim"), copy_code(" ")])),
+            "buttons.1.example",
+            "copy_code_example_required",
+            json!({}),
+        ),
+        Has(
+            "copy code with a space",
+            marketing(buttons(vec![copy_code("NATAL 10")])),
+            "buttons.0.example",
+            "copy_code_example_invalid",
+            json!({"found": " "}),
+        ),
+        Has(
+            "two copy codes",
+            marketing(buttons(vec![copy_code("A1"), copy_code("B2")])),
+            "buttons",
+            "copy_code_too_many",
+            json!({"limit": 1, "found": 2}),
+        ),
+        Has(
+            "copy code on utility",
+            utility(buttons(vec![qr("Sim"), copy_code("A1")])),
+            "buttons.1.type",
+            "copy_code_not_marketing",
+            json!({"category": "UTILITY"}),
+        ),
+        Not(
+            "copy code on marketing",
+            marketing(buttons(vec![copy_code("A1")])),
+            "copy_code_not_marketing",
+        ),
+        Not(
+            "copy code needs no text",
+            marketing(buttons(vec![copy_code("A1")])),
+            "button_text_required",
+        ),
         // variables
         Has(
             "hash var",
@@ -1216,6 +1283,7 @@ fn stored(status: Status) -> Template {
         created_at: s("2024-01-01T00:00:00Z"),
         updated_at: s("2024-01-01T00:00:00Z"),
         version: 1,
+        edit_budget: None,
     }
 }
 
@@ -1288,6 +1356,14 @@ fn editing_codes() -> Vec<String> {
         "name_recently_deleted",
         json!({"retry_after": 29 * DAY}),
     );
+    // The name asked for by "Adicionar variável" in named mode.
+    for (name, code) in [
+        ("", "variable_name_required"),
+        ("Nome", "variable_name_invalid"),
+    ] {
+        assert_eq!(check_variable_name(name), Some(code));
+        out.push(code.to_string());
+    }
     out
 }
 

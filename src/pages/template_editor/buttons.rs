@@ -1,9 +1,10 @@
-//! Botões: add (quick reply, phone, site), edit, reorder and remove buttons.
+//! Botões: add (quick reply, phone, site, copy code), edit, reorder and remove buttons.
 
 use hsm_domain::validation::{
-    BUTTONS_MAX, BUTTON_TEXT_MAX, PHONE_BUTTONS_MAX, QUICK_REPLIES_MAX, URL_BUTTONS_MAX, URL_MAX,
+    BUTTONS_MAX, BUTTON_TEXT_MAX, COPY_CODE_BUTTONS_MAX, COPY_CODE_MAX, PHONE_BUTTONS_MAX,
+    QUICK_REPLIES_MAX, URL_BUTTONS_MAX, URL_MAX,
 };
-use hsm_domain::{char_count, ButtonPart, FieldPath, Severity};
+use hsm_domain::{char_count, copy_code_allowed, ButtonPart, Category, FieldPath, Severity};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +21,27 @@ fn kind_key(kind: ButtonKind) -> &'static str {
         ButtonKind::QuickReply => "editor.button_quick_reply",
         ButtonKind::Phone => "editor.button_phone",
         ButtonKind::Url => "editor.button_url",
+        ButtonKind::CopyCode => "editor.button_copy_code",
     }
+}
+
+/// Why a `kind` button cannot be added now: a limit of the domain, or (copy code) a category
+/// other than Marketing.
+#[derive(Debug, Clone, PartialEq)]
+enum Unavailable {
+    Limit(usize),
+    MarketingOnly,
+}
+
+fn unavailable(
+    buttons: &[ButtonRow],
+    category: &Category,
+    kind: ButtonKind,
+) -> Option<Unavailable> {
+    if kind == ButtonKind::CopyCode && !copy_code_allowed(category) {
+        return Some(Unavailable::MarketingOnly);
+    }
+    limit_reached(buttons, kind).map(Unavailable::Limit)
 }
 
 /// The limit that adding a `kind` button would break, if any (the domain's constants).
@@ -33,6 +54,7 @@ fn limit_reached(buttons: &[ButtonRow], kind: ButtonKind) -> Option<usize> {
         ButtonKind::QuickReply => QUICK_REPLIES_MAX,
         ButtonKind::Phone => PHONE_BUTTONS_MAX,
         ButtonKind::Url => URL_BUTTONS_MAX,
+        ButtonKind::CopyCode => COPY_CODE_BUTTONS_MAX,
     };
     (same >= max).then_some(max)
 }
@@ -96,10 +118,10 @@ pub fn ButtonsSection() -> impl IntoView {
                     {move || i18n.t("editor.add_button")}
                 </button>
                 <ul id=menu_id class="hsm-editor__add-menu" hidden=move || !menu_open.get()>
-                    {[ButtonKind::QuickReply, ButtonKind::Phone, ButtonKind::Url]
+                    {ButtonKind::ALL
                         .into_iter()
                         .map(|kind| {
-                            let reached = Memo::new(move |_| form.with(|f| limit_reached(&f.buttons, kind)));
+                            let reached = Memo::new(move |_| form.with(|f| unavailable(&f.buttons, &f.category, kind)));
                             let reason_id = ctx.id_for(&format!("add-{}-reason", kind_key(kind)));
                             view! {
                                 <li>
@@ -113,7 +135,10 @@ pub fn ButtonsSection() -> impl IntoView {
                                         {move || i18n.t(kind_key(kind))}
                                     </button>
                                     <span id=reason_id class="hsm-field__hint">
-                                        {move || reached.get().map(|limit| i18n.tf("editor.button_limit", &[("limit", limit.to_string())]))}
+                                        {move || reached.get().map(|why| match why {
+                                            Unavailable::Limit(limit) => i18n.tf("editor.button_limit", &[("limit", limit.to_string())]),
+                                            Unavailable::MarketingOnly => i18n.t("editor.copy_code_marketing_only"),
+                                        })}
                                     </span>
                                 </li>
                             }
@@ -217,7 +242,7 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
                             value=get(|b| &b.url)
                             on_input=move |v| set(ButtonPart::Url, |b, v| b.url = v, v)
                         />
-                        <AddVariable text=get(|b| &b.url) on_insert=move |v| set(ButtonPart::Url, |b, v| b.url = v, v) />
+                        <AddVariable numbered_only=true text=get(|b| &b.url) on_insert=move |v| set(ButtonPart::Url, |b, v| b.url = v, v) />
                     </div>
                 </EditorField>
                 {move || url_var.get().map(|key| view! {
@@ -231,21 +256,49 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
             }
             .into_any(),
         ),
+        ButtonKind::CopyCode => Some(
+            view! {
+                <p class="hsm-field__hint">{move || i18n.t("editor.copy_code_fixed_text")}</p>
+                <EditorField
+                    path=path(ButtonPart::Example)
+                    id=text_id(&ctx, uid)
+                    label=ctx.label("editor.copy_code_example")
+                    required=true
+                    counter=counted(|b| &b.code, COPY_CODE_MAX)
+                    extra=Signal::derive(move || ctx.messages(&path(ButtonPart::Type).get()))
+                >
+                    <TextInput
+                        code=true
+                        placeholder="NATAL10"
+                        value=get(|b| &b.code)
+                        on_input=move |v| set(ButtonPart::Example, |b, v| b.code = v, v)
+                    />
+                </EditorField>
+            }
+            .into_any(),
+        ),
     };
+    // WhatsApp writes the copy-code button's text; its code field takes the text's id, so
+    // adding the button puts focus there.
+    let text_field = (kind != ButtonKind::CopyCode).then(|| {
+        view! {
+            <EditorField
+                path=path(ButtonPart::Text)
+                id=text_id(&ctx, uid)
+                label=ctx.label("editor.button_text")
+                required=true
+                counter=counted(|b| &b.text, BUTTON_TEXT_MAX)
+            >
+                <TextInput value=get(|b| &b.text) on_input=move |v| set(ButtonPart::Text, |b, v| b.text = v, v) />
+            </EditorField>
+        }
+    });
 
     view! {
         <li class="hsm-editor__button-row">
             <fieldset>
                 <legend>{legend}</legend>
-                <EditorField
-                    path=path(ButtonPart::Text)
-                    id=text_id(&ctx, uid)
-                    label=ctx.label("editor.button_text")
-                    required=true
-                    counter=counted(|b| &b.text, BUTTON_TEXT_MAX)
-                >
-                    <TextInput value=get(|b| &b.text) on_input=move |v| set(ButtonPart::Text, |b, v| b.text = v, v) />
-                </EditorField>
+                {text_field}
                 {extra}
                 <RowActions uid index count />
             </fieldset>

@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use hsm_domain::{
-    variables, Body, BodyExample, Button, Buttons, Category, Component, Footer, Header,
-    HeaderExample, HeaderFormat, Language, NamedParam, ParameterFormat, TemplateDraft, VarName,
+    convert_variables, variables, Body, BodyExample, Button, Buttons, Category, Component, Footer,
+    Header, HeaderExample, HeaderFormat, Language, NamedParam, ParameterFormat, TemplateDraft,
+    VarName,
 };
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +64,18 @@ pub enum ButtonKind {
     QuickReply,
     Phone,
     Url,
+    /// "Copiar código": a coupon code; Marketing only.
+    CopyCode,
+}
+
+impl ButtonKind {
+    /// Every kind, in the order "Adicionar botão" offers them.
+    pub const ALL: [ButtonKind; 4] = [
+        ButtonKind::QuickReply,
+        ButtonKind::Phone,
+        ButtonKind::Url,
+        ButtonKind::CopyCode,
+    ];
 }
 
 /// One button row; `uid` keeps a row's DOM (and focus) when rows move.
@@ -78,6 +91,9 @@ pub struct ButtonRow {
     pub url_sample: String,
     #[serde(default)]
     pub phone: String,
+    /// A copy-code button's coupon code.
+    #[serde(default)]
+    pub code: String,
 }
 
 /// Everything the admin typed, as typed. Serialisable for local drafts.
@@ -202,6 +218,10 @@ impl Form {
                         .unwrap_or_default(),
                     ..ButtonRow::new(uid, ButtonKind::Url, text)
                 },
+                Button::CopyCode { example } => ButtonRow {
+                    code: example.clone(),
+                    ..ButtonRow::new(uid, ButtonKind::CopyCode, "")
+                },
             });
         }
         f
@@ -317,6 +337,44 @@ impl Form {
         }
     }
 
+    /// The variable format the form is in (`None` is Meta's default, positional).
+    pub fn format(&self) -> ParameterFormat {
+        self.parameter_format
+            .clone()
+            .unwrap_or(ParameterFormat::Positional)
+    }
+
+    /// The form with its header and body variables rewritten to `target` (the domain's
+    /// [`convert_variables`]), each body sample moved to its variable's new key. URL buttons
+    /// keep their `{{1}}`: Meta writes it so in both formats.
+    pub fn converted(&self, target: ParameterFormat, prefix: &str) -> FormConversion {
+        let body = convert_variables(&self.body, &target, prefix);
+        let header = convert_variables(&self.header_text, &target, prefix);
+        let mut form = self.clone();
+        for (old, new) in &body.renamed {
+            if let Some(sample) = form.body_samples.remove(old) {
+                form.body_samples.insert(new.clone(), sample);
+            }
+        }
+        form.body = body.text.clone();
+        form.header_text = header.text.clone();
+        form.parameter_format = Some(target);
+        let mut dropped_names: Vec<String> = Vec::new();
+        for (old, _) in body.renamed.iter().chain(&header.renamed) {
+            if body.names_dropped || header.names_dropped {
+                let shown = format!("{{{{{old}}}}}");
+                if !dropped_names.contains(&shown) {
+                    dropped_names.push(shown);
+                }
+            }
+        }
+        FormConversion {
+            form,
+            dropped_names,
+            kept_invalid: body.kept_invalid + header.kept_invalid,
+        }
+    }
+
     /// Positional body samples as a vector indexed by number − 1 (what renumbering takes).
     pub fn positional_samples(&self) -> Vec<String> {
         let max = self
@@ -345,6 +403,23 @@ impl Form {
     }
 }
 
+/// What switching the variable format would make of the form, and what it would lose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormConversion {
+    pub form: Form,
+    /// The names replaced by numbers (`{{nome}}`), in order.
+    pub dropped_names: Vec<String>,
+    /// Malformed variables left as they were.
+    pub kept_invalid: usize,
+}
+
+impl FormConversion {
+    /// Whether converting back would give the same form: if not, the editor asks first.
+    pub fn is_lossless(&self) -> bool {
+        self.dropped_names.is_empty() && self.kept_invalid == 0
+    }
+}
+
 impl ButtonRow {
     /// The button this row makes.
     fn to_button(&self) -> Button {
@@ -361,6 +436,9 @@ impl ButtonRow {
                 url: self.url.clone(),
                 example: (!variables(&self.url).is_empty()).then(|| vec![self.url_sample.clone()]),
             },
+            ButtonKind::CopyCode => Button::CopyCode {
+                example: self.code.clone(),
+            },
         }
     }
 
@@ -373,6 +451,7 @@ impl ButtonRow {
             url: String::new(),
             url_sample: String::new(),
             phone: String::new(),
+            code: String::new(),
         }
     }
 }
@@ -432,13 +511,15 @@ mod tests {
         };
         f.body_samples.insert("1".into(), "123".into());
         f.body_samples.insert("2".into(), "hoje".into());
-        for kind in [ButtonKind::QuickReply, ButtonKind::Phone, ButtonKind::Url] {
+        for kind in ButtonKind::ALL {
             let uid = f.take_uid();
             f.buttons.push(ButtonRow::new(uid, kind, "ok"));
         }
         f.buttons[1].phone = "+5511999999999".into();
         f.buttons[2].url = "https://x.com/{{1}}".into();
         f.buttons[2].url_sample = "https://x.com/a".into();
+        f.buttons[3].text.clear();
+        f.buttons[3].code = "NATAL10".into();
         let d = f.to_draft();
         assert_eq!(
             d.body().unwrap().example.as_ref().unwrap().body_text,
@@ -447,6 +528,36 @@ mod tests {
         let back = Form::from_draft(&d, |h| h.to_owned());
         assert_eq!(back.to_draft(), d);
         assert!(hsm_domain::validate(&d).iter().all(|i| !i.is_error()));
+    }
+
+    #[test]
+    fn switching_formats_moves_samples_with_their_variables() {
+        let mut f = Form {
+            name: "aviso".into(),
+            header: Some(HeaderFormat::Text),
+            header_text: "Oi {{1}}".into(),
+            header_sample: "Ana".into(),
+            body: "Seu pedido {{1}} sai para entrega {{2}} pela manhã.".into(),
+            ..Form::default()
+        };
+        f.body_samples.insert("1".into(), "123".into());
+        f.body_samples.insert("2".into(), "amanhã".into());
+        let named = f.converted(ParameterFormat::Named, "variavel");
+        assert!(named.is_lossless());
+        let n = &named.form;
+        assert_eq!(
+            n.body,
+            "Seu pedido {{variavel_1}} sai para entrega {{variavel_2}} pela manhã."
+        );
+        assert_eq!(n.header_text, "Oi {{variavel_1}}");
+        assert_eq!(n.body_samples["variavel_2"], "amanhã");
+        let d = n.to_draft();
+        assert_eq!(d.parameter_format, Some(ParameterFormat::Named));
+        assert_eq!(hsm_domain::validate(&d), vec![]);
+        let back = n.converted(ParameterFormat::Positional, "variavel");
+        assert_eq!(back.dropped_names, vec!["{{variavel_1}}", "{{variavel_2}}"]);
+        assert_eq!(back.form.body, f.body);
+        assert_eq!(back.form.body_samples["2"], "amanhã");
     }
 
     #[test]

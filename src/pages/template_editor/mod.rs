@@ -22,8 +22,9 @@ mod state;
 mod submit;
 mod summary;
 mod title;
+mod variable_format;
 
-use hsm_domain::{can_edit, field_locked, FieldPath, Template};
+use hsm_domain::{can_edit, field_locked, rejection_field, FieldPath, Status, Template};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -32,10 +33,11 @@ use self::form::Form;
 use self::leave_guard::use_leave_guard;
 use self::local_draft::{use_local_draft, DraftOffer};
 use self::sections::{BodySection, FooterSection, HeaderSection, IdentitySection};
-use self::state::{EditorCtx, Locks, Mode};
+use self::state::{EditorCtx, Locks, Mode, Rejection};
 use self::submit::{use_submit, Submit};
 use self::summary::{ErrorSummary, Focus};
 use self::title::{EditorTitle, StatusNotes};
+use self::variable_format::VariableFormatField;
 use crate::api::{Api, Versioned};
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::message_preview::MessagePreview;
@@ -108,6 +110,23 @@ fn start(
     }
 }
 
+/// Meta's rejection of a REJECTED template, at the field its reason concerns.
+fn rejection_of(template: Option<&Template>) -> Option<Rejection> {
+    let t = template.filter(|t| t.status == Status::Rejected)?;
+    let reason = t.rejected_reason.as_ref()?;
+    Some(Rejection {
+        field: rejection_field(reason, &t.draft),
+        reason: reason.as_str().to_owned(),
+        recommendation: t.rejection_recommendation.clone(),
+    })
+}
+
+/// Seconds until an APPROVED template may be edited again, when no edit is left now.
+fn edit_wait(template: Option<&Template>) -> Option<i64> {
+    let t = template.filter(|t| t.status == Status::Approved)?;
+    t.edit_budget.and_then(|b| b.next_edit_in)
+}
+
 /// What the status of a stored template leaves editable.
 fn locks_of(template: Option<&Template>) -> Locks {
     match template.map(|t| &t.status) {
@@ -131,9 +150,12 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     };
     let locks = locks_of(template.as_ref());
     let read_only = locks.all;
+    let fix = use_query_map().with_untracked(|q| q.get("fix").is_some());
+    let blocked_by_budget = edit_wait(template.as_ref()).is_some();
     let duplicate = template.is_none() && (!initial.name.is_empty() || !initial.body.is_empty());
     let form = RwSignal::new(initial.clone());
-    let ctx = EditorCtx::new(form, locks, i18n);
+    let ctx = EditorCtx::new(form, locks, rejection_of(template.as_ref()), i18n);
+    let budget_id = ctx.id_for("edit-budget");
     provide_context(ctx);
     let initial = StoredValue::new(initial);
     let etag = RwSignal::new(etag0);
@@ -162,7 +184,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
         <header class="hsm-page__header">
             <EditorTitle template=template.clone() duplicate />
         </header>
-        {template.map(|template| view! { <StatusNotes template /> })}
+        {template.map(|template| view! { <StatusNotes template focus fix budget_id=budget_id.clone() /> })}
         <DraftOffer offered=local.offered form />
         <div class="hsm-editor__layout">
             <form
@@ -177,6 +199,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             >
                 <ErrorSummary focus />
                 <IdentitySection mode=mode.clone() />
+                <VariableFormatField />
                 <HeaderSection />
                 <BodySection />
                 <FooterSection />
@@ -187,7 +210,12 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                 {move || save_error.get().map(|error| view! { <ErrorPanel error on_retry=submit /> })}
                 <div class="hsm-editor__actions">
                     {(!read_only).then(|| view! {
-                        <button type="submit" class="hsm-btn hsm-btn--primary" disabled=move || pending.get()>
+                        <button
+                            type="submit"
+                            class="hsm-btn hsm-btn--primary"
+                            disabled=move || pending.get() || blocked_by_budget
+                            aria-describedby=blocked_by_budget.then(|| budget_id.clone())
+                        >
                             {move || if pending.get() { i18n.t("editor.saving") } else { i18n.t("editor.save") }}
                         </button>
                     })}

@@ -136,6 +136,7 @@ mod tests {
                 created_at: String::new(),
                 updated_at: String::new(),
                 version: 2,
+                edit_budget: None,
             },
             etag: Some("\"2\"".into()),
         }

@@ -33,9 +33,20 @@ pub struct EditorCtx {
     pub server_errors: RwSignal<Vec<FieldError>>,
     /// Which fields may not change (edit rules).
     pub locked: Locks,
+    /// Meta's rejection of the stored template, shown at the field it concerns.
+    pub rejection: StoredValue<Option<Rejection>>,
     /// Unique per mounted editor, so ids never clash.
     pub id_prefix: StoredValue<String>,
     pub i18n: I18n,
+}
+
+/// Meta's rejection of a stored template: its reason, at the field
+/// `hsm_domain::rejection_field` says it concerns, with Meta's recommendation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    pub field: FieldPath,
+    pub reason: String,
+    pub recommendation: Option<String>,
 }
 
 /// Which parts are read-only.
@@ -67,7 +78,12 @@ fn at(e: &FieldError, path: &FieldPath) -> bool {
 
 impl EditorCtx {
     /// A context over `form`.
-    pub fn new(form: RwSignal<Form>, locked: Locks, i18n: I18n) -> Self {
+    pub fn new(
+        form: RwSignal<Form>,
+        locked: Locks,
+        rejection: Option<Rejection>,
+        i18n: I18n,
+    ) -> Self {
         let draft = Memo::new(move |_| form.with(Form::to_draft));
         let issues = Memo::new(move |_| draft.with(validate));
         EditorCtx {
@@ -78,6 +94,7 @@ impl EditorCtx {
             show_all: RwSignal::new(false),
             server_errors: RwSignal::new(Vec::new()),
             locked,
+            rejection: StoredValue::new(rejection),
             id_prefix: StoredValue::new(crate::ids::next_id("hsm-ed")),
             i18n,
         }
@@ -141,18 +158,43 @@ impl EditorCtx {
         self.show_all.get() || self.touched.with(|t| t.contains(field))
     }
 
-    /// The messages of the field at `path` (tracked): server errors, then local issues.
+    /// Meta's rejection, in the admin's language, if it concerns `path` (tracked).
+    pub fn rejection_at(&self, path: &FieldPath) -> Option<String> {
+        let i18n = self.i18n;
+        self.rejection.with_value(|r| {
+            r.as_ref().filter(|r| r.field == *path).map(|r| {
+                let reason = i18n.code_label(crate::i18n::CodeKind::Reason, &r.reason);
+                let mut text = i18n.tf("editor.rejection_at_field", &[("reason", reason)]);
+                if let Some(rec) = r.recommendation.as_deref().filter(|t| !t.trim().is_empty()) {
+                    text.push(' ');
+                    text.push_str(rec);
+                }
+                text
+            })
+        })
+    }
+
+    /// The messages of the field at `path` (tracked): Meta's rejection, server errors, then
+    /// local issues.
     pub fn messages(&self, path: &FieldPath) -> Vec<Message> {
         let i18n = self.i18n;
-        let mut out: Vec<Message> = self.server_errors.with(|errs| {
+        let mut out: Vec<Message> = self
+            .rejection_at(path)
+            .map(|text| Message {
+                severity: Severity::Error,
+                text,
+            })
+            .into_iter()
+            .collect();
+        out.extend(self.server_errors.with(|errs| {
             errs.iter()
                 .filter(|e| at(e, path))
                 .map(|e| Message {
                     severity: Severity::Error,
                     text: i18n.code_message(&e.code, &e.params),
                 })
-                .collect()
-        });
+                .collect::<Vec<_>>()
+        }));
         if self.visible(path) {
             self.issues.with(|issues| {
                 out.extend(issues.iter().filter(|i| i.field == *path).map(|i| Message {

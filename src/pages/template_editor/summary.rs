@@ -16,16 +16,22 @@ pub struct Focus {
 }
 
 impl Focus {
-    /// Focuses the control showing `path`, or the summary when there is none.
+    /// Focuses the control showing `path` (for a part of a button without a control of its
+    /// own, such as its kind, the row's first control), or the summary when there is none.
     pub fn path(&self, path: &FieldPath) {
-        let control = (!path.is_template())
-            .then(|| self.form.get_untracked())
-            .flatten()
-            .and_then(|f| {
-                f.query_selector(&format!("[data-path=\"{path}\"]"))
-                    .ok()
-                    .flatten()
-            });
+        let find = |selector: String| {
+            self.form
+                .get_untracked()
+                .and_then(|f| f.query_selector(&selector).ok().flatten())
+        };
+        let control = if path.is_template() {
+            None
+        } else {
+            find(format!("[data-path=\"{path}\"]")).or_else(|| match path {
+                FieldPath::Button(i, _) => find(format!("[data-path^=\"buttons.{i}.\"]")),
+                _ => None,
+            })
+        };
         let target: Option<web_sys::HtmlElement> = match control {
             Some(c) => Some(c.unchecked_into()),
             None => self.summary.get_untracked().map(|s| s.unchecked_into()),

@@ -2,11 +2,13 @@
 //! the notes on what may be changed (read-only, approved edits, Meta's rejection).
 
 use hsm_domain::editing::{EDITS_PER_30_DAYS, EDITS_PER_DAY};
-use hsm_domain::{can_edit, Status, Template};
+use hsm_domain::{can_edit, EditBudget, Status, Template};
 use leptos::prelude::*;
 
+use super::state::EditorCtx;
+use super::summary::Focus;
 use crate::components::StatusBadge;
-use crate::i18n::{use_i18n, CodeKind};
+use crate::i18n::{format_after, use_i18n, CodeKind};
 
 /// "Editar modelo NAME" with its status, "Duplicar modelo" or "Novo modelo".
 #[component]
@@ -33,17 +35,28 @@ pub fn EditorTitle(template: Option<Template>, duplicate: bool) -> impl IntoView
     }
 }
 
-/// The notes a stored template's status calls for.
+/// The notes a stored template's status calls for: read-only, the approved-edit budget, and
+/// Meta's rejection as a link to the field it concerns (focused at once when the list's
+/// "Corrigir" opened the editor, `fix`).
 #[component]
-pub fn StatusNotes(template: Template) -> impl IntoView {
+pub fn StatusNotes(
+    template: Template,
+    focus: Focus,
+    fix: bool,
+    /// The id of the budget note, which a disabled "Salvar" points at.
+    budget_id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let ctx = expect_context::<EditorCtx>();
     let status_code = template.status.as_str().to_owned();
-    let reason = template
-        .rejected_reason
-        .as_ref()
-        .map(|r| r.as_str().to_owned());
-    let recommendation = template.rejection_recommendation;
     let status = template.status;
+    let budget = template.edit_budget.filter(|_| status == Status::Approved);
+    let rejection = ctx.rejection.get_value();
+    if fix {
+        if let Some(field) = rejection.as_ref().map(|r| r.field.clone()) {
+            request_animation_frame(move || focus.path(&field));
+        }
+    }
     view! {
         {(!can_edit(&status)).then(|| view! {
             <p class="hsm-editor__note hsm-editor__note--locked" role="status">
@@ -59,11 +72,61 @@ pub fn StatusNotes(template: Template) -> impl IntoView {
                 ])}
             </p>
         })}
-        {reason.map(|reason| view! {
-            <p class="hsm-editor__note hsm-editor__note--rejected">
-                {move || i18n.tf("editor.rejected_reason", &[("reason", i18n.code_label(CodeKind::Reason, &reason))])}
-                {recommendation.clone().map(|r| view! { " " <span>{r}</span> })}
-            </p>
+        {budget.map(|b| view! { <EditBudgetNote budget=b id=budget_id /> })}
+        {rejection.map(|r| {
+            let field = r.field.clone();
+            let text = move || ctx.rejection_at(&field).unwrap_or_default();
+            let target = r.field;
+            view! {
+                <div class="hsm-editor__note hsm-editor__note--rejected" role="region" aria-labelledby=ctx.id_for("rejection-title")>
+                    <h2 id=ctx.id_for("rejection-title") class="hsm-editor__note-title">{move || i18n.t("editor.rejection_title")}</h2>
+                    {if target.is_template() {
+                        view! { <p>{text}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>
+                                <button type="button" class="hsm-link" data-action="rejection-field" on:click=move |_| focus.path(&target)>
+                                    {text}
+                                </button>
+                            </p>
+                        }
+                        .into_any()
+                    }}
+                </div>
+            }
         })}
+    }
+}
+
+/// "Restam 9 de 10 edições em 30 dias; próxima edição possível em …".
+#[component]
+fn EditBudgetNote(budget: EditBudget, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let left = budget.edits_left_30_days.to_string();
+    let limit = EDITS_PER_30_DAYS.to_string();
+    let text = move || {
+        let args = |when: Option<String>| {
+            let mut a = vec![("left", left.clone()), ("limit", limit.clone())];
+            a.extend(when.map(|w| ("when", w)));
+            a
+        };
+        match budget.next_edit_in {
+            Some(wait) => {
+                let when = format_after(wait, i18n.locale());
+                if budget.edits_left_30_days == 0 || budget.edits_left_24h == 0 {
+                    format!(
+                        "{} {}",
+                        i18n.tf("editor.edit_budget", &args(Some(when.clone()))),
+                        i18n.tf("editor.edit_budget_none", &[("when", when)])
+                    )
+                } else {
+                    i18n.tf("editor.edit_budget", &args(Some(when)))
+                }
+            }
+            None => i18n.tf("editor.edit_budget_now", &args(None)),
+        }
+    };
+    view! {
+        <p id=id class="hsm-editor__note hsm-editor__note--budget" data-testid="edit-budget">{text}</p>
     }
 }

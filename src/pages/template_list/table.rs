@@ -286,7 +286,7 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
                     .then(|| {
                         view! {
                             <a
-                                href=edit_href.clone()
+                                href=crate::routes::fix(&id)
                                 class="hsm-btn hsm-btn--small hsm-btn--primary"
                                 data-action="fix"
                                 data-focus=format!("fix:{id}")
