@@ -58,9 +58,13 @@ fn is_html(res: &Response) -> bool {
 }
 
 /// For a path with no file behind it, the URL of the `index.html` in the deepest existing
-/// folder along it; `None` when the path names a file (or stays outside `root`).
+/// folder along it; `None` when the path names a file (or stays outside `root`). Empty and `.`
+/// segments name no folder, so the URL never has them (`/./x` → `/index.html`).
 pub(crate) fn nearest_index(root: &Path, url_path: &str) -> Option<String> {
-    let segments: Vec<&str> = url_path.split('/').filter(|s| !s.is_empty()).collect();
+    let segments: Vec<&str> = url_path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
     if segments.iter().any(|s| *s == ".." || s.contains('\\')) {
         return None;
     }
