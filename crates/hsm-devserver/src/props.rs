@@ -1,14 +1,14 @@
 //! Property tests: arbitrary Unicode (every plane, combining marks, letters whose case forms
 //! differ in byte length) through every path of the dev backend that inspects text: the review
-//! rules, search, name checks, problem details, list parameters, draft parsing, media claims
-//! and static paths.
+//! rules, search, name checks, problem details, list parameters, draft parsing (copy-code
+//! buttons included), media claims and static paths.
 
 use std::sync::OnceLock;
 
 use hsm_domain::media::{declared_by_mime, declared_by_name, sniff, Declared, MEDIA_TYPES};
 use hsm_domain::{
-    Body, Button, Buttons, Category, Component, Footer, Header, HeaderFormat, Language,
-    RejectionReason, TemplateDraft,
+    char_count, codes, validate, Body, Button, Buttons, Category, Component, FieldPath, Footer,
+    Header, HeaderFormat, Language, ParameterFormat, RejectionReason, TemplateDraft,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -123,10 +123,39 @@ fn draft_with(name: &str, body: &str, other: &str) -> TemplateDraft {
                         url: format!("https://{other}"),
                         example: None,
                     },
+                    Button::CopyCode {
+                        example: other.to_owned(),
+                    },
                 ],
             }),
         ],
     }
+}
+
+/// A draft whose only button copies `code`.
+fn copy_code_draft(code: &str, category: Category) -> TemplateDraft {
+    TemplateDraft {
+        name: "cupom_desconto".into(),
+        language: Language::PtBr,
+        category,
+        parameter_format: Some(ParameterFormat::Positional),
+        components: vec![
+            Component::Body(Body {
+                text: "Olá, use o cupom abaixo na sua próxima compra.".into(),
+                example: None,
+            }),
+            Component::Buttons(Buttons {
+                buttons: vec![Button::CopyCode {
+                    example: code.to_owned(),
+                }],
+            }),
+        ],
+    }
+}
+
+/// Coupon codes: any text, and codes near the rule's edges (letters and digits, 0 to 20 long).
+fn coupon_code() -> impl Strategy<Value = String> {
+    prop_oneof![text(), "[A-Za-z0-9]{0,20}", "[A-Za-z0-9 ._-]{1,16}"]
 }
 
 /// The review rule as it was before the fix: searched a lower-cased copy, sliced the original.
@@ -337,7 +366,7 @@ proptest! {
         for body in [bytes, json_body.into_bytes()] {
             match parse_draft(&body) {
                 Ok(d) => {
-                    let _ = hsm_domain::validate(&d);
+                    let _ = validate(&d);
                     let _ = decide(&d);
                 }
                 Err(p) => {
@@ -345,6 +374,42 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// A copy-code button with any code comes through the body parser as it was sent, and the
+    /// server's rules (the domain's) refuse its code exactly when it is not 1 to 15 ASCII letters
+    /// and digits (at `buttons.0.example`), and its kind exactly when the template is not
+    /// MARKETING (at `buttons.0.type`).
+    #[test]
+    fn copy_code_buttons_parse_as_sent_and_are_judged_by_their_code(
+        code in coupon_code(),
+        marketing in any::<bool>(),
+    ) {
+        let category = if marketing { Category::Marketing } else { Category::Utility };
+        let d = copy_code_draft(&code, category);
+        let wire = serde_json::to_vec(&d).expect("draft serializes");
+        let parsed = parse_draft(&wire).expect("a copy-code draft parses");
+        prop_assert_eq!(&parsed, &d);
+        let issues = validate(&parsed);
+        let at = |field: &str| -> Vec<String> {
+            issues
+                .iter()
+                .filter(|i| i.field == FieldPath::parse(field))
+                .map(|i| i.code.clone())
+                .collect()
+        };
+        let good = (1..=15).contains(&char_count(&code))
+            && code.chars().all(|c| c.is_ascii_alphanumeric());
+        let on_code = at("buttons.0.example");
+        prop_assert_eq!(on_code.is_empty(), good, "code {:?}: {:?}", code, on_code);
+        prop_assert!(on_code.iter().all(|c| c.starts_with("copy_code_example_")), "{:?}", on_code);
+        let on_kind = at("buttons.0.type");
+        if marketing {
+            prop_assert!(on_kind.is_empty(), "{:?}", on_kind);
+        } else {
+            prop_assert_eq!(on_kind, vec![codes::COPY_CODE_NOT_MARKETING.to_owned()]);
+        }
+        let _ = decide(&parsed);
     }
 
     /// Media claims and sniffing take any name, type and bytes; an accepted extension in any

@@ -129,6 +129,10 @@ const FOOTERS: [&str; 3] = [
     "Reply STOP to unsubscribe",
     "Responde BAJA para no recibir más",
 ];
+/// Coupon codes of the copy-code buttons, per language (ASCII letters and digits, ≤ 15).
+const COUPONS: [&str; 3] = ["CUPOM10", "SAVE10", "CUPON10"];
+/// The Black Friday code, in every language.
+const BLACK_FRIDAY_CODE: &str = "BLACK70";
 const UNKNOWN_STATUSES: [&str; 2] = ["UNDER_ADDITIONAL_REVIEW", "BLOCKED_BY_POLICY"];
 
 fn language(i: usize, rng: &mut Rng) -> (usize, Language) {
@@ -216,7 +220,7 @@ fn draft(
         text: "Ligar".into(),
         phone_number: "+5511999990000".into(),
     };
-    let buttons = match rng.below(6) {
+    let mut buttons = match rng.below(6) {
         0 | 1 => vec![],
         2 => vec![quick("Sim"), quick("Não"), quick("Falar com atendente")],
         3 => vec![site, tracked],
@@ -228,6 +232,19 @@ fn draft(
             phone,
         ],
     };
+    // Copy-code buttons (MARKETING only, one at most), decided by the topic and the buttons
+    // drawn so the random sequence, and with it the rest of the seed, stays as it was: every
+    // coupon template copies its code, Black Friday ones without other buttons copy theirs.
+    // Added last, after any quick replies, so those stay grouped.
+    match TOPICS[topic].0 {
+        "cupom_desconto" => buttons.push(Button::CopyCode {
+            example: COUPONS[lang_ix].into(),
+        }),
+        "promocao_black_friday" if buttons.is_empty() => buttons.push(Button::CopyCode {
+            example: BLACK_FRIDAY_CODE.into(),
+        }),
+        _ => {}
+    }
     if !buttons.is_empty() {
         components.push(Component::Buttons(Buttons { buttons }));
     }

@@ -152,6 +152,8 @@ fn row_to_template(row: &Row) -> rusqlite::Result<Template> {
         created_at: row.get(6)?,
         updated_at: row.get(7)?,
         version: row.get::<_, i64>(8)? as u64,
+        // Single-template answers add it (`routes::templates::get_single`); lists leave it out.
+        edit_budget: None,
     })
 }
 

@@ -200,6 +200,198 @@ async fn edit_rules_after_review() {
     }
 }
 
+/// `edit_budget` as the server sends it, or `None` when absent.
+fn budget(t: &Value) -> Option<&Value> {
+    t.as_object().unwrap().get("edit_budget")
+}
+
+#[tokio::test]
+async fn approved_templates_carry_their_edit_budget() {
+    let s = start(|c| c.review_delay_ms = 0).await;
+    let created = s.create(&draft("lembrete_orcamento", PLAIN)).await;
+    assert_eq!(created["status"], "PENDING");
+    assert_eq!(
+        budget(&created),
+        None,
+        "a new template is PENDING: no budget"
+    );
+    let id = id_of(&created);
+    let path = format!("{TEMPLATES}/{id}");
+
+    // APPROVED, never edited: the whole budget, and no wait.
+    let t = s.wait_settled_approved(&id).await;
+    assert_eq!(
+        budget(&t),
+        Some(&json!({ "edits_left_24h": 1, "edits_left_30_days": 10 }))
+    );
+    // Lists leave it out, for every status.
+    let listed = all(&s, "").await;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(budget(&listed[0]), None);
+
+    // One edit: back to PENDING (no budget in the answer), then APPROVED again.
+    let edit = draft(
+        "lembrete_orcamento",
+        "Olá, seu orçamento foi revisado e continua válido por mais uma semana.",
+    );
+    let r = send(
+        s.put(&path)
+            .header("if-match", format!("\"v{}\"", t["version"]))
+            .json(&edit),
+    )
+    .await;
+    r.expect(200, "Template");
+    assert_eq!(r.body["status"], "PENDING");
+    assert_eq!(budget(&r.body), None);
+    let t = s.wait_settled_approved(&id).await;
+    let b = budget(&t).expect("an APPROVED template carries its budget");
+    assert_eq!(b["edits_left_24h"], 0);
+    assert_eq!(b["edits_left_30_days"], 9);
+    let next = b["next_edit_in"].as_u64().expect("a wait");
+    assert!((86_000..=86_400).contains(&next), "{next}");
+    assert_eq!(b.as_object().unwrap().len(), 3, "{b}");
+
+    // The budget said so: a second edit is refused, with the same wait.
+    let r = send(
+        s.put(&path)
+            .header("if-match", format!("\"v{}\"", t["version"]))
+            .json(&edit),
+    )
+    .await;
+    r.problem(429, "edit_rate_limited");
+    let retry: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!(retry <= next && next - retry <= 5, "{retry} vs {next}");
+    assert_eq!(r.codes(), ["edit_rate_limited"]);
+    assert_eq!(r.body["errors"][0]["field"], "");
+    assert_eq!(r.body["errors"][0]["params"]["retry_after"], retry);
+
+    // A refused edit does not count, and the GET answer's ETag is still the version's.
+    let again = s.fetch(&id).await;
+    again.expect(200, "Template");
+    assert_eq!(
+        again.header("etag"),
+        Some(format!("\"v{}\"", t["version"]).as_str())
+    );
+    assert_eq!(budget(&again.body).unwrap()["edits_left_30_days"], 9);
+
+    // REJECTED templates are not limited: no budget.
+    let rej = s
+        .create(&draft(
+            "orcamento_recusado",
+            "Olá, REJEITAR este orçamento de teste agora.",
+        ))
+        .await;
+    let t = s
+        .wait_for(&id_of(&rej), |t| t["status"] == "REJECTED")
+        .await;
+    assert_eq!(budget(&t), None);
+}
+
+/// A MARKETING draft whose buttons are `buttons`.
+fn marketing(name: &str, buttons: Value) -> Value {
+    json!({
+        "name": name,
+        "language": "pt_BR",
+        "category": "MARKETING",
+        "parameter_format": "POSITIONAL",
+        "components": [
+            { "type": "BODY", "text": "Olá, use o cupom abaixo e ganhe desconto na próxima compra." },
+            { "type": "BUTTONS", "buttons": buttons }
+        ]
+    })
+}
+
+#[tokio::test]
+async fn copy_code_buttons_are_for_marketing_templates() {
+    let s = start(|_| {}).await;
+    let coupon = marketing(
+        "cupom_boas_vindas",
+        json!([
+            { "type": "COPY_CODE", "example": "CUPOM10" },
+            { "type": "URL", "text": "Ir para a loja", "url": "https://loja.example.com" }
+        ]),
+    );
+    let created = s.create(&coupon).await;
+    assert_eq!(created["components"], coupon["components"]);
+    assert_eq!(
+        created["components"][1]["buttons"][0],
+        json!({ "type": "COPY_CODE", "example": "CUPOM10" }),
+        "no text: WhatsApp writes the label"
+    );
+    let got = s.fetch(&id_of(&created)).await;
+    got.expect(200, "Template");
+    assert_eq!(got.body, created, "read back as created");
+
+    let mut utility = marketing(
+        "cupom_utilidade",
+        json!([{ "type": "COPY_CODE", "example": "CUPOM10" }]),
+    );
+    utility["category"] = json!("UTILITY");
+    let r = send(s.post(TEMPLATES).json(&utility)).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["copy_code_not_marketing"]);
+    assert_eq!(r.body["errors"][0]["field"], "buttons.0.type");
+    assert_eq!(r.body["errors"][0]["params"]["category"], "UTILITY");
+
+    let refused = |buttons: Value| {
+        send(
+            s.post(TEMPLATES)
+                .json(&marketing("cupom_recusado", buttons)),
+        )
+    };
+    let r = refused(json!([{ "type": "COPY_CODE", "example": "CUPOM1234567890X" }])).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["copy_code_example_too_long"]);
+    assert_eq!(r.body["errors"][0]["field"], "buttons.0.example");
+    assert_eq!(
+        r.body["errors"][0]["params"],
+        json!({ "limit": 15, "found": 16 })
+    );
+    let r = refused(json!([
+        { "type": "QUICK_REPLY", "text": "Quero" },
+        { "type": "COPY_CODE", "example": "CUPOM-10" }
+    ]))
+    .await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["copy_code_example_invalid"]);
+    assert_eq!(r.body["errors"][0]["field"], "buttons.1.example");
+    assert_eq!(r.body["errors"][0]["params"]["found"], "-");
+    let r = refused(json!([{ "type": "COPY_CODE", "example": "" }])).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["copy_code_example_required"]);
+    let r = refused(json!([
+        { "type": "COPY_CODE", "example": "CUPOM10" },
+        { "type": "COPY_CODE", "example": "CUPOM20" }
+    ]))
+    .await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["copy_code_too_many"]);
+    assert_eq!(r.body["errors"][0]["field"], "buttons");
+}
+
+/// The contract's create examples are drafts the server accepts.
+#[tokio::test]
+async fn the_contracts_create_examples_are_accepted() {
+    let spec: Value = serde_norway::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../docs/openapi.yaml"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let examples = spec["paths"]["/api/v1/whatsapp/templates"]["post"]["requestBody"]["content"]
+        ["application/json"]["examples"]
+        .as_object()
+        .expect("create examples");
+    assert!(examples.len() >= 2);
+    let s = start(|_| {}).await;
+    for (name, example) in examples {
+        let r = send(s.post(TEMPLATES).json(&example["value"])).await;
+        assert_eq!(r.status, 201, "example {name}: {}", r.body);
+    }
+}
+
 #[tokio::test]
 async fn review_outcomes() {
     let s = start(|c| c.review_delay_ms = 0).await;
@@ -352,9 +544,21 @@ async fn seed_covers_the_cases_and_disabled_cannot_be_deleted() {
         "QUICK_REPLY",
         "\"URL\"",
         "PHONE_NUMBER",
+        "COPY_CODE",
     ] {
         assert!(text.contains(needle), "{needle}");
     }
+    let copies_a_code = |t: &Value| {
+        t["components"].as_array().unwrap().iter().any(|c| {
+            c["buttons"]
+                .as_array()
+                .is_some_and(|b| b.iter().any(|b| b["type"] == "COPY_CODE"))
+        })
+    };
+    assert!(items
+        .iter()
+        .filter(|t| copies_a_code(t))
+        .all(|t| t["category"] == "MARKETING"));
     assert!(items
         .iter()
         .any(|t| t["status"] == "REJECTED" && t["rejection_recommendation"].is_string()));
@@ -1203,6 +1407,24 @@ fn spec_schemas_reject_wrong_shapes() {
         "TemplatePage",
         json!({ "items": [], "total": 0, "page": 0, "per_page": 25 })
     ));
+    assert!(bad("EditBudget", json!({ "edits_left_24h": 1 })));
+    assert!(bad(
+        "EditBudget",
+        json!({ "edits_left_24h": 0, "edits_left_30_days": 9, "next_edit_in": 0 })
+    ));
+    check(
+        "EditBudget",
+        &json!({ "edits_left_24h": 0, "edits_left_30_days": 9, "next_edit_in": 86_399 }),
+    );
+    check(
+        "DraftButton",
+        &json!({ "type": "COPY_CODE", "example": "CUPOM10" }),
+    );
+    assert!(bad(
+        "DraftButton",
+        json!({ "type": "COPY_CODE", "example": "CUPOM1234567890X" })
+    ));
+    assert!(bad("DraftButton", json!({ "type": "COPY_CODE" })));
 }
 
 async fn upload_as(

@@ -5,11 +5,11 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
-use hsm_domain::editing::{edit_rate_issue, NAME_BLOCK_SECONDS};
+use hsm_domain::editing::{edit_rate_issue, DAY, NAME_BLOCK_SECONDS};
 use hsm_domain::wire::{problem, Availability, Filter, ListQuery, Page};
 use hsm_domain::{
-    can_delete, can_edit, check_edit_rate, check_name_available, check_update, codes, validate,
-    Issue, Language, Severity, Status, Template, TemplateDraft,
+    can_delete, can_edit, check_edit_rate, check_name_available, check_update, codes, edit_budget,
+    validate, Issue, Language, Severity, Status, Template, TemplateDraft,
 };
 use serde_json::{json, Value};
 
@@ -19,7 +19,6 @@ use crate::store::{self, SavedAnswer};
 use crate::util::{now_ms, stable_hash};
 
 const BASE: &str = "/api/v1/whatsapp/templates";
-const DAY_MS: i64 = 24 * 3600 * 1000;
 
 /// The strong ETag of a version.
 pub fn etag(version: u64) -> String {
@@ -111,6 +110,37 @@ fn lookup(id: &str) -> Result<i64, Problem> {
     store::parse_id(id).ok_or_else(|| Problem::not_found("template"))
 }
 
+/// Times (unix seconds) of the edits made to template `id` while it was APPROVED, in the
+/// 30 days before `now_ms`: what the approved-edit budget counts.
+fn approved_edit_times(
+    conn: &rusqlite::Connection,
+    id: i64,
+    now_ms: i64,
+) -> rusqlite::Result<Vec<i64>> {
+    let since_ms = now_ms - 30 * DAY * 1000;
+    Ok(store::approved_edits_since(conn, id, since_ms)?
+        .into_iter()
+        .map(|ms| ms.div_euclid(1000))
+        .collect())
+}
+
+/// One template as the single-template answers send it: an APPROVED one carries its
+/// `edit_budget` (the list leaves it out, to stay one narrow query).
+fn get_single(
+    conn: &rusqlite::Connection,
+    id: i64,
+    now_ms: i64,
+) -> rusqlite::Result<Option<Template>> {
+    let Some(mut t) = store::get(conn, id)? else {
+        return Ok(None);
+    };
+    if t.status == Status::Approved {
+        let edits = approved_edit_times(conn, id, now_ms)?;
+        t.edit_budget = Some(edit_budget(&edits, now_ms.div_euclid(1000)));
+    }
+    Ok(Some(t))
+}
+
 /// `GET /templates/{id}`
 pub async fn get_one(
     State(st): State<AppState>,
@@ -119,7 +149,7 @@ pub async fn get_one(
     let id = lookup(&id)?;
     let t = st
         .store
-        .call(move |c| store::get(c, id))
+        .call(move |c| get_single(c, id, now_ms()))
         .await?
         .ok_or_else(|| Problem::not_found("template"))?;
     Ok(template_response(StatusCode::OK, &t))
@@ -363,9 +393,8 @@ pub async fn update(
             }
             let was_approved = old.status == Status::Approved;
             if was_approved {
-                let edits: Vec<i64> =
-                    store::approved_edits_since(&tx, id, now - 30 * DAY_MS)?.into_iter().map(|ms| ms / 1000).collect();
-                if let Err(retry) = check_edit_rate(&edits, now / 1000) {
+                let edits = approved_edit_times(&tx, id, now)?;
+                if let Err(retry) = check_edit_rate(&edits, now.div_euclid(1000)) {
                     return Err(Problem::new(
                         StatusCode::TOO_MANY_REQUESTS,
                         codes::EDIT_RATE_LIMITED,
@@ -381,7 +410,8 @@ pub async fn update(
             if was_approved {
                 store::record_approved_edit(&tx, id, now)?;
             }
-            let t = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
+            // PENDING again, so without a budget; read as a single answer all the same.
+            let t = get_single(&tx, id, now)?.ok_or_else(|| Problem::not_found("template"))?;
             tx.commit()?;
             Ok(t)
         })
