@@ -226,7 +226,30 @@ async fn fixes_a_rejected_template_and_sends_it_back_to_review() {
     )
     .await;
     let root: &Element = &app.root;
-    assert!(find_text(root, ".hsm-editor__note--rejected", "Motivo da rejeição").is_some());
+    // INVALID_FORMAT concerns the body: the reason is announced with the Mensagem field.
+    let at_body = wait_for("the rejection at the body", 10_000, || {
+        let described = body.get_attribute("aria-describedby")?;
+        described.split(' ').find_map(|id| {
+            let el = root.query_selector(&format!("[id='{id}']")).ok()??;
+            el.text_content()?
+                .contains("Rejeitado pela Meta: Formato inválido")
+                .then_some(el)
+        })
+    })
+    .await;
+    assert!(
+        at_body.text_content().unwrap().contains("reject-me"),
+        "Meta's recommendation too"
+    );
+    // The note at the top links to the field.
+    body.unchecked_ref::<HtmlElement>().blur().unwrap();
+    click(root, "[data-action=rejection-field]", "Formato inválido").await;
+    sleep(50).await;
+    assert_eq!(
+        focused().as_ref(),
+        Some(&body),
+        "the link moves focus to the body"
+    );
     let name_input = field(root, "Nome").await;
     assert!(is(&name_input, "readOnly"), "the name cannot change");
     type_into(&body, "Mensagem de teste corrigida para a revisão da Meta.");
@@ -238,6 +261,231 @@ async fn fixes_a_rejected_template_and_sends_it_back_to_review() {
         t["components"][0]["text"],
         "Mensagem de teste corrigida para a revisão da Meta."
     );
+}
+
+#[wasm_bindgen_test]
+async fn corrigir_opens_the_editor_at_the_field_of_the_rejection() {
+    let name = unique("rejeitado_categoria");
+    let created = create_template(
+        &name,
+        "Aviso de teste reject-me:INCORRECT_CATEGORY da revisão.",
+    )
+    .await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "REJECTED").await;
+    let app = open(&format!("/{id}/edit?fix=rejection"));
+    let root: &Element = &app.root;
+    let category = field(root, "Categoria").await;
+    wait_for("focus at Categoria", 10_000, || {
+        (focused().as_ref() == Some(&category)).then_some(())
+    })
+    .await;
+    assert!(find_text(
+        root,
+        ".hsm-field",
+        "Rejeitado pela Meta: Categoria incorreta"
+    )
+    .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn named_variables_are_asked_for_by_name_and_saved_as_named() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name = unique("nomeadas");
+    type_into(&field(root, "Nome").await, &name);
+    choose(&field(root, "Variáveis").await, "NAMED");
+    let body = field(root, "Mensagem").await;
+    type_into(&body, "Olá , seu pedido chegou hoje à tarde.");
+    sleep(50).await;
+    body.unchecked_ref::<web_sys::HtmlTextAreaElement>()
+        .set_selection_range(4, 4)
+        .unwrap();
+    click(root, ".hsm-field button", "Adicionar variável").await;
+    let prompt = field(root, "Nome da variável").await;
+    assert_eq!(
+        focused().as_ref(),
+        Some(&prompt),
+        "the name field takes focus"
+    );
+    type_into(&prompt, "Nome");
+    wait_for("the name rule", 5_000, || {
+        find_text(root, ".hsm-editor__variable-prompt", "letras minúsculas")
+    })
+    .await;
+    assert_eq!(
+        prompt.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    type_into(&prompt, "nome_cliente");
+    press(&prompt, "Enter");
+    sleep(300).await;
+    assert_eq!(
+        value(&body),
+        "Olá {{nome_cliente}}, seu pedido chegou hoje à tarde."
+    );
+    assert_eq!(focused().as_ref(), Some(&body), "focus is back in the text");
+    let sample = field(root, "Exemplo para {{nome_cliente}}").await;
+    type_into(&sample, "Ana");
+    wait_for("the sample in the preview", 5_000, || {
+        preview(root)
+            .text_content()?
+            .contains("Olá Ana,")
+            .then_some(())
+    })
+    .await;
+    click(root, "button[type=submit]", "Salvar").await;
+    saved_notice(root, &name).await;
+    let t = find_by_name(&name).await.expect("saved");
+    assert_eq!(t["parameter_format"], "NAMED");
+    assert_eq!(
+        t["components"][0]["example"]["body_text_named_params"],
+        json!([{ "param_name": "nome_cliente", "example": "Ana" }])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_variable_format_converts_and_asks_before_dropping_names() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let body = field(root, "Mensagem").await;
+    type_into(&body, "Pedido {{1}} sai hoje para entrega na sua casa.");
+    type_into(&field(root, "Exemplo para {{1}}").await, "123");
+    let format = field(root, "Variáveis").await;
+    choose(&format, "NAMED");
+    wait_for("named variables", 5_000, || {
+        (value(&body) == "Pedido {{variavel_1}} sai hoje para entrega na sua casa.").then_some(())
+    })
+    .await;
+    assert_eq!(
+        value(&field(root, "Exemplo para {{variavel_1}}").await),
+        "123"
+    );
+    // Back to numbers loses the names: the editor asks first, and Cancelar keeps everything.
+    choose(&format, "POSITIONAL");
+    click(root, "dialog[open] button", "Cancelar").await;
+    sleep(50).await;
+    assert_eq!(value(&format), "NAMED");
+    assert!(value(&body).contains("{{variavel_1}}"));
+    choose(&format, "POSITIONAL");
+    let dialog: HtmlElement = wait_for("the question", 5_000, || el(root, "dialog[open]")).await;
+    assert!(dialog.text_content().unwrap().contains("{{variavel_1}}"));
+    click(root, "dialog[open] button", "Converter").await;
+    wait_for("numbered variables", 5_000, || {
+        (value(&body) == "Pedido {{1}} sai hoje para entrega na sua casa.").then_some(())
+    })
+    .await;
+    assert_eq!(value(&field(root, "Exemplo para {{1}}").await), "123");
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_code_button_is_for_marketing_only_one_with_a_short_code() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let category = field(root, "Categoria").await;
+    choose(&category, "UTILITY");
+    click(root, "button", "Adicionar botão").await;
+    let offer: HtmlElement = wait_for("the copy-code offer", 5_000, || {
+        find_text(root, ".hsm-editor__add-menu button", "Copiar código")
+    })
+    .await;
+    assert!(is(&offer, "disabled"), "not for Utilitários");
+    let reason = offer.get_attribute("aria-describedby").unwrap();
+    assert!(root
+        .query_selector(&format!("[id='{reason}']"))
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Só em templates de Marketing"));
+    choose(&category, "MARKETING");
+    sleep(50).await;
+    assert!(!is(&offer, "disabled"));
+    offer.click();
+    let code = field(root, "Código do cupom").await;
+    sleep(100).await;
+    assert_eq!(
+        focused().as_ref(),
+        Some(&code),
+        "focus goes to the new code"
+    );
+    type_into(&code, "NATAL2026CUPOM10");
+    wait_for("the length rule", 5_000, || {
+        find_text(root, ".hsm-field", "o máximo é 15")
+    })
+    .await;
+    assert!(find_text(root, ".hsm-field__counter", "16/15").is_some());
+    type_into(&code, "NATAL10");
+    wait_for("the button in the preview", 5_000, || {
+        find_text(root, ".hsm-preview__button", "Copiar código")
+    })
+    .await;
+    click(root, "button", "Adicionar botão").await;
+    let offer: HtmlElement = wait_for("the copy-code offer", 5_000, || {
+        find_text(root, ".hsm-editor__add-menu button", "Copiar código")
+    })
+    .await;
+    assert!(is(&offer, "disabled"), "at most one");
+    // A category changed afterwards flags the button.
+    choose(&category, "UTILITY");
+    wait_for("the category rule at the button", 5_000, || {
+        find_text(
+            root,
+            ".hsm-editor__button-row",
+            "só é aceito em templates de Marketing",
+        )
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_approved_template_shows_its_edits_left_and_saving_stops_when_none_is() {
+    let name = unique("orcamento");
+    let created = create_template(&name, "Seu boleto vence amanhã, fique atento ao prazo.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    wait_status(&id, "APPROVED").await;
+    {
+        let app = open(&format!("/{id}/edit"));
+        let root: &Element = &app.root;
+        wait_for("the budget", 10_000, || {
+            find_text(
+                root,
+                "[data-testid=edit-budget]",
+                "Restam 10 de 10 edições em 30 dias; uma edição é possível agora",
+            )
+        })
+        .await;
+        let body = field(root, "Mensagem").await;
+        type_into(
+            &body,
+            "Seu boleto vence amanhã, fique atento ao prazo de pagamento.",
+        );
+        save(root, &name).await;
+    }
+    wait_status(&id, "APPROVED").await;
+    let app = open(&format!("/{id}/edit"));
+    let root: &Element = &app.root;
+    let note = wait_for("the spent budget", 10_000, || {
+        find_text(
+            root,
+            "[data-testid=edit-budget]",
+            "Restam 9 de 10 edições em 30 dias; próxima edição possível em",
+        )
+    })
+    .await;
+    let save_button: HtmlElement = wait_for("Salvar", 5_000, || {
+        find_text(root, "button[type=submit]", "Salvar")
+    })
+    .await;
+    assert!(is(&save_button, "disabled"), "no edit is left today");
+    assert_eq!(
+        save_button.get_attribute("aria-describedby"),
+        note.get_attribute("id")
+    );
+    assert!(note
+        .text_content()
+        .unwrap()
+        .contains("Nenhuma edição disponível agora"));
 }
 
 #[wasm_bindgen_test]

@@ -300,7 +300,8 @@ async fn a_shared_link_shows_rejected_templates_with_their_reasons() {
         let id = row.get_attribute("data-id").unwrap();
         assert_eq!(
             fix.get_attribute("href").unwrap(),
-            format!("/t/link/{id}/edit")
+            format!("/t/link/{id}/edit?fix=rejection"),
+            "Corrigir opens the editor at the rejection's field"
         );
         let duplicate = find_text(row, "a", "Duplicar").unwrap();
         assert_eq!(

@@ -20,6 +20,16 @@ pub fn dispatch(el: &Element, kind: &str) {
     .unwrap();
 }
 
+/// Presses `key` (`Enter`, `Escape`) on `el`: a bubbling, cancelable `keydown`.
+pub fn press(el: &Element, key: &str) {
+    js_sys::Function::new_with_args(
+        "el, key",
+        "el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));",
+    )
+    .call2(&JsValue::NULL, el, &key.into())
+    .unwrap();
+}
+
 /// Types `text` into an input or textarea (replacing its value), as a user would.
 pub fn type_into(el: &Element, text: &str) {
     set_prop(el, "value", &text.into());

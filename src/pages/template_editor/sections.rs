@@ -2,8 +2,8 @@
 
 use hsm_domain::validation::{BODY_MAX, FOOTER_MAX, HEADER_TEXT_MAX};
 use hsm_domain::{
-    renumber_with_samples, suggest_name, variables, Category, FieldPath, HeaderFormat, Language,
-    VarName,
+    renumber_with_samples, suggest_name, variables, ButtonPart, Category, FieldPath, HeaderFormat,
+    Language, VarName,
 };
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ use super::caret::AddVariable;
 use super::field::{EditorField, Sample};
 use super::form::{
     distinct_variables, header_choice, header_choices, header_from_choice, is_media,
-    removed_whole_variable,
+    removed_whole_variable, ButtonKind,
 };
 use super::media::MediaUpload;
 use super::state::{EditorCtx, Mode};
@@ -94,7 +94,17 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
             <EditorField path=FieldPath::Category label=ctx.label("editor.category") required=true hint=category_hint>
                 <SelectInput
                     value=Signal::derive(move || form.with(|f| f.category.as_str().to_owned()))
-                    on_change=move |v| ctx.edit(FieldPath::Category, |f| f.category = Category::parse(&v))
+                    on_change=move |v| {
+                        ctx.edit(FieldPath::Category, |f| f.category = Category::parse(&v));
+                        // The category decides whether a copy-code button is allowed: its row
+                        // says so at once.
+                        let codes: Vec<usize> = form.with_untracked(|f| {
+                            f.buttons.iter().enumerate().filter(|(_, b)| b.kind == ButtonKind::CopyCode).map(|(i, _)| i).collect()
+                        });
+                        for i in codes {
+                            ctx.touch(&FieldPath::Button(i, ButtonPart::Type));
+                        }
+                    }
                 >
                     {categories
                         .into_iter()
