@@ -6,6 +6,7 @@ import { APP_URL } from './browser.mjs';
 export const field = (page, path) => page.locator(`[data-path="${path}"]`);
 export const nameBox = (page) => page.getByRole('textbox', { name: /^Nome/ });
 export const messageBox = (page) => page.getByRole('textbox', { name: /^Mensagem/ });
+export const formatBox = (page) => page.getByRole('combobox', { name: 'Variáveis', exact: true });
 export const headerKind = (page) => page.getByRole('combobox', { name: /^Cabeçalho/ });
 export const preview = (page) => page.locator('[data-testid=preview-bubble]');
 /** The summary that a save with errors shows. */

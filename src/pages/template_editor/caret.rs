@@ -153,8 +153,6 @@ fn VariableNamePrompt(
     let list_id = format!("{id}-names");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let label_id = format!("{id}-label");
-    let labelled_by = label_id.clone();
     let submit = move || {
         tried.set(true);
         let n = name.get_untracked();
@@ -174,8 +172,8 @@ fn VariableNamePrompt(
         move || i18n.tf("editor.variable_names_used", &[("names", names.clone())])
     });
     view! {
-        <div class="hsm-editor__variable-prompt" id=id role="group" aria-labelledby=labelled_by>
-            <label id=label_id for=input_id.clone()>{move || i18n.t("editor.variable_name")}</label>
+        <div class="hsm-editor__variable-prompt" id=id>
+            <label for=input_id.clone()>{move || i18n.t("editor.variable_name")}</label>
             <input
                 id=input_id
                 node_ref=input
