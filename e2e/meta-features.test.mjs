@@ -80,6 +80,21 @@ test('a marketing template with named variables and a coupon is written with the
   await page.getByText('Restam 10 de 10 edições em 30 dias; uma edição é possível agora.').waitFor({ timeout: 20_000 });
   await shot(page, 'editor-edit-budget.png');
   await assertAccessible(page, 'approved editor with its edit budget');
+  await field(page, 'buttons.0.example').fill('NATAL15');
+  await press(page.getByRole('button', { name: 'Salvar' }));
+  await notice(page, name).waitFor({ timeout: 10_000 });
+  await waitForApi(`/templates/${saved.id}`, (t) => t.status === 'APPROVED', { what: 'the second approval' });
+
+  // The day's edit is spent: saving waits, and says until when.
+  await page.goto(`${APP_URL}/${saved.id}/edit`);
+  await page.getByText('Nenhuma edição disponível agora').waitFor({ timeout: 20_000 });
+  const saveButton = page.getByRole('button', { name: 'Salvar' });
+  assert.ok(await saveButton.isDisabled());
+  const note = await saveButton.getAttribute('aria-describedby');
+  assert.match(await page.locator(`[id="${note}"]`).textContent(), /Nenhuma edição disponível agora: a próxima é possível em/);
+  await page.getByText('Restam 9 de 10 edições em 30 dias; próxima edição possível em').waitFor();
+  await shot(page, 'editor-edit-budget-spent.png');
+  await assertAccessible(page, 'approved editor with no edit left');
 });
 
 test('switching the variable format asks before names become numbers', async () => {

@@ -478,14 +478,16 @@ async fn an_approved_template_shows_its_edits_left_and_saving_stops_when_none_is
     })
     .await;
     assert!(is(&save_button, "disabled"), "no edit is left today");
-    assert_eq!(
-        save_button.get_attribute("aria-describedby"),
-        note.get_attribute("id")
-    );
-    assert!(note
+    let reason = save_button.get_attribute("aria-describedby").unwrap();
+    let reason = root
+        .query_selector(&format!("[id='{reason}']"))
+        .unwrap()
+        .unwrap();
+    assert!(reason
         .text_content()
         .unwrap()
-        .contains("Nenhuma edição disponível agora"));
+        .contains("Nenhuma edição disponível agora: a próxima é possível em"));
+    assert!(note.is_connected());
 }
 
 #[wasm_bindgen_test]

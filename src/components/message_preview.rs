@@ -34,12 +34,23 @@ fn spans_view(spans: Vec<Span>) -> AnyView {
 
 /// A button's icon and text as WhatsApp shows them; WhatsApp writes the copy-code button's
 /// text itself, in the customer's language.
-fn button_label(b: &Button, i18n: crate::i18n::I18n) -> (&'static str, String) {
+fn button_label(b: &Button, i18n: crate::i18n::I18n) -> (AnyView, String) {
+    let glyph = |g: &'static str| view! { <span aria-hidden="true">{g}" "</span> }.into_any();
     match b {
-        Button::QuickReply { text } => ("↩", text.clone()),
-        Button::PhoneNumber { text, .. } => ("✆", text.clone()),
-        Button::Url { text, .. } => ("↗", text.clone()),
-        Button::CopyCode { .. } => ("⧉", i18n.t("editor.copy_code_text")),
+        Button::QuickReply { text } => (glyph("↩"), text.clone()),
+        Button::PhoneNumber { text, .. } => (glyph("✆"), text.clone()),
+        Button::Url { text, .. } => (glyph("↗"), text.clone()),
+        // Two overlapping sheets, as WhatsApp draws "copy"; no font has a dependable glyph.
+        Button::CopyCode { .. } => (
+            view! {
+                <svg class="hsm-icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M8 2h11a2 2 0 0 1 2 2v11h-2V4H8V2zM5 6h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2zm0 2v12h10V8H5z" />
+                </svg>
+                " "
+            }
+            .into_any(),
+            i18n.t("editor.copy_code_text"),
+        ),
     }
 }
 
@@ -121,7 +132,7 @@ pub fn MessagePreview(
                 let (icon, text) = button_label(b, i18n);
                 view! {
                     <li class="hsm-preview__button">
-                        <span aria-hidden="true">{icon}" "</span>
+                        {icon}
                         {text}
                     </li>
                 }

@@ -36,7 +36,7 @@ use self::sections::{BodySection, FooterSection, HeaderSection, IdentitySection}
 use self::state::{EditorCtx, Locks, Mode, Rejection};
 use self::submit::{use_submit, Submit};
 use self::summary::{ErrorSummary, Focus};
-use self::title::{EditorTitle, StatusNotes};
+use self::title::{EditorTitle, NoEditLeft, StatusNotes};
 use self::variable_format::VariableFormatField;
 use crate::api::{Api, Versioned};
 use crate::components::conflict_dialog::ConflictDialog;
@@ -151,11 +151,12 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let locks = locks_of(template.as_ref());
     let read_only = locks.all;
     let fix = use_query_map().with_untracked(|q| q.get("fix").is_some());
-    let blocked_by_budget = edit_wait(template.as_ref()).is_some();
+    let wait_for_edit = edit_wait(template.as_ref());
+    let blocked_by_budget = wait_for_edit.is_some();
     let duplicate = template.is_none() && (!initial.name.is_empty() || !initial.body.is_empty());
     let form = RwSignal::new(initial.clone());
     let ctx = EditorCtx::new(form, locks, rejection_of(template.as_ref()), i18n);
-    let budget_id = ctx.id_for("edit-budget");
+    let save_reason_id = ctx.id_for("save-reason");
     provide_context(ctx);
     let initial = StoredValue::new(initial);
     let etag = RwSignal::new(etag0);
@@ -184,7 +185,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
         <header class="hsm-page__header">
             <EditorTitle template=template.clone() duplicate />
         </header>
-        {template.map(|template| view! { <StatusNotes template focus fix budget_id=budget_id.clone() /> })}
+        {template.map(|template| view! { <StatusNotes template focus fix /> })}
         <DraftOffer offered=local.offered form />
         <div class="hsm-editor__layout">
             <form
@@ -214,7 +215,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                             type="submit"
                             class="hsm-btn hsm-btn--primary"
                             disabled=move || pending.get() || blocked_by_budget
-                            aria-describedby=blocked_by_budget.then(|| budget_id.clone())
+                            aria-describedby=blocked_by_budget.then(|| save_reason_id.clone())
                         >
                             {move || if pending.get() { i18n.t("editor.saving") } else { i18n.t("editor.save") }}
                         </button>
@@ -222,6 +223,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                     <a class="hsm-btn" href=crate::routes::list() on:click=confirm_leave>
                         {move || i18n.t("editor.cancel")}
                     </a>
+                    {wait_for_edit.map(|wait| view! { <NoEditLeft wait id=save_reason_id.clone() /> })}
                 </div>
             </form>
             <aside class="hsm-editor__preview" aria-label=move || i18n.t("editor.preview_title")>

@@ -39,13 +39,7 @@ pub fn EditorTitle(template: Option<Template>, duplicate: bool) -> impl IntoView
 /// Meta's rejection as a link to the field it concerns (focused at once when the list's
 /// "Corrigir" opened the editor, `fix`).
 #[component]
-pub fn StatusNotes(
-    template: Template,
-    focus: Focus,
-    fix: bool,
-    /// The id of the budget note, which a disabled "Salvar" points at.
-    budget_id: String,
-) -> impl IntoView {
+pub fn StatusNotes(template: Template, focus: Focus, fix: bool) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = expect_context::<EditorCtx>();
     let status_code = template.status.as_str().to_owned();
@@ -72,7 +66,7 @@ pub fn StatusNotes(
                 ])}
             </p>
         })}
-        {budget.map(|b| view! { <EditBudgetNote budget=b id=budget_id /> })}
+        {budget.map(|b| view! { <EditBudgetNote budget=b /> })}
         {rejection.map(|r| {
             let field = r.field.clone();
             let text = move || ctx.rejection_at(&field).unwrap_or_default();
@@ -98,35 +92,38 @@ pub fn StatusNotes(
     }
 }
 
+/// Why "Salvar" is disabled when an approved template has no edit left now.
+#[component]
+pub fn NoEditLeft(wait: i64, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p id=id class="hsm-editor__save-reason">
+            {move || i18n.tf("editor.edit_budget_none", &[("when", format_after(wait, i18n.locale()))])}
+        </p>
+    }
+}
+
 /// "Restam 9 de 10 edições em 30 dias; próxima edição possível em …".
 #[component]
-fn EditBudgetNote(budget: EditBudget, id: String) -> impl IntoView {
+fn EditBudgetNote(budget: EditBudget) -> impl IntoView {
     let i18n = use_i18n();
     let left = budget.edits_left_30_days.to_string();
     let limit = EDITS_PER_30_DAYS.to_string();
-    let text = move || {
-        let args = |when: Option<String>| {
-            let mut a = vec![("left", left.clone()), ("limit", limit.clone())];
-            a.extend(when.map(|w| ("when", w)));
-            a
-        };
-        match budget.next_edit_in {
-            Some(wait) => {
-                let when = format_after(wait, i18n.locale());
-                if budget.edits_left_30_days == 0 || budget.edits_left_24h == 0 {
-                    format!(
-                        "{} {}",
-                        i18n.tf("editor.edit_budget", &args(Some(when.clone()))),
-                        i18n.tf("editor.edit_budget_none", &[("when", when)])
-                    )
-                } else {
-                    i18n.tf("editor.edit_budget", &args(Some(when)))
-                }
-            }
-            None => i18n.tf("editor.edit_budget_now", &args(None)),
-        }
+    let text = move || match budget.next_edit_in {
+        Some(wait) => i18n.tf(
+            "editor.edit_budget",
+            &[
+                ("left", left.clone()),
+                ("limit", limit.clone()),
+                ("when", format_after(wait, i18n.locale())),
+            ],
+        ),
+        None => i18n.tf(
+            "editor.edit_budget_now",
+            &[("left", left.clone()), ("limit", limit.clone())],
+        ),
     };
     view! {
-        <p id=id class="hsm-editor__note hsm-editor__note--budget" data-testid="edit-budget">{text}</p>
+        <p class="hsm-editor__note hsm-editor__note--budget" data-testid="edit-budget">{text}</p>
     }
 }
