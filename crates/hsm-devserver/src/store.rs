@@ -7,7 +7,9 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use hsm_domain::wire::{Filter, ListQuery, Sort};
-use hsm_domain::{Quality, QualityScore, RejectionReason, Status, Template, TemplateDraft};
+use hsm_domain::{
+    Quality, QualityScore, RejectionReason, Status, Template, TemplateDraft, TemplateGroup,
+};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql, Transaction};
 
 use crate::util::{fold, rfc3339};
@@ -187,8 +189,8 @@ fn order_sql(sort: Sort) -> &'static str {
     }
 }
 
-/// One page of templates and the total matching the filters (of a query already checked).
-pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>, u64)> {
+/// The `WHERE` clause of a list query's search and filters, and its arguments.
+fn filter_sql(q: &ListQuery) -> (String, Vec<Box<dyn ToSql>>) {
     let mut wheres: Vec<String> = Vec::new();
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
     let text = fold(&q.q);
@@ -214,6 +216,12 @@ pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>
     } else {
         format!("WHERE {}", wheres.join(" AND "))
     };
+    (filter, args)
+}
+
+/// One page of templates and the total matching the filters (of a query already checked).
+pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>, u64)> {
+    let (filter, args) = filter_sql(q);
     let total: i64 = conn
         .prepare_cached(&format!("SELECT COUNT(*) FROM templates {filter}"))?
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
@@ -230,6 +238,70 @@ pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(Vec<Template>
         .query_map(params_from_iter(args.iter()), row_to_template)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok((items, total as u64))
+}
+
+/// The order of names: by name, or by the newest change among the name's matching languages.
+fn group_order_sql(sort: Sort) -> &'static str {
+    match sort {
+        Sort::NameAsc => "name ASC",
+        Sort::NameDesc => "name DESC",
+        Sort::UpdatedAsc => "updated ASC, name ASC",
+        Sort::UpdatedDesc => "updated DESC, name DESC",
+    }
+}
+
+/// One page of names (each with every language, and which of them match) and the number of
+/// names matching the search and filters. A name appears when any of its languages matches.
+pub fn list_groups(
+    conn: &Connection,
+    q: &ListQuery,
+) -> rusqlite::Result<(Vec<TemplateGroup>, u64)> {
+    let (filter, args) = filter_sql(q);
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT COUNT(DISTINCT name) FROM templates {filter}"
+        ))?
+        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+    let offset = (u64::from(q.page) - 1) * u64::from(q.per_page);
+    let order = group_order_sql(q.sort);
+    // The page's names, and the ids of their matching languages.
+    let sql = format!(
+        "SELECT name, MAX(updated_at) AS updated, group_concat(id) FROM templates {filter}
+         GROUP BY name ORDER BY {order} LIMIT {} OFFSET {offset}",
+        q.per_page
+    );
+    let names: Vec<(String, String)> = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(args.iter()), |r| {
+            Ok((r.get(0)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    if names.is_empty() {
+        return Ok((Vec::new(), total as u64));
+    }
+    let marks = vec!["?"; names.len()].join(",");
+    let sql = format!(
+        "SELECT {COLS}, t.name FROM {FROM} WHERE t.name IN ({marks}) ORDER BY t.language, t.id"
+    );
+    let mut by_name: std::collections::HashMap<String, Vec<Template>> =
+        std::collections::HashMap::new();
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(names.iter().map(|(n, _)| n)), |r| {
+        Ok((r.get::<_, String>(9)?, row_to_template(r)?))
+    })?;
+    for row in rows {
+        let (name, t) = row?;
+        by_name.entry(name).or_default().push(t);
+    }
+    let groups = names
+        .into_iter()
+        .map(|(name, ids)| TemplateGroup {
+            templates: by_name.remove(&name).unwrap_or_default(),
+            matched: ids.split(',').map(str::to_owned).collect(),
+            name,
+        })
+        .collect();
+    Ok((groups, total as u64))
 }
 
 /// Languages in which `name` exists, and deletion times (unix seconds) of APPROVED templates

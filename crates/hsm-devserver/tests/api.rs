@@ -702,6 +702,75 @@ async fn list_filters_search_sort_and_pages() {
     }
 }
 
+const GROUPS: &str = "/api/v1/whatsapp/template-groups";
+
+#[tokio::test]
+async fn groups_list_one_entry_per_name_with_its_matching_languages() {
+    let s = start(|c| c.seed = 120).await;
+    let pt = s.create(&draft("grupo_idiomas", PLAIN)).await;
+    let mut en = draft(
+        "grupo_idiomas",
+        "Hello, your account was updated and is active now.",
+    );
+    en["language"] = json!("en_US");
+    en["category"] = json!("MARKETING");
+    let en = s.create(&en).await;
+    let groups = |q: &'static str| {
+        let s = &s;
+        async move {
+            let r = send(s.get(&format!("{GROUPS}?{q}"))).await;
+            r.expect(200, "TemplateGroupPage");
+            r.body
+        }
+    };
+    let page = groups("q=grupo_idiomas").await;
+    assert_eq!(page["total"], 1);
+    let entry = &page["items"][0];
+    assert_eq!(entry["name"], "grupo_idiomas");
+    let langs: Vec<&str> = entry["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["en_US", "pt_BR"], "every language, by code");
+    assert_eq!(entry["matched"].as_array().unwrap().len(), 2);
+    // A filter selects the name by one language and marks only that one.
+    for q in [
+        "q=grupo_idiomas&language=en_US",
+        "q=grupo_idiomas&category=MARKETING",
+    ] {
+        let page = groups(q).await;
+        assert_eq!(
+            page["items"][0]["templates"].as_array().unwrap().len(),
+            2,
+            "{q}"
+        );
+        assert_eq!(page["items"][0]["matched"], json!([id_of(&en)]), "{q}");
+    }
+    let page = groups("q=grupo_idiomas&language=es").await;
+    assert_eq!(page["total"], 0);
+    drop(pt);
+    // Paging and order are over names: every name once, in order.
+    let names = all(&s, "").await;
+    let distinct: BTreeSet<&str> = names.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    let mut seen = Vec::new();
+    for p in 1.. {
+        let r = send(s.get(&format!("{GROUPS}?sort=name&per_page=7&page={p}"))).await;
+        r.expect(200, "TemplateGroupPage");
+        assert_eq!(r.body["total"].as_u64().unwrap() as usize, distinct.len());
+        let items = r.body["items"].as_array().unwrap();
+        if items.is_empty() {
+            break;
+        }
+        seen.extend(items.iter().map(|g| g["name"].as_str().unwrap().to_owned()));
+    }
+    let expected: Vec<String> = distinct.iter().map(|n| n.to_string()).collect();
+    assert_eq!(seen, expected);
+    let r = send(s.get(&format!("{GROUPS}?per_page=0"))).await;
+    assert_eq!(r.status, 400, "the same parameter rules as the list");
+}
+
 #[tokio::test]
 async fn idempotent_posts_create_once_even_concurrently() {
     let s = start(|_| {}).await;

@@ -7,6 +7,8 @@
 //! - [`validate`]: every rule below, as [`Issue`]s with stable codes ([`CODES`]).
 //! - [`editing`]: what may change after creation, the approved-edit budget, name reuse.
 //! - [`rejection`]: which field Meta's rejection reason concerns.
+//! - [`group`]: one list entry per name ([`TemplateGroup`]), the most urgent language, the
+//!   languages missing, and where the languages drift apart ([`Drift`]).
 //! - [`variables()`], [`renumber`], [`next_positional`]: variable handling for the editor.
 //! - [`markup`]: WhatsApp formatting and sample substitution for the live preview.
 //! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
@@ -119,6 +121,7 @@
 //!   empty `field`.
 
 pub mod editing;
+pub mod group;
 pub mod markup;
 pub mod media;
 pub mod model;
@@ -133,6 +136,7 @@ pub use editing::{
     can_delete, can_edit, check_edit_rate, check_name_available, check_update, edit_budget,
     editable_fields, field_locked, EditBudget,
 };
+pub use group::{Drift, TemplateGroup};
 pub use model::*;
 pub use path::{ButtonPart, FieldPath};
 pub use rejection::rejection_field;

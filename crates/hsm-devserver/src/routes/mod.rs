@@ -44,6 +44,10 @@ pub fn app(state: AppState, config: &Config) -> Router {
             get(templates::list).post(templates::create),
         )
         .route(
+            "/api/v1/whatsapp/template-groups",
+            get(templates::list_groups),
+        )
+        .route(
             "/api/v1/whatsapp/templates/availability",
             get(templates::availability),
         )

@@ -65,6 +65,25 @@ pub async fn list(
     Ok(json_response(StatusCode::OK, body))
 }
 
+/// `GET /template-groups`: the same search, filters, order and paging as `GET /templates`,
+/// over names; each entry holds every language of its name and which of them match.
+pub async fn list_groups(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Problem> {
+    let q = parse_list_query(raw.as_deref())?;
+    let (page, per_page) = (q.page, q.per_page);
+    let (items, total) = st.store.call(move |c| store::list_groups(c, &q)).await?;
+    let body = serde_json::to_string(&Page {
+        items,
+        total,
+        page,
+        per_page,
+    })
+    .expect("page serializes");
+    Ok(json_response(StatusCode::OK, body))
+}
+
 /// `GET /templates/availability?name=&language=`
 pub async fn availability(
     State(st): State<AppState>,
