@@ -223,7 +223,7 @@ async function edit(page, seen, op, id) {
 
 async function remove(page, seen, op) {
   const listError = page.locator('.hsm-list div.hsm-error[role=alert]');
-  const row = page.locator('tbody tr', { hasText: op.name });
+  const row = page.locator('tbody tr.hsm-row', { hasText: op.name });
   await step(page, seen, `delete ${op.name}: open the list`, () => page.goto(`${APP_URL}/?q=${op.name}`), {
     done: row,
     error: listError,

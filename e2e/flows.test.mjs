@@ -142,8 +142,9 @@ test('a rejected template is fixed and goes back to review', async () => {
   await shot(page, 'flows-rejected-list.png');
 
   await row(page, created.id).getByRole('link', { name: /Corrigir/ }).click();
-  await page.waitForURL(`**/${created.id}/edit`);
-  await page.getByText('Motivo da rejeição: Conteúdo promocional').waitFor({ timeout: 20_000 });
+  await page.waitForURL((u) => u.pathname.endsWith(`/${created.id}/edit`));
+  // PROMOTIONAL concerns the category: the reason is shown there, and at the top.
+  await page.locator('.hsm-field').filter({ hasText: 'Rejeitado pela Meta: Conteúdo promocional' }).waitFor({ timeout: 20_000 });
   await field(page, 'body.text').fill('Seu pedido saiu para entrega.');
   await shot(page, 'flows-rejected-editor.png');
   await saveAndSeeNotice(page, created.name);
@@ -182,7 +183,7 @@ test('search, filter, sort and pages are written to the URL', async () => {
   await page.getByLabel('Categoria', { exact: true }).selectOption('MARKETING');
   await page.waitForURL((u) => u.searchParams.get('category') === 'MARKETING' && u.searchParams.get('q') === prefix);
   await page.getByText('4 templates').waitFor({ timeout: 5_000 });
-  const categories = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+  const categories = await page.locator('tbody tr.hsm-row td:nth-child(2)').allTextContents();
   assert.deepEqual(categories, Array(4).fill('Marketing'));
   await shot(page, 'flows-list-filtered.png');
   await page.goBack();

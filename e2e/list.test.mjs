@@ -9,24 +9,35 @@ const { newPage } = browserPerFile();
 /** The `data-action` of the element that has the focus. */
 const focusedAction = (page) => page.evaluate(() => document.activeElement?.dataset?.action);
 
-test('the list shows statuses, and rejected templates with their reason', async () => {
+test('the list shows one entry per name, statuses, and rejected templates with their reason', async () => {
   const { page } = await newPage();
-  const { items } = await api('/templates?per_page=50&sort=name');
-  const rejected = items.find((t) => t.status === 'REJECTED');
+  const { items } = await api('/template-groups?per_page=50&sort=name');
+  const rejected = items.flatMap((g) => g.templates).find((t) => t.status === 'REJECTED');
   assert.ok(rejected, 'the seed has a rejected template');
   await page.goto(`${APP_URL}/?per_page=50&sort=name`);
   const row = rowOf(page, rejected.id);
   await row.getByText('Motivo:').waitFor({ timeout: 20_000 });
   await row.getByRole('link', { name: /Corrigir/ }).waitFor();
-  // Other suites may create templates meanwhile: the rows match the total this page was given.
+  // Other suites may create templates meanwhile: the entries match the total this page was given.
   const total = Number((await page.locator('.hsm-total').textContent()).replace(/\D/g, ''));
-  assert.ok(total >= items.length, `${total} templates`);
-  assert.equal(await page.locator('tbody tr').count(), Math.min(total, 50));
-  const statuses = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.status));
+  assert.ok(total >= items.length, `${total} names`);
+  assert.equal(await page.locator('tbody.hsm-group').count(), Math.min(total, 50));
+  // Each entry holds its languages: one name, its rows side by side.
+  const names = await page.locator('tbody.hsm-group').evaluateAll((groups) =>
+    groups.map((g) => [...g.querySelectorAll('tr.hsm-row .hsm-row__name')].map((a) => a.textContent.trim())));
+  assert.ok(names.every((rows) => rows.length >= 1 && rows.every((n) => n === rows[0])), 'one name per entry');
+  assert.ok(names.some((rows) => rows.length > 1), 'a name with several languages');
+  const statuses = await page.locator('tbody tr.hsm-row').evaluateAll((rows) => rows.map((r) => r.dataset.status));
   assert.ok(new Set(statuses).size >= 3, `a mix of statuses: ${[...new Set(statuses)]}`);
   assert.equal(await page.getByRole('columnheader', { name: 'Nome' }).getAttribute('aria-sort'), 'ascending');
   await shot(page, 'list-statuses.png');
 });
+
+/** How many names, and which languages match, the backend answers for `query`. */
+async function groupsOf(query) {
+  const page = await api(`/template-groups?${query}`);
+  return { total: page.total, matched: page.items.flatMap((g) => g.matched) };
+}
 
 test('typing a search and choosing a filter write the URL', async () => {
   const { page } = await newPage();
@@ -34,19 +45,20 @@ test('typing a search and choosing a filter write the URL', async () => {
   await page.getByRole('table').waitFor({ timeout: 20_000 });
   await searchBox(page).pressSequentially('pedido', { delay: 40 });
   await page.waitForURL((u) => u.searchParams.get('q') === 'pedido', { timeout: 5_000 });
-  const { total } = await api('/templates?q=pedido');
-  await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, Math.min(total, 25));
+  const { total } = await groupsOf('q=pedido');
+  await page.waitForFunction((n) => document.querySelectorAll('tbody.hsm-group').length === n, Math.min(total, 25));
 
   await page.getByLabel('Status', { exact: true }).selectOption('REJECTED');
   await page.waitForURL((u) => u.searchParams.get('status') === 'REJECTED', { timeout: 5_000 });
-  const both = await api('/templates?q=pedido&status=REJECTED');
+  const both = await groupsOf('q=pedido&status=REJECTED');
   if (both.total === 0) {
     await page.getByRole('heading', { name: 'Nenhum resultado' }).waitFor({ timeout: 5_000 });
   } else {
+    // Every entry shown has a rejected language, marked; its other languages are shown too.
     await page.waitForFunction(
-      (n) => document.querySelectorAll('tbody tr[data-status="REJECTED"]').length === n
-        && document.querySelectorAll('tbody tr').length === n,
-      both.total,
+      (n) => document.querySelectorAll('tbody tr.hsm-row[data-matched][data-status="REJECTED"]').length === n
+        && document.querySelectorAll('tbody tr.hsm-row[data-matched]').length === n,
+      both.matched.length,
     );
   }
   // Back undoes the filter, keeping the search.

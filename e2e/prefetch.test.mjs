@@ -8,7 +8,7 @@ import { editorHeading } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
-const isList = (url) => new URL(url).pathname.endsWith('/api/v1/whatsapp/templates');
+const isList = (url) => new URL(url).pathname.endsWith('/api/v1/whatsapp/template-groups');
 
 /**
  * Holds the main wasm module back until the list's API request has been sent: if the request

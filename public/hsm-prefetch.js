@@ -21,7 +21,7 @@ export function prefetchList(config = {}) {
   const path = location.pathname.replace(/\/+$/, '');
   if (path !== (base === '' ? '' : (base.startsWith('/') ? base : `/${base}`)) || location.search) return;
   const api = (config.apiBaseUrl ?? '').trim().replace(/\/+$/, '');
-  const url = new URL(`${api}/api/v1/whatsapp/templates`, location.href).href;
+  const url = new URL(`${api}/api/v1/whatsapp/template-groups`, location.href).href;
   const token = (config.token ?? '').trim() || null;
   const init = {};
   if (token) init.headers = { Authorization: `Bearer ${token}` };

@@ -43,6 +43,15 @@ pub fn edit(id: &str) -> String {
     with_base(&paths::edit(id))
 }
 
+/// Link to a new language of the name of template `id`, starting from its structure.
+pub fn add_language(id: &str) -> String {
+    format!(
+        "{}?from={}&add_language=1",
+        new(),
+        hsm_domain::wire::percent_encode(id)
+    )
+}
+
 /// Link to the editor of a rejected template `id`, opened at the field Meta's reason concerns.
 pub fn fix(id: &str) -> String {
     format!("{}?fix=rejection", edit(id))

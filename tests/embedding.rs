@@ -151,7 +151,7 @@ fn a_malformed_config_is_thrown_and_written_in_the_element() {
 async fn set_token_applies_to_the_next_request_and_a_401_is_reported_to_the_host() {
     // While this test runs: record the Authorization header of list requests, answer the
     // first with 500 and the third with 401; the rest reach the dev backend.
-    let fetch = FetchPatch::on(None, "/templates")
+    let fetch = FetchPatch::on(None, "/template-groups")
         .then(Fault::Answer(json!({ "status": 500 })))
         .then(Fault::Pass)
         .then(Fault::Answer(json!({ "status": 401 })))

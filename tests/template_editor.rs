@@ -1003,3 +1003,62 @@ async fn an_edit_whose_answer_was_lost_is_saved_on_retry_not_a_conflict() {
         "no conflict dialog for the admin's own save"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_new_language_starts_from_the_structure_with_the_source_text_beside() {
+    let name = unique("novo_idioma");
+    let source = create_template(&name, "Seu pedido foi enviado hoje e chega em breve.").await;
+    let id = source["id"].as_str().unwrap();
+    let app = open(&format!("/new?from={id}&add_language=1"));
+    let root: &Element = &app.root;
+    wait_for("the title", 10_000, || {
+        find_text(root, "h1", &format!("Novo idioma de {name}"))
+    })
+    .await;
+    let name_input = field(root, "Nome").await;
+    assert_eq!(value(&name_input), name, "the name is the source's");
+    assert!(is(&name_input, "readOnly"), "and cannot change");
+    assert_eq!(
+        value(&field(root, "Idioma").await),
+        "en_US",
+        "a language it lacks"
+    );
+    let body = field(root, "Mensagem").await;
+    assert_eq!(
+        value(&body),
+        "Seu pedido foi enviado hoje e chega em breve."
+    );
+    let described = body.get_attribute("aria-describedby").unwrap();
+    let hint = described
+        .split(' ')
+        .filter_map(|id| root.query_selector(&format!("[id='{id}']")).ok().flatten())
+        .filter_map(|el| el.text_content())
+        .find(|t| t.contains("Em Português:"))
+        .expect("the source text beside the body");
+    assert!(hint.contains("Seu pedido foi enviado hoje"), "{hint}");
+    // A variable the original lacks: the editor warns that the languages drift apart.
+    type_into(
+        &body,
+        "Your order {{1}} was shipped today and arrives soon.",
+    );
+    type_into(&field(root, "Exemplo para {{1}}").await, "123");
+    wait_for("the drift warning", 5_000, || {
+        find_text(root, "[data-testid=drift]", "diferem em: variáveis")
+    })
+    .await;
+    type_into(&body, "Your order was shipped today and arrives soon.");
+    wait_for("no drift", 5_000, || {
+        find_text(root, "[data-testid=drift]", "diferem")
+            .is_none()
+            .then_some(())
+    })
+    .await;
+    save(root, &name).await;
+    let languages = get(&format!("/template-groups?q={name}")).await.body["items"][0]["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["language"].as_str().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    assert_eq!(languages, ["en_US", "pt_BR"]);
+}

@@ -19,14 +19,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Names in the visible rows, in order.
 fn row_names(root: &Element) -> Vec<String> {
-    query_all(root, "tbody tr:not([hidden]) td.hsm-row__name a")
+    query_all(root, "tbody tr.hsm-row:not([hidden]) td.hsm-row__name a")
         .iter()
         .map(|a| a.text_content().unwrap_or_default().trim().to_owned())
         .collect()
 }
 
+/// The statuses of the rows that match the list's filters.
 fn row_statuses(root: &Element) -> Vec<String> {
-    query_all(root, "tbody tr:not([hidden])")
+    query_all(root, "tbody tr.hsm-row[data-matched]:not([hidden])")
         .iter()
         .map(|tr| tr.get_attribute("data-status").unwrap_or_default())
         .collect()
@@ -112,7 +113,7 @@ async fn shows_the_templates_the_backend_holds() {
 #[wasm_bindgen_test]
 async fn a_server_error_shows_a_retry_that_recovers() {
     // The next list request answers 500, as a failing backend would; later ones go through.
-    let _fetch = FetchPatch::on(None, "/templates")
+    let _fetch = FetchPatch::on(None, "/template-groups")
         .then(Fault::problem(500, "boom"))
         .install();
     let _url = AtUrl::new("/");
@@ -290,7 +291,7 @@ async fn a_shared_link_shows_rejected_templates_with_their_reasons() {
         "REJECTED",
         "the filter shows the link's state"
     );
-    let rows = query_all(&app.root, "tbody tr");
+    let rows = query_all(&app.root, "tbody tr.hsm-row[data-matched]");
     assert!(!rows.is_empty());
     for row in &rows {
         let text = row.text_content().unwrap();
@@ -322,7 +323,7 @@ async fn a_row_opens_the_editor_with_click_and_enter() {
     let _url = AtUrl::new("/t/open/?sort=name");
     let app = mount(config_at("/t/open"));
     wait_for_rows_of(&app.root, "rows", "?sort=name").await;
-    let row: HtmlElement = el(&app.root, "tbody tr").unwrap();
+    let row: HtmlElement = el(&app.root, "tbody tr.hsm-row").unwrap();
     let id = row.get_attribute("data-id").unwrap();
     row.focus().unwrap();
     row.set_attribute("data-test-enter", "").unwrap();
@@ -340,7 +341,7 @@ async fn a_row_opens_the_editor_with_click_and_enter() {
     })
     .await;
     let cell: HtmlElement = wait_for("the rows again", 10_000, || {
-        el::<HtmlElement>(&app.root, "tbody tr td:nth-child(2)")
+        el::<HtmlElement>(&app.root, "tbody tr.hsm-row td:nth-child(2)")
     })
     .await;
     let id = cell
@@ -489,7 +490,7 @@ async fn a_rejection_shows_after_atualizar_status() {
     let _url = AtUrl::new(&format!("/t/reject/?q={name}"));
     let app = mount(config_at("/t/reject"));
     let row = wait_for("the pending row", 10_000, || {
-        find_text(&app.root, "tbody tr", &name)
+        find_text(&app.root, "tbody tr.hsm-row", &name)
     })
     .await;
     assert_eq!(row.get_attribute("data-status").as_deref(), Some("PENDING"));
@@ -509,4 +510,96 @@ async fn a_rejection_shows_after_atualizar_status() {
     assert!(text.contains("Rejeitado"), "{text}");
     assert!(text.contains("Motivo: Formato inválido"), "{text}");
     assert!(find_text(&row, "a", "Corrigir").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_name_is_one_entry_with_its_languages_and_can_be_deleted_whole() {
+    let name = unique("grupo_lista");
+    let pt = create_in(
+        &name,
+        "pt_BR",
+        "Seu pedido foi enviado hoje e chega em breve.",
+    )
+    .await;
+    // English has a variable Portuguese lacks: the entry says the languages drifted apart.
+    let en_draft = serde_json::json!({
+        "name": name, "language": "en_US", "category": "UTILITY",
+        "components": [{
+            "type": "BODY",
+            "text": "Your order {{1}} was shipped today and arrives soon.",
+            "example": { "body_text": [["123"]] }
+        }]
+    });
+    let key = unique("key");
+    let en = call(
+        "POST",
+        "/templates",
+        Some(en_draft),
+        &[("Idempotency-Key", &key)],
+    )
+    .await;
+    assert_eq!(en.status, 201, "{}", en.body);
+    let en = en.body;
+    let _url = AtUrl::new(&format!("/t/group/?q={name}&language=en_US"));
+    let app = mount(config_at("/t/group"));
+    let root: &Element = &app.root;
+    let group: Element = wait_for("the name's entry", 10_000, || {
+        root.query_selector(&format!("tbody.hsm-group[data-name='{name}']"))
+            .ok()
+            .flatten()
+    })
+    .await;
+    let head = group.query_selector(".hsm-group__head").unwrap().unwrap();
+    let text = head.text_content().unwrap();
+    assert!(text.contains("2 idioma(s)"), "{text}");
+    assert!(text.contains("Os idiomas diferem em: variáveis"), "{text}");
+    let rows = query_all(&group, "tr.hsm-row");
+    assert_eq!(rows.len(), 2, "both languages, though only English matches");
+    let by_id = |t: &serde_json::Value| {
+        let id = t["id"].as_str().unwrap().to_owned();
+        rows.iter()
+            .find(|r| r.get_attribute("data-id").as_deref() == Some(id.as_str()))
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        by_id(&en).get_attribute("data-matched").as_deref(),
+        Some("true")
+    );
+    let other = by_id(&pt);
+    assert!(other.get_attribute("data-matched").is_none());
+    assert!(other.text_content().unwrap().contains("fora do filtro"));
+    let add = find_text(&head, "a", "Adicionar idioma").expect("Adicionar idioma");
+    assert_eq!(
+        add.get_attribute("href").unwrap(),
+        format!(
+            "/t/group/new?from={}&add_language=1",
+            pt["id"].as_str().unwrap()
+        )
+    );
+
+    find_text(&head, "button", "Excluir todos os idiomas")
+        .unwrap()
+        .click();
+    let d = dialog(root);
+    wait_for("the open dialog", 5_000, || d.open().then_some(())).await;
+    let asked = d.text_content().unwrap();
+    assert!(asked.contains("Excluir todos os idiomas?"), "{asked}");
+    assert!(
+        asked.contains("Português") && asked.contains("Inglês"),
+        "each language named: {asked}"
+    );
+    find_text(root, "dialog button", "Excluir").unwrap().click();
+    wait_for("the entry to leave", 10_000, || {
+        root.query_selector(&format!("tbody.hsm-group[data-name='{name}']"))
+            .ok()
+            .flatten()
+            .is_none()
+            .then_some(())
+    })
+    .await;
+    for t in [&pt, &en] {
+        let gone = get(&format!("/templates/{}", t["id"].as_str().unwrap())).await;
+        assert_eq!(gone.status, 404, "deleted on the server");
+    }
 }

@@ -2,20 +2,46 @@
 //! wire vocabulary of [`hsm_domain::wire`].
 
 use hsm_domain::wire::{percent_encode as encode, Availability, ListQuery, Page};
-use hsm_domain::{Language, Template, TemplateDraft};
+use hsm_domain::{Language, Template, TemplateDraft, TemplateGroup};
 
 use super::{Api, ApiError, Method, Versioned};
+
+/// `path` with the list query, if it says anything (the first page's URL stays bare, as
+/// `hsm-prefetch.js` asks for it).
+fn with_query(path: &str, query: &ListQuery) -> String {
+    let qs = query.to_query_string();
+    if qs.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{qs}")
+    }
+}
 
 impl Api {
     /// `GET /templates` with the list query.
     pub async fn list_templates(&self, query: &ListQuery) -> Result<Page<Template>, ApiError> {
-        let qs = query.to_query_string();
-        let path = if qs.is_empty() {
-            "/templates".to_owned()
-        } else {
-            format!("/templates?{qs}")
+        self.get_json(&with_query("/templates", query)).await
+    }
+
+    /// `GET /template-groups`: one entry per name, with every language of it.
+    pub async fn list_groups(&self, query: &ListQuery) -> Result<Page<TemplateGroup>, ApiError> {
+        self.get_json(&with_query("/template-groups", query)).await
+    }
+
+    /// The languages `name` exists in (its entry of `GET /template-groups?q=name`).
+    pub async fn languages_of(&self, name: &str) -> Result<Vec<Language>, ApiError> {
+        let query = ListQuery {
+            q: name.to_owned(),
+            per_page: 100,
+            ..ListQuery::default()
         };
-        self.get_json(&path).await
+        let page = self.list_groups(&query).await?;
+        Ok(page
+            .items
+            .into_iter()
+            .find(|g| g.name == name)
+            .map(|g| g.templates.into_iter().map(|t| t.draft.language).collect())
+            .unwrap_or_default())
     }
 
     /// `GET /templates/{id}`.

@@ -55,8 +55,10 @@ pub fn ConfirmDialog(
             }
             (false, true) => {
                 d.close();
-                let target = return_focus.and_then(|r| r.get_value());
-                if let Some(el) = target.filter(|el| el.is_connected()) {
+                if let Some(el) = return_focus
+                    .and_then(|r| r.get_value())
+                    .and_then(|el| reconnected(&el, &d))
+                {
                     let _ = el.focus();
                 }
             }
@@ -121,6 +123,26 @@ pub fn ConfirmDialog(
             </div>
         </dialog>
     }
+}
+
+/// `el`, or when a reload has replaced it while the dialog was open (a status poll rebuilds the
+/// list's rows), the element now on the page with its `data-focus` key.
+fn reconnected(
+    el: &SendWrapper<web_sys::HtmlElement>,
+    dialog: &web_sys::HtmlDialogElement,
+) -> Option<web_sys::HtmlElement> {
+    if el.is_connected() {
+        return Some((**el).clone());
+    }
+    let key = el.get_attribute("data-focus")?;
+    // The dialog's own root: the document, or the shadow root the app is mounted in.
+    let root = dialog.get_root_node();
+    let selector = format!("[data-focus=\"{key}\"]");
+    let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.query_selector(&selector).ok().flatten(),
+        None => document().query_selector(&selector).ok().flatten(),
+    };
+    found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
 /// The element an event came from, to hand to [`ConfirmDialog`]'s `return_focus`.

@@ -47,6 +47,14 @@ fn dynamic_families() -> BTreeMap<&'static str, Vec<String>> {
                 .map(|k| format!("editor.header_kind_{k}"))
                 .collect(),
         ),
+        // How the languages of one name differ (`Drift::code`).
+        (
+            "list.{}",
+            hsm_domain::Drift::ALL
+                .iter()
+                .map(|d| format!("list.{}", d.code()))
+                .collect(),
+        ),
     ])
 }
 

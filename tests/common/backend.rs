@@ -65,9 +65,10 @@ pub async fn get(path: &str) -> Answer {
     call("GET", path, None, &[]).await
 }
 
-/// The names of the templates the backend lists for `query` (`?q=…`), in its order.
+/// The names of the rows the list shows for `query` (`?q=…`), in its order: every language of
+/// each name of the backend's page of names (`/template-groups`).
 pub async fn backend_names(query: &str) -> Vec<String> {
-    let page = get(&format!("/templates{query}")).await;
+    let page = get(&format!("/template-groups{query}")).await;
     assert!(
         (200..300).contains(&page.status),
         "backend answered {}",
@@ -77,6 +78,7 @@ pub async fn backend_names(query: &str) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
+        .flat_map(|g| g["templates"].as_array().unwrap().iter())
         .map(|t| t["name"].as_str().unwrap().to_owned())
         .collect()
 }
@@ -98,8 +100,13 @@ pub async fn find_by_name(name: &str) -> Option<Value> {
 
 /// Creates a pt_BR UTILITY template whose body is `body`; returns it as stored.
 pub async fn create_template(name: &str, body: &str) -> Value {
+    create_in(name, "pt_BR", body).await
+}
+
+/// Creates a UTILITY template of `name` in `language`; returns it as stored.
+pub async fn create_in(name: &str, language: &str, body: &str) -> Value {
     let draft = json!({
-        "name": name, "language": "pt_BR", "category": "UTILITY",
+        "name": name, "language": language, "category": "UTILITY",
         "components": [{ "type": "BODY", "text": body }]
     });
     let key = unique("key");

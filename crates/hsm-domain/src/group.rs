@@ -74,6 +74,15 @@ impl TemplateGroup {
         )
     }
 
+    /// The language a new one starts from: the first of [`OFFERED_LANGUAGES`] it has (else
+    /// its first), so a translation starts from the Portuguese original when there is one.
+    pub fn source(&self) -> Option<&Template> {
+        OFFERED_LANGUAGES
+            .iter()
+            .find_map(|l| self.templates.iter().find(|t| t.draft.language == *l))
+            .or(self.templates.first())
+    }
+
     /// Where its languages differ in structure.
     pub fn drift(&self) -> Vec<Drift> {
         drift(&self.templates.iter().map(|t| &t.draft).collect::<Vec<_>>())

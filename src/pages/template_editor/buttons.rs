@@ -288,6 +288,9 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
                 label=ctx.label("editor.button_text")
                 required=true
                 counter=counted(|b| &b.text, BUTTON_TEXT_MAX)
+                hint=ctx.source_hint(move |s| {
+                    s.buttons.iter().find(|(u, _)| *u == uid).map(|(_, t)| t.clone())
+                })
             >
                 <TextInput value=get(|b| &b.text) on_input=move |v| set(ButtonPart::Text, |b, v| b.text = v, v) />
             </EditorField>

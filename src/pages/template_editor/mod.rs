@@ -1,4 +1,5 @@
-//! The template editor: `/new`, `/new?from=ID` (duplicate) and `/:id/edit`.
+//! The template editor: `/new`, `/new?from=ID` (duplicate), `/new?from=ID&add_language=1` (a
+//! new language of that template's name) and `/:id/edit`.
 //!
 //! The form lives in one signal ([`form::Form`]); the draft, its issues
 //! (`hsm_domain::validate`) and the preview are derived from it on every keystroke. Saving is an
@@ -11,6 +12,7 @@
 mod availability;
 mod buttons;
 mod caret;
+mod drift;
 mod field;
 mod form;
 mod leave_guard;
@@ -24,16 +26,18 @@ mod summary;
 mod title;
 mod variable_format;
 
-use hsm_domain::{can_edit, field_locked, rejection_field, FieldPath, Status, Template};
+use hsm_domain::group::missing_languages;
+use hsm_domain::{can_edit, field_locked, rejection_field, FieldPath, Language, Status, Template};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use self::buttons::ButtonsSection;
+use self::drift::{use_other_languages, DriftNote};
 use self::form::Form;
 use self::leave_guard::use_leave_guard;
 use self::local_draft::{use_local_draft, DraftOffer};
 use self::sections::{BodySection, FooterSection, HeaderSection, IdentitySection};
-use self::state::{EditorCtx, Locks, Mode, Rejection};
+use self::state::{EditorCtx, Locks, Mode, Rejection, SourceTexts};
 use self::submit::{use_submit, Submit};
 use self::summary::{ErrorSummary, Focus};
 use self::title::{EditorTitle, NoEditLeft, StatusNotes};
@@ -49,6 +53,11 @@ use crate::i18n::use_i18n;
 enum Loaded {
     New,
     Duplicate(Template),
+    /// A new language of `source`'s name; `taken`: the languages the name already has.
+    AddLanguage {
+        source: Template,
+        taken: Vec<Language>,
+    },
     Edit(Versioned<Template>),
 }
 
@@ -63,9 +72,19 @@ pub fn TemplateEditor() -> impl IntoView {
         let api = api.clone();
         let id = params.read().get("id");
         let from = query.read().get("from");
+        let add_language = query.read().get("add_language").is_some();
         async move {
             match (id, from) {
                 (Some(id), _) => api.get_template_versioned(&id).await.map(Loaded::Edit),
+                (None, Some(from)) if add_language => {
+                    let source = api.get_template(&from).await?;
+                    // Without the list of languages, the source's own is the one known taken.
+                    let taken = api
+                        .languages_of(&source.draft.name)
+                        .await
+                        .unwrap_or_else(|_| vec![source.draft.language.clone()]);
+                    Ok(Loaded::AddLanguage { source, taken })
+                }
                 (None, Some(from)) => api.get_template(&from).await.map(Loaded::Duplicate),
                 (None, None) => Ok(Loaded::New),
             }
@@ -88,24 +107,52 @@ pub fn TemplateEditor() -> impl IntoView {
     }
 }
 
-/// What the form starts from: its mode, the form, the version to edit and the stored template.
-fn start(
-    loaded: Loaded,
-    media_url: impl Fn(&str) -> String,
-) -> (Mode, Form, Option<String>, Option<Template>) {
+/// What the form starts from: its mode, the form, the version to edit, the stored template,
+/// and the template a new language translates.
+struct Start {
+    mode: Mode,
+    form: Form,
+    etag: Option<String>,
+    template: Option<Template>,
+    translating: Option<Template>,
+}
+
+fn start(loaded: Loaded, media_url: impl Fn(&str) -> String) -> Start {
+    let new = |form| Start {
+        mode: Mode::New,
+        form,
+        etag: None,
+        template: None,
+        translating: None,
+    };
     match loaded {
-        Loaded::New => (Mode::New, Form::default(), None, None),
+        Loaded::New => new(Form::default()),
         Loaded::Duplicate(t) => {
             let mut f = Form::from_draft(&t.draft, media_url);
             if !f.name.is_empty() {
                 f.name = format!("{}_copia", f.name);
             }
-            (Mode::New, f, None, None)
+            new(f)
+        }
+        Loaded::AddLanguage { source, taken } => {
+            let mut f = Form::from_draft(&source.draft, media_url);
+            if let Some(l) = missing_languages(&taken.iter().collect::<Vec<_>>()).first() {
+                f.language = l.clone();
+            }
+            Start {
+                translating: Some(source),
+                ..new(f)
+            }
         }
         Loaded::Edit(v) => {
             let t = v.value;
-            let mode = Mode::Edit { id: t.id.clone() };
-            (mode, Form::from_draft(&t.draft, media_url), v.etag, Some(t))
+            Start {
+                mode: Mode::Edit { id: t.id.clone() },
+                form: Form::from_draft(&t.draft, media_url),
+                etag: v.etag,
+                template: Some(t),
+                translating: None,
+            }
         }
     }
 }
@@ -144,18 +191,40 @@ fn locks_of(template: Option<&Template>) -> Locks {
 fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let api = expect_context::<Api>();
     let i18n = use_i18n();
-    let (mode, initial, etag0, template) = {
+    let Start {
+        mode,
+        form: initial,
+        etag: etag0,
+        template,
+        translating,
+    } = {
         let api = api.clone();
         start(loaded, move |h| api.media_url(h))
     };
-    let locks = locks_of(template.as_ref());
+    let mut locks = locks_of(template.as_ref());
+    // A new language keeps its name: only the language (and the texts) change.
+    locks.name |= translating.is_some();
     let read_only = locks.all;
     let fix = use_query_map().with_untracked(|q| q.get("fix").is_some());
     let wait_for_edit = edit_wait(template.as_ref());
     let blocked_by_budget = wait_for_edit.is_some();
-    let duplicate = template.is_none() && (!initial.name.is_empty() || !initial.body.is_empty());
+    let duplicate = template.is_none()
+        && translating.is_none()
+        && (!initial.name.is_empty() || !initial.body.is_empty());
     let form = RwSignal::new(initial.clone());
-    let ctx = EditorCtx::new(form, locks, rejection_of(template.as_ref()), i18n);
+    // The form starts as the original's texts, in the language it will be translated to.
+    let source = translating.as_ref().map(|t| SourceTexts {
+        language: t.draft.language.as_str().to_owned(),
+        ..SourceTexts::of(&initial)
+    });
+    let others = (template.is_some() || translating.is_some()).then(|| {
+        use_other_languages(
+            initial.name.clone(),
+            initial.language.clone(),
+            translating.as_ref().map(|t| t.draft.clone()),
+        )
+    });
+    let ctx = EditorCtx::new(form, locks, rejection_of(template.as_ref()), source, i18n);
     let save_reason_id = ctx.id_for("save-reason");
     provide_context(ctx);
     let initial = StoredValue::new(initial);
@@ -183,10 +252,11 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             {move || i18n.t("common.back_to_list")}
         </a>
         <header class="hsm-page__header">
-            <EditorTitle template=template.clone() duplicate />
+            <EditorTitle template=template.clone() duplicate translating=translating.map(|t| t.draft.name) />
         </header>
         {template.map(|template| view! { <StatusNotes template focus fix /> })}
         <DraftOffer offered=local.offered form />
+        {others.map(|others| view! { <DriftNote others /> })}
         <div class="hsm-editor__layout">
             <form
                 class="hsm-editor__form"

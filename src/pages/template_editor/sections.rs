@@ -210,6 +210,7 @@ fn HeaderText() -> impl IntoView {
             label=ctx.label("editor.header_text")
             required=true
             counter=ctx.count(|f| &f.header_text, HEADER_TEXT_MAX)
+            hint=ctx.source_hint(|s| Some(s.header_text.clone()))
         >
             <div class="hsm-editor__with-action">
                 <TextInput value=text on_input=set />
@@ -255,6 +256,7 @@ pub fn BodySection() -> impl IntoView {
                 label=ctx.label("editor.body")
                 required=true
                 counter=ctx.count(|f| &f.body, BODY_MAX)
+                hint=ctx.source_hint(|s| Some(s.body.clone()))
             >
                 <TextInput rows=6 value=text on_input=set_body />
                 <AddVariable text on_insert=move |v| ctx.edit(FieldPath::BodyText, |f| f.body = v) />
@@ -298,7 +300,12 @@ pub fn BodySection() -> impl IntoView {
 pub fn FooterSection() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     view! {
-        <EditorField path=FieldPath::FooterText label=ctx.label("editor.footer") counter=ctx.count(|f| &f.footer, FOOTER_MAX)>
+        <EditorField
+            path=FieldPath::FooterText
+            label=ctx.label("editor.footer")
+            counter=ctx.count(|f| &f.footer, FOOTER_MAX)
+            hint=ctx.source_hint(|s| Some(s.footer.clone()))
+        >
             <TextInput
                 value=ctx.text(|f| &f.footer)
                 on_input=move |v| ctx.edit(FieldPath::FooterText, |f| f.footer = v)

@@ -35,6 +35,8 @@ pub struct EditorCtx {
     pub locked: Locks,
     /// Meta's rejection of the stored template, shown at the field it concerns.
     pub rejection: StoredValue<Option<Rejection>>,
+    /// The texts a new language translates, shown beside each text field.
+    pub source: StoredValue<Option<SourceTexts>>,
     /// Unique per mounted editor, so ids never clash.
     pub id_prefix: StoredValue<String>,
     pub i18n: I18n,
@@ -47,6 +49,34 @@ pub struct Rejection {
     pub field: FieldPath,
     pub reason: String,
     pub recommendation: Option<String>,
+}
+
+/// The texts of the language a new one translates, as its form held them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceTexts {
+    pub language: String,
+    pub header_text: String,
+    pub body: String,
+    pub footer: String,
+    /// Button texts by row uid (rows keep their uid when they move).
+    pub buttons: Vec<(u32, String)>,
+}
+
+impl SourceTexts {
+    /// The texts of `form`, in `form.language`.
+    pub fn of(form: &Form) -> Self {
+        SourceTexts {
+            language: form.language.as_str().to_owned(),
+            header_text: form.header_text.clone(),
+            body: form.body.clone(),
+            footer: form.footer.clone(),
+            buttons: form
+                .buttons
+                .iter()
+                .map(|b| (b.uid, b.text.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// Which parts are read-only.
@@ -82,6 +112,7 @@ impl EditorCtx {
         form: RwSignal<Form>,
         locked: Locks,
         rejection: Option<Rejection>,
+        source: Option<SourceTexts>,
         i18n: I18n,
     ) -> Self {
         let draft = Memo::new(move |_| form.with(Form::to_draft));
@@ -95,6 +126,7 @@ impl EditorCtx {
             server_errors: RwSignal::new(Vec::new()),
             locked,
             rejection: StoredValue::new(rejection),
+            source: StoredValue::new(source),
             id_prefix: StoredValue::new(crate::ids::next_id("hsm-ed")),
             i18n,
         }
@@ -156,6 +188,25 @@ impl EditorCtx {
     /// Local issues show at a field once it was typed in, and everywhere after a submit.
     fn visible(&self, field: &FieldPath) -> bool {
         self.show_all.get() || self.touched.with(|t| t.contains(field))
+    }
+
+    /// "Em Português: …", the source text `read` gives, when translating (tracked: locale).
+    pub fn source_hint(
+        &self,
+        read: impl Fn(&SourceTexts) -> Option<String> + Send + Sync + 'static,
+    ) -> Signal<Option<String>> {
+        let (i18n, source) = (self.i18n, self.source);
+        Signal::derive(move || {
+            source.with_value(|s| {
+                let s = s.as_ref()?;
+                let text = read(s).filter(|t| !t.trim().is_empty())?;
+                let language = i18n.code_label(crate::i18n::CodeKind::Language, &s.language);
+                Some(i18n.tf(
+                    "editor.source_text",
+                    &[("language", language), ("text", text)],
+                ))
+            })
+        })
     }
 
     /// Meta's rejection, in the admin's language, if it concerns `path` (tracked).

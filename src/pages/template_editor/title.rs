@@ -10,10 +10,20 @@ use super::summary::Focus;
 use crate::components::StatusBadge;
 use crate::i18n::{format_after, use_i18n, CodeKind};
 
-/// "Editar modelo NAME" with its status, "Duplicar modelo" or "Novo modelo".
+/// "Editar modelo NAME" with its status, "Novo idioma de NAME", "Duplicar modelo" or "Novo
+/// modelo".
 #[component]
-pub fn EditorTitle(template: Option<Template>, duplicate: bool) -> impl IntoView {
+pub fn EditorTitle(
+    template: Option<Template>,
+    duplicate: bool,
+    /// The name a new language is added to.
+    translating: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    if let Some(name) = translating {
+        return view! { <h1>{move || i18n.tf("editor.add_language_title", &[("name", name.clone())])}</h1> }
+            .into_any();
+    }
     match template {
         Some(t) => {
             let name = t.draft.name;

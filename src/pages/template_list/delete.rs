@@ -1,7 +1,9 @@
-//! Deleting a template: confirm in a modal, delete, tell the host, or show why not (with a retry
-//! when trying again may help). A template already gone counts as deleted.
+//! Deleting one language of a template or every language of a name (Meta's two ways): confirm
+//! in a modal naming each language, delete, tell the host, or show why not (with a retry when
+//! trying again may help). A template already gone counts as deleted, so a retry after a partial
+//! failure deletes only what is left.
 
-use hsm_domain::{Status, Template};
+use hsm_domain::{can_delete, Status, Template, TemplateGroup};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -11,10 +13,54 @@ use crate::components::error_panel::error_message;
 use crate::components::{use_notices, ConfirmDialog};
 use crate::i18n::{use_i18n, CodeKind};
 
-/// Which template the dialog asks about, and the button that asked.
+/// What the admin asked to delete.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum DeleteTarget {
+    /// One language.
+    One(Template),
+    /// Every language of a name that may be deleted (DISABLED ones stay, as Meta keeps them).
+    Name(TemplateGroup),
+}
+
+impl DeleteTarget {
+    /// The templates the delete removes.
+    fn templates(&self) -> Vec<Template> {
+        match self {
+            DeleteTarget::One(t) => vec![t.clone()],
+            DeleteTarget::Name(g) => g
+                .templates
+                .iter()
+                .filter(|t| can_delete(&t.status))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The languages that stay (a name's DISABLED ones).
+    fn kept(&self) -> Vec<Template> {
+        match self {
+            DeleteTarget::One(_) => Vec::new(),
+            DeleteTarget::Name(g) => g
+                .templates
+                .iter()
+                .filter(|t| !can_delete(&t.status))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            DeleteTarget::One(t) => t.draft.name.clone(),
+            DeleteTarget::Name(g) => g.name.clone(),
+        }
+    }
+}
+
+/// What the dialog asks about, and the button that asked.
 #[derive(Clone, Copy)]
 pub(super) struct DeleteState {
-    target: RwSignal<Option<Template>>,
+    target: RwSignal<Option<DeleteTarget>>,
     opener: StoredValue<Option<SendWrapper<web_sys::HtmlElement>>>,
 }
 
@@ -26,7 +72,7 @@ impl DeleteState {
         }
     }
 
-    /// The row's "Excluir": opens the dialog for that template.
+    /// "Excluir" of a language or of a name: opens the dialog for it.
     pub fn ask(self) -> Callback<DeleteRequest> {
         Callback::new(move |(t, opener): DeleteRequest| {
             self.opener.set_value(opener);
@@ -39,8 +85,8 @@ impl DeleteState {
 #[component]
 pub(super) fn DeleteDialog(
     state: DeleteState,
-    /// The template is gone on the server.
-    on_deleted: Callback<Template>,
+    /// The templates are gone on the server.
+    on_deleted: Callback<Vec<Template>>,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let i18n = use_i18n();
@@ -48,16 +94,19 @@ pub(super) fn DeleteDialog(
     let error = RwSignal::new(None::<ApiError>);
 
     let host_api = api.clone();
-    let delete = Action::new_local(move |t: &Template| {
+    let delete = Action::new_local(move |target: &DeleteTarget| {
         let api = api.clone();
-        let t = t.clone();
+        let templates = target.templates();
         async move {
-            match api.delete_template(&t.id).await {
-                // Already gone: an earlier attempt whose answer was lost on the way back (or
-                // someone else) deleted it. Either way what the admin asked for is done.
-                Ok(()) | Err(ApiError::NotFound) => Ok(t),
-                Err(e) => Err(e),
+            for t in &templates {
+                match api.delete_template(&t.id).await {
+                    // Already gone: an earlier attempt whose answer was lost on the way back
+                    // (or someone else) deleted it. Either way what the admin asked is done.
+                    Ok(()) | Err(ApiError::NotFound) => {}
+                    Err(e) => return Err(e),
+                }
             }
+            Ok(templates)
         }
     });
 
@@ -66,24 +115,27 @@ pub(super) fn DeleteDialog(
             return;
         };
         match result {
-            Ok(t) => {
-                let language = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
+            Ok(gone) => {
+                let Some(first) = gone.first() else { return };
+                let languages = languages_of(&i18n, &gone);
                 notices.show(i18n.tf(
                     "list.deleted",
-                    &[("name", t.draft.name.clone()), ("language", language)],
+                    &[("name", first.draft.name.clone()), ("language", languages)],
                 ));
-                host_api.host().emit(
-                    "deleted",
-                    &serde_json::json!({
-                        "id": t.id,
-                        "name": t.draft.name,
-                        "language": t.draft.language.as_str(),
-                    }),
-                );
+                for t in &gone {
+                    host_api.host().emit(
+                        "deleted",
+                        &serde_json::json!({
+                            "id": t.id,
+                            "name": t.draft.name,
+                            "language": t.draft.language.as_str(),
+                        }),
+                    );
+                }
                 // The row is about to disappear: focus goes to the heading, not to it.
                 state.opener.set_value(None);
                 state.target.set(None);
-                on_deleted.run(t);
+                on_deleted.run(gone);
             }
             Err(e) => error.set(Some(e)),
         }
@@ -107,25 +159,46 @@ pub(super) fn DeleteDialog(
         state.target.with(|t| {
             t.as_ref()
                 .map(|t| {
-                    let language = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
-                    i18n.tf(
-                        key,
-                        &[("name", t.draft.name.clone()), ("language", language)],
-                    )
+                    let language = languages_of(&i18n, &t.templates());
+                    i18n.tf(key, &[("name", t.name()), ("language", language)])
                 })
                 .unwrap_or_default()
         })
     };
     let approved = move || {
+        state.target.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| t.templates().iter().any(|t| t.status == Status::Approved))
+        })
+    };
+    let kept = move || {
+        state.target.with(|t| {
+            let kept = t.as_ref().map(DeleteTarget::kept).unwrap_or_default();
+            (!kept.is_empty()).then(|| {
+                i18n.tf(
+                    "list.delete_kept",
+                    &[("language", languages_of(&i18n, &kept))],
+                )
+            })
+        })
+    };
+    let all = move || {
         state
             .target
-            .with(|t| t.as_ref().is_some_and(|t| t.status == Status::Approved))
+            .with(|t| matches!(t, Some(DeleteTarget::Name(_))))
+    };
+    let title = move || {
+        i18n.t(if all() {
+            "list.delete_all_title"
+        } else {
+            "list.delete_title"
+        })
     };
 
     view! {
         <ConfirmDialog
             open
-            title=Signal::derive(move || i18n.t("list.delete_title"))
+            title=Signal::derive(title)
             confirm_label=Signal::derive(move || {
                 if busy.get() {
                     i18n.t("list.deleting")
@@ -143,10 +216,20 @@ pub(super) fn DeleteDialog(
             on_confirm=confirm
             on_cancel=cancel
         >
-            <p>{move || words("list.delete_text")}</p>
+            <p>{move || words(if all() { "list.delete_all_text" } else { "list.delete_text" })}</p>
+            {move || kept().map(|text| view! { <p>{text}</p> })}
             <Show when=approved>
                 <p class="hsm-confirm__note">{move || words("list.delete_approved_note")}</p>
             </Show>
         </ConfirmDialog>
     }
+}
+
+/// "Português, English (US)": the languages of `templates`, in their order.
+fn languages_of(i18n: &crate::i18n::I18n, templates: &[Template]) -> String {
+    templates
+        .iter()
+        .map(|t| i18n.code_label(CodeKind::Language, t.draft.language.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

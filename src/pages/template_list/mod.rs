@@ -5,6 +5,7 @@
 //! therefore all show the same list.
 
 mod delete;
+mod group;
 mod polling;
 mod table;
 mod toolbar;
@@ -13,7 +14,7 @@ mod url;
 use std::collections::HashSet;
 
 use hsm_domain::wire::{ListQuery, Page};
-use hsm_domain::{Status, Template};
+use hsm_domain::{Status, Template, TemplateGroup};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -26,7 +27,7 @@ use crate::components::{ErrorsPanel, RelativeTime};
 use crate::i18n::use_i18n;
 
 /// One load of the list: the query it answers and the page the backend returned.
-pub(crate) type Loaded = Result<(ListQuery, Page<Template>), ApiError>;
+pub(crate) type Loaded = Result<(ListQuery, Page<TemplateGroup>), ApiError>;
 
 /// The router's navigate function (not `Send`: it stays on the page's thread).
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
@@ -111,7 +112,7 @@ pub fn TemplateList() -> impl IntoView {
         let query = nav.query.get();
         let api = api.clone();
         // A newer query reruns this and cleans up the previous run, which aborts its request.
-        async move { api.list_templates(&query).await.map(|page| (query, page)) }
+        async move { api.list_groups(&query).await.map(|page| (query, page)) }
     });
 
     let pending = RwSignal::new(false);
@@ -131,7 +132,11 @@ pub fn TemplateList() -> impl IntoView {
 
     let has_pending = Memo::new(move |_| {
         templates.with(|r| match r {
-            Some(Ok((_, page))) => page.items.iter().any(|t| t.status == Status::Pending),
+            Some(Ok((_, page))) => page
+                .items
+                .iter()
+                .flat_map(|g| &g.templates)
+                .any(|t| t.status == Status::Pending),
             _ => false,
         })
     });
@@ -147,10 +152,8 @@ pub fn TemplateList() -> impl IntoView {
     };
     let retry = move |()| templates.refetch();
 
-    let on_deleted = Callback::new(move |t: Template| {
-        removed.update(|r| {
-            r.insert(t.id.clone());
-        });
+    let on_deleted = Callback::new(move |gone: Vec<Template>| {
+        removed.update(|r| r.extend(gone.into_iter().map(|t| t.id)));
         templates.refetch();
         // The row that held the focus is gone: the heading is the next sensible place.
         if let Some(h) = heading.get_untracked() {

@@ -1,5 +1,6 @@
-//! The table of one page of templates, its sortable headers, the rejected reason in the row,
-//! the row actions, paging, and the empty and no-result states.
+//! The table of one page of template names: per name a group of rows (its summary, then one row
+//! per language with the rejected reason and the language's actions), the sortable headers,
+//! paging, and the empty and no-result states.
 //!
 //! Links are plain `<a>` (the router still handles their clicks): `<A>` keeps memos that a
 //! reload disposes while `Transition` still shows the old rows.
@@ -7,11 +8,13 @@
 use std::collections::HashSet;
 
 use hsm_domain::wire::{percent_encode, ListQuery, Page, Sort};
-use hsm_domain::{can_delete, can_edit, Status, Template};
+use hsm_domain::{can_delete, can_edit, Status, Template, TemplateGroup};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+use super::delete::DeleteTarget;
+use super::group::GroupHead;
 use super::url::PAGE_SIZES;
 use super::ListNav;
 use crate::components::confirm_dialog::event_element;
@@ -19,14 +22,14 @@ use crate::components::status_badge::status_label;
 use crate::components::{Pagination, StatusBadge};
 use crate::i18n::{format_datetime, use_i18n, CodeKind};
 
-/// Asks to delete a template; carries the button to give the focus back to.
-pub(super) type DeleteRequest = (Template, Option<SendWrapper<web_sys::HtmlElement>>);
+/// Asks to delete a language or a name; carries the button to give the focus back to.
+pub(super) type DeleteRequest = (DeleteTarget, Option<SendWrapper<web_sys::HtmlElement>>);
 
 /// What one load of the list shows.
 #[component]
 pub(super) fn Results(
     query: ListQuery,
-    page: Page<Template>,
+    page: Page<TemplateGroup>,
     nav: ListNav,
     /// Templates deleted since this page was loaded: their rows are left out.
     removed: HashSet<String>,
@@ -117,14 +120,32 @@ pub(super) fn Results(
                         <th scope="col">{i18n.t("list.col_actions")}</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {page
-                        .items
-                        .into_iter()
-                        .filter(|t| !removed.contains(&t.id))
-                        .map(|t| view! { <Row t nav on_delete /> })
-                        .collect_view()}
-                </tbody>
+                {page
+                    .items
+                    .into_iter()
+                    .filter_map(|mut g| {
+                        g.templates.retain(|t| !removed.contains(&t.id));
+                        (!g.templates.is_empty()).then_some(g)
+                    })
+                    .map(|g| {
+                        let filtered = query.is_filtered();
+                        let rows = g
+                            .templates
+                            .iter()
+                            .map(|t| {
+                                let matched = !filtered || g.is_matched(&t.id);
+                                view! { <Row t=t.clone() matched filtered nav on_delete /> }
+                            })
+                            .collect_view();
+                        let name = g.name.clone();
+                        view! {
+                            <tbody class="hsm-group" data-name=name>
+                                <GroupHead group=g on_delete />
+                                {rows}
+                            </tbody>
+                        }
+                    })
+                    .collect_view()}
             </table>
         </div>
         {paging}
@@ -181,7 +202,14 @@ fn SortHeader(
 /// load and on a locale change, and a reactive closure per cell would leave a subscription on
 /// the long-lived locale signal behind for every row of every page ever shown.
 #[component]
-fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl IntoView {
+fn Row(
+    t: Template,
+    /// Whether it matches the search and filters (marked when the list is filtered).
+    matched: bool,
+    filtered: bool,
+    nav: ListNav,
+    on_delete: Callback<DeleteRequest>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = t.id.clone();
     let name = t.draft.name.clone();
@@ -250,6 +278,8 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
         <tr
             class="hsm-row"
             class:hsm-row--readonly=!editable
+            class:hsm-row--unmatched=!matched
+            data-matched=(filtered && matched).then_some("true")
             class:hsm-row--rejected=rejected
             data-id=id.clone()
             data-status=status.as_str().to_owned()
@@ -266,7 +296,10 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
                 </a>
             </td>
             <td>{category}</td>
-            <td>{language_label}</td>
+            <td>
+                {language_label}
+                {(!matched).then(|| view! { <span class="hsm-row__unmatched">{i18n.t("list.unmatched")}</span> })}
+            </td>
             <td class="hsm-row__status">
                 <StatusBadge status=status.clone() />
                 {reason.map(|text| view! { <p class="hsm-reason">{text}</p> })}
@@ -314,7 +347,7 @@ fn Row(t: Template, nav: ListNav, on_delete: Callback<DeleteRequest>) -> impl In
                                 data-action="delete"
                                 data-focus=format!("delete:{id}")
                                 on:click=move |ev| {
-                                    on_delete.run((delete_target.clone(), event_element(&ev)))
+                                    on_delete.run((DeleteTarget::One(delete_target.clone()), event_element(&ev)))
                                 }
                             >
                                 {i18n.t("list.delete")}
