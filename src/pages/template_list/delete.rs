@@ -17,7 +17,7 @@ use crate::i18n::{use_i18n, CodeKind};
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum DeleteTarget {
     /// One language.
-    One(Template),
+    One(Box<Template>),
     /// Every language of a name that may be deleted (DISABLED ones stay, as Meta keeps them).
     Name(TemplateGroup),
 }
@@ -26,7 +26,7 @@ impl DeleteTarget {
     /// The templates the delete removes.
     fn templates(&self) -> Vec<Template> {
         match self {
-            DeleteTarget::One(t) => vec![t.clone()],
+            DeleteTarget::One(t) => vec![(**t).clone()],
             DeleteTarget::Name(g) => g
                 .templates
                 .iter()

@@ -347,7 +347,7 @@ fn Row(
                                 data-action="delete"
                                 data-focus=format!("delete:{id}")
                                 on:click=move |ev| {
-                                    on_delete.run((DeleteTarget::One(delete_target.clone()), event_element(&ev)))
+                                    on_delete.run((DeleteTarget::One(Box::new(delete_target.clone())), event_element(&ev)))
                                 }
                             >
                                 {i18n.t("list.delete")}
