@@ -14,6 +14,7 @@
 //! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
 //! - [`media`]: the file types each media header takes, their size limits, and what a file is
 //!   by its bytes.
+//! - [`transfer`]: the export file, reading an import file, and each import's idempotency key.
 //! - [`wire`]: the REST vocabulary both sides share: list query, sort and page, the error
 //!   body's [`FieldError`], the [`wire::problem`] codes, the percent-encoder.
 //!
@@ -128,6 +129,7 @@ pub mod model;
 pub mod path;
 pub mod rejection;
 pub mod text;
+pub mod transfer;
 pub mod validation;
 pub mod variables;
 pub mod wire;
