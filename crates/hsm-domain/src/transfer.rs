@@ -350,8 +350,8 @@ fn component_issue(i: usize, c: &Value) -> Option<Issue> {
 }
 
 /// The export file of `templates`: their Meta objects, pretty-printed, with a final newline.
-pub fn export_file(templates: impl IntoIterator<Item = &Template>) -> String {
-    let drafts: Vec<&TemplateDraft> = templates.into_iter().map(|t| &t.draft).collect();
+pub fn export_file(templates: &[Template]) -> String {
+    let drafts: Vec<&TemplateDraft> = templates.iter().map(|t| &t.draft).collect();
     let mut out = serde_json::to_string_pretty(&drafts).unwrap_or_else(|_| "[]".to_owned());
     out.push('\n');
     out
