@@ -9,7 +9,7 @@ use crate::components::{NoticeArea, Notices};
 use crate::config::Config;
 use crate::drafts::Drafts;
 use crate::i18n::I18n;
-use crate::lazy::editor_route;
+use crate::lazy::{editor_route, import_route};
 use crate::pages::{NotFound, TemplateList};
 use crate::routes::Base;
 
@@ -36,6 +36,7 @@ pub fn App(config: Config, api: Api, i18n: I18n) -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=TemplateList />
                         <Route path=path!("/new") view=editor_route() />
+                        <Route path=path!("/import") view=import_route() />
                         <Route path=path!("/:id/edit") view=editor_route() />
                     </Routes>
                 </main>

@@ -20,6 +20,7 @@ const APP_CSS: &str = concat!(
     include_str!("../style/app.css"),
     include_str!("../style/list.css"),
     include_str!("../style/editor.css"),
+    include_str!("../style/transfer.css"),
 );
 
 #[wasm_bindgen(typescript_custom_section)]

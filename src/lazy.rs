@@ -1,4 +1,5 @@
-//! The editor as a separate chunk of code, fetched when its route is first entered.
+//! The editor and the import screen as separate chunks of code, each fetched when its route is
+//! first entered.
 //!
 //! Only the split release build (`cargo xtask`, which sets `--cfg hsm_split` and cuts the module
 //! with `wasm-split-cli`) has a split point: every other build — `trunk serve`, debug builds, the
@@ -21,6 +22,20 @@ pub fn editor_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 
     use crate::pages::TemplateEditor;
     use leptos::prelude::*;
     || view! { <TemplateEditor /> }.into_any()
+}
+
+/// The import screen's route view: its chunk (split builds) or the screen itself.
+#[cfg(hsm_split)]
+pub fn import_route() -> leptos_router::Lazy<split::ImportRoute> {
+    leptos_router::Lazy::new()
+}
+
+/// The import screen's route view: its chunk (split builds) or the screen itself.
+#[cfg(not(hsm_split))]
+pub fn import_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
+    use crate::pages::TemplateImport;
+    use leptos::prelude::*;
+    || view! { <TemplateImport /> }.into_any()
 }
 
 /// Starts fetching the editor's chunk, if this build has one and it is neither loaded nor on
@@ -51,7 +66,21 @@ mod split {
     use crate::api::ApiError;
     use crate::components::ErrorPanel;
     use crate::i18n::use_i18n;
-    use crate::pages::TemplateEditor;
+    use crate::pages::{TemplateEditor, TemplateImport};
+
+    /// A chunk with a route of its own.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Chunk {
+        Editor,
+        Import,
+    }
+
+    async fn load(chunk: Chunk) -> Result<AnyView, SplitLoaderError> {
+        match chunk {
+            Chunk::Editor => editor_view().await,
+            Chunk::Import => import_view().await,
+        }
+    }
 
     /// Everything only the editor uses ends up in the chunk `split_editor.wasm`.
     #[leptos::wasm_split::wasm_split(
@@ -62,6 +91,37 @@ mod split {
     )]
     fn editor_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <TemplateEditor /> }.into_any())
+    }
+
+    /// Everything only the import screen uses ends up in the chunk `split_import.wasm`.
+    #[leptos::wasm_split::wasm_split(
+        import,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_import_chunk)
+    )]
+    fn import_view() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <TemplateImport /> }.into_any())
+    }
+
+    /// The router's handle on the import screen's split point.
+    pub struct ImportRoute;
+
+    impl LazyRoute for ImportRoute {
+        fn data() -> Self {
+            ImportRoute
+        }
+
+        async fn view(_this: Self) -> AnyView {
+            match import_view().await {
+                Ok(view) => view,
+                Err(_) => view! { <ChunkUnavailable chunk=Chunk::Import /> }.into_any(),
+            }
+        }
+
+        async fn preload() {
+            let _ = load_import_chunk().await;
+        }
     }
 
     /// The router's handle on the split point.
@@ -75,7 +135,7 @@ mod split {
         async fn view(_this: Self) -> AnyView {
             match editor_view().await {
                 Ok(view) => view,
-                Err(_) => view! { <ChunkUnavailable /> }.into_any(),
+                Err(_) => view! { <ChunkUnavailable chunk=Chunk::Editor /> }.into_any(),
             }
         }
 
@@ -120,10 +180,10 @@ mod split {
         };
     }
 
-    /// The editor's code could not be fetched: the error panel, whose retry fetches it again
-    /// and shows the editor once it arrives.
+    /// A screen's code could not be fetched: the error panel, whose retry fetches it again
+    /// and shows the screen once it arrives.
     #[component]
-    fn ChunkUnavailable() -> impl IntoView {
+    fn ChunkUnavailable(chunk: Chunk) -> impl IntoView {
         let i18n = use_i18n();
         let attempt = RwSignal::new(0u32);
         let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
@@ -134,7 +194,7 @@ mod split {
                         {move || i18n.t("common.back_to_list")}
                     </a>
                     <ErrorPanel
-                        error=ApiError::Network("the editor's code could not be fetched".into())
+                        error=ApiError::Network("the screen's code could not be fetched".into())
                         on_retry=retry
                     />
                 </section>
@@ -148,9 +208,11 @@ mod split {
                 if first {
                     return failed();
                 }
-                match editor_view().await {
+                match load(chunk).await {
                     Ok(view) => {
-                        STARTED.set(true);
+                        if chunk == Chunk::Editor {
+                            STARTED.set(true);
+                        }
                         view
                     }
                     Err(_) => failed(),

@@ -20,6 +20,8 @@ pub mod paths {
     pub const LIST: &str = "/";
     /// A new template.
     pub const NEW: &str = "/new";
+    /// The import screen.
+    pub const IMPORT: &str = "/import";
 
     /// Editing template `id`; encoded, so a `/` or `?` in a server-made id cannot change
     /// the route.
@@ -36,6 +38,11 @@ pub fn list() -> String {
 /// Link to a new template.
 pub fn new() -> String {
     with_base(paths::NEW)
+}
+
+/// Link to the import screen.
+pub fn import() -> String {
+    with_base(paths::IMPORT)
 }
 
 /// Link to the editor of template `id`.

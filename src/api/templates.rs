@@ -44,6 +44,25 @@ impl Api {
             .unwrap_or_default())
     }
 
+    /// Every template `query` selects (its search, filters and order), page after page at
+    /// the largest page size; `query.page` and `query.per_page` are ignored. Stops when a page
+    /// comes back short or the total is reached, so a list that changes meanwhile still ends.
+    pub async fn list_all_templates(&self, query: &ListQuery) -> Result<Vec<Template>, ApiError> {
+        let mut query = query.clone();
+        query.per_page = *ListQuery::PER_PAGE.end();
+        query.page = 1;
+        let mut all = Vec::new();
+        loop {
+            let page = self.list_templates(&query).await?;
+            let short = page.items.len() < query.per_page as usize;
+            all.extend(page.items);
+            if short || all.len() as u64 >= page.total || query.page >= *ListQuery::PAGES.end() {
+                return Ok(all);
+            }
+            query.page += 1;
+        }
+    }
+
     /// `GET /templates/{id}`.
     pub async fn get_template(&self, id: &str) -> Result<Template, ApiError> {
         self.get_json(&format!("/templates/{}", encode(id))).await

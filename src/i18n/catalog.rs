@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use super::Locale;
 
 /// The areas each locale has a file for.
-pub const AREAS: [&str; 4] = ["common", "list", "editor", "validation"];
+pub const AREAS: [&str; 5] = ["common", "list", "editor", "validation", "transfer"];
 
 macro_rules! sources {
     ($tag:literal) => {
@@ -15,11 +15,12 @@ macro_rules! sources {
             include_str!(concat!("../../locales/", $tag, "/list.json")),
             include_str!(concat!("../../locales/", $tag, "/editor.json")),
             include_str!(concat!("../../locales/", $tag, "/validation.json")),
+            include_str!(concat!("../../locales/", $tag, "/transfer.json")),
         ]
     };
 }
 
-fn sources(locale: Locale) -> [&'static str; 4] {
+fn sources(locale: Locale) -> [&'static str; 5] {
     match locale {
         Locale::PtBr => sources!("pt-BR"),
         Locale::En => sources!("en"),

@@ -34,6 +34,14 @@ fn dynamic_families() -> BTreeMap<&'static str, Vec<String>> {
                 .map(|c| format!("validation.{c}"))
                 .collect(),
         ),
+        // The import's file and item codes (`hsm_domain::transfer`).
+        (
+            "transfer.{code}",
+            hsm_domain::transfer::CODES
+                .iter()
+                .map(|c| format!("transfer.{c}"))
+                .collect(),
+        ),
         // The editor's header select: no header, or a supported format (its choice key is
         // the lower-case wire value).
         (

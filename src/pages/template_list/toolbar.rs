@@ -1,4 +1,4 @@
-//! Search (debounced) and the Status, Categoria and Idioma filters.
+//! Search (debounced), the Status, Categoria and Idioma filters, Exportar and Importar.
 
 use std::time::Duration;
 
@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::ListNav;
 use crate::i18n::{use_i18n, CodeKind};
+use crate::pages::template_transfer::ExportButton;
 use hsm_domain::wire::ListQuery;
 
 /// How long typing must pause before the search runs.
@@ -148,6 +149,12 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
             <button type="button" class="hsm-btn" data-action="clear-filters" disabled=move || !filtered() on:click=clear>
                 {move || i18n.t("list.clear_filters")}
             </button>
+            <div class="hsm-toolbar__transfer">
+                <ExportButton query=Callback::new(move |()| nav.current()) />
+                <a class="hsm-btn" data-action="import" href=crate::routes::import()>
+                    {move || i18n.t("transfer.import_link")}
+                </a>
+            </div>
         </form>
     }
 }

@@ -1,0 +1,126 @@
+//! "Exportar": every template the list's filters select, downloaded as one file of Meta's
+//! objects (`hsm_domain::transfer::export_file`).
+
+use hsm_domain::wire::ListQuery;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::{Api, ApiError};
+use crate::components::ErrorPanel;
+use crate::i18n::use_i18n;
+
+/// Where an export stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Export {
+    Idle,
+    Busy,
+    Done(usize),
+    /// The filters select nothing: no file.
+    Empty,
+    Failed(ApiError),
+}
+
+/// The file's name: `templates-hsm-YYYY-MM-DD.json`, today in the admin's time zone.
+fn file_name() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "templates-hsm-{:04}-{:02}-{:02}.json",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Hands `text` to the browser as a download named `name`.
+fn download(text: &str, name: &str) -> Result<(), ApiError> {
+    let fail = |_| ApiError::Decode("the file could not be made".into());
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| ApiError::Decode("no document".into()))?;
+    // A detached link: nothing is added to the host's page, and the router never sees it.
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// The toolbar's "Exportar" button and what it says about its export.
+#[component]
+pub fn ExportButton(
+    /// The list's current query (search, filters, order).
+    query: Callback<(), ListQuery>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let state = RwSignal::new(Export::Idle);
+    let run = Action::new_local(move |query: &ListQuery| {
+        let api = api.clone();
+        let query = query.clone();
+        async move {
+            let next = match api.list_all_templates(&query).await {
+                Ok(all) if all.is_empty() => Export::Empty,
+                Ok(all) => {
+                    let file = hsm_domain::transfer::export_file(&all);
+                    match download(&file, &file_name()) {
+                        Ok(()) => Export::Done(all.len()),
+                        Err(e) => Export::Failed(e),
+                    }
+                }
+                Err(e) => Export::Failed(e),
+            };
+            state.try_set(next);
+        }
+    });
+    let start = move || {
+        state.set(Export::Busy);
+        run.dispatch(query.run(()));
+    };
+    let busy = move || state.with(|s| *s == Export::Busy);
+    view! {
+        <button
+            type="button"
+            class="hsm-btn"
+            data-action="export"
+            aria-disabled=move || busy().then_some("true")
+            on:click=move |_| {
+                if !busy() {
+                    start();
+                }
+            }
+        >
+            {move || i18n.t(if busy() { "transfer.export_busy" } else { "transfer.export" })}
+        </button>
+        <p class="hsm-transfer__status" role="status" data-export=move || match state.get() {
+            Export::Idle => "idle",
+            Export::Busy => "busy",
+            Export::Done(_) => "done",
+            Export::Empty => "empty",
+            Export::Failed(_) => "failed",
+        }>
+            {move || match state.get() {
+                Export::Done(n) => i18n.count("transfer.export_done", n as u64),
+                Export::Empty => i18n.t("transfer.export_empty"),
+                _ => String::new(),
+            }}
+        </p>
+        {move || match state.get() {
+            Export::Failed(error) => Some(view! {
+                <ErrorPanel error on_retry=move |()| start() />
+            }),
+            _ => None,
+        }}
+    }
+}
