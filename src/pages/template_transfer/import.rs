@@ -346,9 +346,9 @@ fn Outcome(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let finished = phase == Phase::Finished;
-    let c = items.with(|v| counts(v));
+    let c = items.with_untracked(|v| counts(v));
     let n = |x: usize| format_number(x as f64, i18n.locale());
-    let failure = items.with(|v| {
+    let failure = items.with_untracked(|v| {
         v.iter().find_map(|i| match &i.state {
             State::Failed(e) => Some(e.clone()),
             _ => None,
@@ -396,7 +396,7 @@ fn Outcome(
     } else {
         None
     };
-    let groups = items.with(|v| {
+    let groups = items.with_untracked(|v| {
         let pick = |f: fn(&State) -> bool| {
             v.iter()
                 .filter(|i| f(&i.state))
