@@ -182,3 +182,40 @@ test('payloads in the URL stay text', async () => {
   await page.locator('#hsm-app [role="alert"], #hsm-app .hsm-error').first().waitFor({ timeout: 20_000 });
   await assertInert(page, errors, 'the editor of a hostile id');
 });
+
+test('an imported file with payloads, huge strings, wrong types, 501 templates or 5 MB+ stays text', async () => {
+  const { page, errors } = await hostilePage();
+  await page.goto(`${APP_URL}/import`);
+  const input = page.getByLabel('Arquivo JSON de modelos');
+  await input.waitFor();
+  const huge = 'x'.repeat(200_000);
+  const hostileName = uniqueName('hostile');
+  const payloads = [
+    { name: P.img, language: P.script, category: P.svg, components: [{ type: 'BODY', text: P.b }] },
+    { name: hostileName, language: 'pt_BR', category: 'UTILITY',
+      components: [{ type: 'BODY', text: `${P.script} ${P.img}` }, { type: 'FOOTER', text: huge }] },
+    { name: { $gt: '' }, language: ['pt_BR'], category: 7, components: 'BODY' },
+    { name: huge, language: 'pt_BR', category: 'UTILITY', components: [{ type: P.svg }] },
+    P.script,
+    null,
+  ];
+  await input.setInputFiles({ name: 'hostil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(payloads)) });
+  const invalid = page.locator('[data-group="invalid"]');
+  await invalid.waitFor();
+  await assertShown(invalid, ['<img src onerror=', '<script>', '"><svg onload='], 'the invalid group');
+  await shot(page, 'hostile-import.png');
+  await assertInert(page, errors, 'import preview of a hostile file');
+
+  for (const [name, buffer, words] of [
+    ['muitos.json', Buffer.from(JSON.stringify(Array.from({ length: 501 }, (_, i) => ({ name: `t${i}`, language: 'pt_BR', category: 'UTILITY', components: [] })))), 'traz 501 modelos'],
+    ['grande.json', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), 'passa de 5 MB'],
+    ['script.json', Buffer.from(`${P.script}${P.img}`), 'não é JSON'],
+  ]) {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer });
+    await page.getByRole('alert').filter({ hasText: words }).waitFor();
+    await assertInert(page, errors, `refused ${name}`);
+  }
+  assert.equal(await page.getByRole('button', { name: /^Criar/ }).count(), 0, 'nothing to create');
+  const { items } = await (await fetch(`${APP_URL}/api/v1/whatsapp/templates?q=${hostileName}`)).json();
+  assert.deepEqual(items, [], 'nothing was created');
+});
