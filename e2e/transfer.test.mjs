@@ -27,7 +27,7 @@ test('export the filtered list, import it under new names, axe-clean preview and
   ];
   const { page } = await newPage({ acceptDownloads: true });
   await page.goto(`${APP_URL}/?q=${prefix}`);
-  await page.getByRole('link', { name: made[0].name }).waitFor();
+  await page.getByRole('link', { name: made[0].name, exact: true }).waitFor();
 
   // Exportar, with the keyboard.
   const exportButton = page.getByRole('button', { name: 'Exportar' });
