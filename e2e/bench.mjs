@@ -113,8 +113,10 @@ async function sizes(listLoad) {
 }
 
 async function firstRender(browser) {
-  const { items } = await (await fetch(`${APP_URL}/api/v1/whatsapp/templates`)).json();
-  // The same first page as plain HTML with the same stylesheets: the browser's own floor.
+  const groups = await (await fetch(`${APP_URL}/api/v1/whatsapp/template-groups`)).json();
+  const items = groups.items.flatMap((g) => g.templates);
+  // The same first page (every language of its names) as plain HTML with the same
+  // stylesheets: the browser's own floor.
   const cells = items.map((t) => `<tr><td><a href="#">${t.name}</a></td><td>${t.category}</td><td>${t.language}</td><td>${t.status}</td><td>${t.updated_at}</td></tr>`).join('');
   writeFileSync(new URL('bench-static.html', DIST), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/app.css"><link rel="stylesheet" href="/list.css"></head><body><div class="hsm-app"><h1>WhatsApp – HSM</h1><table class="hsm-table"><tbody>${cells}</tbody></table></div></body></html>`);
   const floor = await coldMedian(browser, '/bench-static.html', 'table tbody tr');
@@ -194,7 +196,7 @@ const LIST_PROBE = `
       const r = await real.call(this, input, init);
       // A string, a URL (wasm-bindgen's init, the chunk loader) or a Request.
       const url = String(input instanceof Request ? input.url : input);
-      if (url.includes('/templates?') || url.endsWith('/templates')) {
+      if (url.includes('/template-groups?') || url.endsWith('/template-groups')) {
         const entry = { headers: performance.now(), body: null };
         window.__resp.push(entry);
         const text = r.text.bind(r);
@@ -320,17 +322,24 @@ async function backend() {
   const queries = ['', 'q=promocao', 'q=pedido&status=APPROVED', 'status=APPROVED,REJECTED&sort=name&page=3',
     'status=PENDING&language=pt_BR,es&sort=-name', 'category=MARKETING&sort=updated_at&page=20&per_page=100',
     'q=rastreio&category=UTILITY&language=en_US&page=2', 'q=nada_encontrado_xyz'];
-  const times = [];
-  for (let round = 0; round < 100; round += 1) {
-    for (const q of queries) {
-      const t0 = performance.now();
-      const r = await fetch(`${APP_URL}/api/v1/whatsapp/templates?${q}`);
-      await r.arrayBuffer();
-      times.push(performance.now() - t0);
+  const timed = async (path) => {
+    const times = [];
+    for (let round = 0; round < 100; round += 1) {
+      for (const q of queries) {
+        const t0 = performance.now();
+        const r = await fetch(`${APP_URL}/api/v1/whatsapp/${path}?${q}`);
+        await r.arrayBuffer();
+        times.push(performance.now() - t0);
+      }
     }
-  }
+    return times;
+  };
+  const flat = await timed('templates');
+  row('dev backend GET /templates p99 (6000 templates, 8 filters)', pct(flat, 0.99), 'ms', '', null, `p50 ${median(flat).toFixed(1)} ms`);
+  // What the list asks for: one entry per name.
+  const times = await timed('template-groups');
   row('dev backend GET list p50 (6000 templates, 8 filters)', median(times), 'ms', '', null);
-  row('dev backend GET list p99 (6000 templates, 8 filters)', pct(times, 0.99), 'ms', '≤ 20 ms', pct(times, 0.99) <= 20, `${times.length} requests`);
+  row('dev backend GET list (/template-groups) p99 (6000 templates, 8 filters)', pct(times, 0.99), 'ms', '≤ 20 ms', pct(times, 0.99) <= 20, `${times.length} requests`);
 }
 
 const browser = await launch();
