@@ -530,16 +530,7 @@ async fn a_name_is_one_entry_with_its_languages_and_can_be_deleted_whole() {
             "example": { "body_text": [["123"]] }
         }]
     });
-    let key = unique("key");
-    let en = call(
-        "POST",
-        "/templates",
-        Some(en_draft),
-        &[("Idempotency-Key", &key)],
-    )
-    .await;
-    assert_eq!(en.status, 201, "{}", en.body);
-    let en = en.body;
+    let en = create_draft(en_draft).await;
     let _url = AtUrl::new(&format!("/t/group/?q={name}&language=en_US"));
     let app = mount(config_at("/t/group"));
     let root: &Element = &app.root;

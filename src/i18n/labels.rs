@@ -57,6 +57,19 @@ impl CodeKind {
 }
 
 impl I18n {
+    /// The sentence `key` ("Os idiomas diferem em: {parts}.") naming each way the languages
+    /// of a name drifted apart, or `None` when they did not.
+    pub fn drift(&self, key: &str, found: &[hsm_domain::Drift]) -> Option<String> {
+        (!found.is_empty()).then(|| {
+            let parts = found
+                .iter()
+                .map(|d| self.t(&format!("list.{}", d.code())))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.tf(key, &[("parts", parts)])
+        })
+    }
+
     /// The label of a wire code in the current locale (tracked). A code this version has no
     /// words for (a newer backend may send one) shows as itself: Meta's codes are readable
     /// identifiers (`IN_APPEAL`, `fr`), the admin can look them up as written, and the raw

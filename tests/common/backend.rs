@@ -105,10 +105,16 @@ pub async fn create_template(name: &str, body: &str) -> Value {
 
 /// Creates a UTILITY template of `name` in `language`; returns it as stored.
 pub async fn create_in(name: &str, language: &str, body: &str) -> Value {
-    let draft = json!({
+    create_draft(json!({
         "name": name, "language": language, "category": "UTILITY",
         "components": [{ "type": "BODY", "text": body }]
-    });
+    }))
+    .await
+}
+
+/// Creates `draft` (a fresh Idempotency-Key); returns it as stored.
+pub async fn create_draft(draft: Value) -> Value {
+    let name = draft["name"].as_str().unwrap_or_default().to_owned();
     let key = unique("key");
     let created = call(
         "POST",

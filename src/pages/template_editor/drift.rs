@@ -70,17 +70,7 @@ pub fn DriftNote(others: RwSignal<Vec<TemplateDraft>>) -> impl IntoView {
     });
     view! {
         <p class="hsm-editor__note hsm-editor__note--warning" aria-live="polite" data-testid="drift">
-            {move || {
-                let found = differences.get();
-                (!found.is_empty()).then(|| {
-                    let parts = found
-                        .iter()
-                        .map(|d| i18n.t(&format!("list.{}", d.code())))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    i18n.tf("editor.drift", &[("parts", parts)])
-                })
-            }}
+            {move || i18n.drift("editor.drift", &differences.get())}
         </p>
     }
 }

@@ -26,15 +26,7 @@ pub(super) fn GroupHead(group: TemplateGroup, on_delete: Callback<DeleteRequest>
     let count = group.templates.len();
     let languages = i18n.tf("list.languages_count", &[("count", count.to_string())]);
     let urgent = group.most_urgent().map(|t| t.status.clone());
-    let drift = group.drift();
-    let drift_text = (!drift.is_empty()).then(|| {
-        let parts = drift
-            .iter()
-            .map(|d| i18n.t(&format!("list.{}", d.code())))
-            .collect::<Vec<_>>()
-            .join(", ");
-        i18n.tf("list.drift", &[("parts", parts)])
-    });
+    let drift_text = i18n.drift("list.drift", &group.drift());
     let add_language = (!group.missing_languages().is_empty())
         .then(|| group.source().map(|t| crate::routes::add_language(&t.id)))
         .flatten();

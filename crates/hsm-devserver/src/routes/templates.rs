@@ -47,14 +47,15 @@ pub(crate) fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> 
         .map_err(|e| Problem::bad_param(e.param, e.code, e.detail))
 }
 
-/// `GET /templates`
-pub async fn list(
-    State(st): State<AppState>,
-    RawQuery(raw): RawQuery,
+/// One page of a list query, as read by `read` from the store.
+async fn page_of<T: serde::Serialize + Send + 'static>(
+    st: &AppState,
+    raw: Option<&str>,
+    read: fn(&rusqlite::Connection, &ListQuery) -> rusqlite::Result<(Vec<T>, u64)>,
 ) -> Result<Response, Problem> {
-    let q = parse_list_query(raw.as_deref())?;
+    let q = parse_list_query(raw)?;
     let (page, per_page) = (q.page, q.per_page);
-    let (items, total) = st.store.call(move |c| store::list(c, &q)).await?;
+    let (items, total) = st.store.call(move |c| read(c, &q)).await?;
     let body = serde_json::to_string(&Page {
         items,
         total,
@@ -65,23 +66,21 @@ pub async fn list(
     Ok(json_response(StatusCode::OK, body))
 }
 
+/// `GET /templates`
+pub async fn list(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Problem> {
+    page_of(&st, raw.as_deref(), store::list).await
+}
+
 /// `GET /template-groups`: the same search, filters, order and paging as `GET /templates`,
 /// over names; each entry holds every language of its name and which of them match.
 pub async fn list_groups(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Problem> {
-    let q = parse_list_query(raw.as_deref())?;
-    let (page, per_page) = (q.page, q.per_page);
-    let (items, total) = st.store.call(move |c| store::list_groups(c, &q)).await?;
-    let body = serde_json::to_string(&Page {
-        items,
-        total,
-        page,
-        per_page,
-    })
-    .expect("page serializes");
-    Ok(json_response(StatusCode::OK, body))
+    page_of(&st, raw.as_deref(), store::list_groups).await
 }
 
 /// `GET /templates/availability?name=&language=`
