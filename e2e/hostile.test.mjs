@@ -87,12 +87,32 @@ test('payloads typed into every editor field stay text, in the fields and the pr
   await bubble.getByText('onerror=', { exact: false }).first().waitFor();
   await assertShown(bubble, VISIBLE, 'the preview');
   await assertShown(page.locator('.hsm-preview__buttons'), ['<script>', '"><svg onload='], 'the preview buttons');
+  // A fourth button folds the preview's list; the coupon code takes a payload too.
+  await addButton(page, 'Copiar código');
+  await field(page, 'buttons.3.example').fill(P.svg);
+  assert.equal(await field(page, 'buttons.3.example').inputValue(), P.svg);
 
   // Saving shows every message about these values.
   await page.getByRole('button', { name: 'Salvar' }).click();
   await errorSummary(page).waitFor({ timeout: 5_000 });
   await shot(page, 'hostile-editor-typed.png');
   await assertInert(page, errors, 'the editor after typing payloads');
+});
+
+test('a payload typed as a variable name is refused as text, and nothing is inserted', async () => {
+  const { page, errors } = await hostilePage();
+  await openNewTemplate(page);
+  await page.getByRole('combobox', { name: 'Variáveis', exact: true }).selectOption('NAMED');
+  await field(page, 'body.text').fill('Olá, seu pedido foi enviado hoje.');
+  await page.locator('.hsm-field').filter({ has: field(page, 'body.text') })
+    .getByRole('button', { name: 'Adicionar variável' }).click();
+  const prompt = page.getByRole('combobox', { name: 'Nome da variável' });
+  await prompt.fill(P.img);
+  await prompt.press('Enter');
+  await page.getByText('Use letras minúsculas, números e _').waitFor();
+  assert.equal(await prompt.inputValue(), P.img, 'what was typed stays');
+  assert.equal(await field(page, 'body.text').inputValue(), 'Olá, seu pedido foi enviado hoje.');
+  await assertInert(page, errors, 'the variable name prompt');
 });
 
 test('payloads stored on the server stay text in the list and the editor', async () => {
