@@ -47,11 +47,14 @@ pub(crate) fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, Problem> 
         .map_err(|e| Problem::bad_param(e.param, e.code, e.detail))
 }
 
+/// A store read of one page of a list query: the items and how many match in all.
+type PageRead<T> = fn(&rusqlite::Connection, &ListQuery) -> rusqlite::Result<(Vec<T>, u64)>;
+
 /// One page of a list query, as read by `read` from the store.
 async fn page_of<T: serde::Serialize + Send + 'static>(
     st: &AppState,
     raw: Option<&str>,
-    read: fn(&rusqlite::Connection, &ListQuery) -> rusqlite::Result<(Vec<T>, u64)>,
+    read: PageRead<T>,
 ) -> Result<Response, Problem> {
     let q = parse_list_query(raw)?;
     let (page, per_page) = (q.page, q.per_page);
