@@ -35,9 +35,24 @@ const WASM_FEATURES: [&str; 6] = [
 const RUSTFLAGS: &str = "--cfg hsm_split --cfg erase_components -Clink-args=--emit-relocs";
 
 /// [`RUSTFLAGS`] as `CARGO_ENCODED_RUSTFLAGS` (which, unlike `RUSTFLAGS`, wins over any other
-/// flag source).
+/// flag source), plus a remap of cargo's registry folder: the panic locations left in release
+/// would otherwise ship the build machine's home folder in the module, once per dependency file.
 pub fn encoded_rustflags() -> String {
-    RUSTFLAGS.replace(' ', "\u{1f}")
+    let mut flags: Vec<String> = RUSTFLAGS.split(' ').map(str::to_owned).collect();
+    if let Some(home) = cargo_home() {
+        flags.push(format!(
+            "--remap-path-prefix={}=",
+            home.join("registry/src").display()
+        ));
+    }
+    flags.join("\u{1f}")
+}
+
+/// `CARGO_HOME`, else `~/.cargo`.
+fn cargo_home() -> Option<PathBuf> {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
 }
 
 /// Builds `dist/` (see the module doc).
