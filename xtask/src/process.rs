@@ -19,13 +19,18 @@ pub fn cmd(program: &str) -> Command {
 /// `PATH` with `node_modules/.bin` and cargo's bin folder in front.
 pub fn tool_path() -> String {
     let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
-    if let Some(home) = std::env::var_os("CARGO_HOME") {
-        parts.push(Path::new(&home).join("bin").display().to_string());
-    } else if let Some(home) = std::env::var_os("HOME") {
-        parts.push(Path::new(&home).join(".cargo/bin").display().to_string());
+    if let Some(home) = cargo_home() {
+        parts.push(home.join("bin").display().to_string());
     }
     parts.push(std::env::var("PATH").unwrap_or_default());
     parts.join(":")
+}
+
+/// Cargo's folder: `CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> Option<PathBuf> {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
 }
 
 /// Runs a command to completion, output shown; an error says which command failed.

@@ -15,7 +15,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::process::{cmd, exec};
+use crate::process::{cargo_home, cmd, exec};
 use crate::root;
 
 /// The module's name: `hsm-admin.js`, `hsm-admin_bg.wasm` (the portal refers to these).
@@ -46,13 +46,6 @@ pub fn encoded_rustflags() -> String {
         ));
     }
     flags.join("\u{1f}")
-}
-
-/// `CARGO_HOME`, else `~/.cargo`.
-fn cargo_home() -> Option<PathBuf> {
-    std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
 }
 
 /// Builds `dist/` (see the module doc).
