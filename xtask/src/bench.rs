@@ -5,10 +5,14 @@
 use crate::process::{build_devserver_optimised, cmd, exec, output, start_devserver_bin};
 use crate::{root, serve, setup};
 
-/// Builds, seeds, measures. Budgets are reported, never enforced.
-pub fn run() -> Result<(), String> {
+/// Builds, seeds, measures. Budgets are reported, never enforced. `--quick` skips Lighthouse
+/// and takes fewer samples (the working loop); the full run is what `docs/performance.md` quotes.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let quick = args.iter().any(|a| a == "--quick");
     setup::run_all()?;
-    lighthouse()?;
+    if !quick {
+        lighthouse()?;
+    }
     serve::build_release()?;
     let server = build_devserver_optimised()?;
     let data = root().join("target/xtask/bench");
@@ -31,9 +35,13 @@ pub fn run() -> Result<(), String> {
     .map(|s| s.to_string())
     .collect();
     let (_server, url) = start_devserver_bin(&server, &args)?;
+    let mut bench = cmd("node");
+    bench.arg("e2e/bench.mjs");
+    if quick {
+        bench.arg("--quick");
+    }
     let result = exec(
-        cmd("node")
-            .arg("e2e/bench.mjs")
+        bench
             .env("HSM_APP_URL", &url)
             .env("CHROMIUM", setup::CHROMIUM),
     );

@@ -17,10 +17,12 @@ usage: cargo xtask <command>
 
 commands:
   setup                           install what is missing (Chromium, Firefox ESR, wasm target,
-                                  trunk, wasm-bindgen-cli, geckodriver, npm tools, the
+                                  wasm-bindgen-cli, geckodriver, npm tools, the
                                   schemathesis virtualenv)
   build                           the release build into dist/: the app split into its first
                                   module and the editor's chunk (what serve, test and bench use)
+  dev [trunk serve arguments]     the unsplit debug loop: installs Trunk if missing, then
+                                  `trunk serve` (point it at a running dev backend)
   serve [--port 8080] [--backend URL] [--token TOKEN]
                                   build the app in release and serve it with the dev backend
   test                            every check: fmt, clippy, native tests, the contract (lint and
@@ -38,7 +40,9 @@ fn main() -> ExitCode {
         Some("build") => setup::run_all().and_then(|()| serve::build_release()),
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("dev") => setup::trunk()
+            .and_then(|()| process::exec(process::cmd("trunk").arg("serve").args(&args[1..]))),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

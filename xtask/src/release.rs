@@ -15,7 +15,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::process::{cargo_home, cmd, exec};
+use crate::process::{cargo_home, cmd, exec, output};
 use crate::root;
 
 /// The module's name: `hsm-admin.js`, `hsm-admin_bg.wasm` (the portal refers to these).
@@ -35,14 +35,23 @@ const WASM_FEATURES: [&str; 6] = [
 const RUSTFLAGS: &str = "--cfg hsm_split --cfg erase_components -Clink-args=--emit-relocs";
 
 /// [`RUSTFLAGS`] as `CARGO_ENCODED_RUSTFLAGS` (which, unlike `RUSTFLAGS`, wins over any other
-/// flag source), plus a remap of cargo's registry folder: the panic locations left in release
-/// would otherwise ship the build machine's home folder in the module, once per dependency file.
+/// flag source), plus remaps of cargo's registry folder and of the toolchain's own sources: the
+/// panic locations left in release would otherwise ship the build machine's folders in the
+/// module, once per dependency or std file.
 pub fn encoded_rustflags() -> String {
     let mut flags: Vec<String> = RUSTFLAGS.split(' ').map(str::to_owned).collect();
     if let Some(home) = cargo_home() {
         flags.push(format!(
             "--remap-path-prefix={}=",
             home.join("registry/src").display()
+        ));
+    }
+    if let Some(sysroot) = output(cmd("rustc").args(["--print", "sysroot"])) {
+        flags.push(format!(
+            "--remap-path-prefix={}=/rustc/src",
+            Path::new(sysroot.trim())
+                .join("lib/rustlib/src/rust")
+                .display()
         ));
     }
     flags.join("\u{1f}")

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::process::{cmd, exec, output, target_dir};
 use crate::root;
 
-/// Trunk 0.22 needs a newer rustc than these machines have.
+/// Trunk 0.22 needs a newer rustc than these machines have. Only `cargo xtask dev` (the
+/// `trunk serve` loop) uses Trunk, so only it installs it: setup, test and serve never build it.
 const TRUNK_VERSION: &str = "0.21.14";
 /// The splitter of the release build. It must understand the wasm-bindgen in Cargo.lock and
 /// match the `wasm_split_helpers` runtime Leptos pulls in: pinned, checked on every upgrade.
@@ -33,7 +34,6 @@ pub fn run_all() -> Result<(), String> {
             .and_then(|()| schemathesis())
     });
     let rust_tools = wasm_target()
-        .and_then(|()| trunk())
         .and_then(|()| wasm_bindgen())
         .and_then(|()| geckodriver())
         .and_then(|()| wasm_split())
@@ -107,7 +107,8 @@ fn wasm_target() -> Result<(), String> {
     exec(cmd("rustup").args(["target", "add", WASM_TARGET]))
 }
 
-fn trunk() -> Result<(), String> {
+/// Trunk, for the `trunk serve` dev loop alone (the release build does without it).
+pub fn trunk() -> Result<(), String> {
     let found = output(cmd("trunk").arg("--version")).unwrap_or_default();
     if found == format!("trunk {TRUNK_VERSION}") {
         return Ok(());
