@@ -6,10 +6,7 @@ import { assertAccessible } from './axe.mjs';
 import {
   browserPerFile, createTemplate, seededApprovedWithButtons, shot, APP_URL, PORTAL,
 } from './browser.mjs';
-import {
-  addButton, deleteDialog, editorHeading, errorSummary, field, headerKind, newLink,
-  openNewTemplate, row,
-} from './screens.mjs';
+import { addButton, appShown, deleteDialog, editorHeading, errorSummary, field, headerKind, newLink, openNewTemplate, row } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
@@ -74,6 +71,7 @@ test('the delete confirmation dialog has no violations', async () => {
 test('the app embedded in the demo portal (open shadow root) has no violations', async () => {
   const { page } = await newPage();
   await page.goto(`${APP_URL}${PORTAL}/`);
+  await appShown(page);
   await page.locator('citrus-hsm-templates table tbody tr').first().waitFor({ timeout: 20_000 });
   assert.ok(await page.evaluate(() => document.querySelector('citrus-hsm-templates').shadowRoot), 'axe sees inside');
   await assertAccessible(page, 'portal list');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, createTemplate, shot, APP_URL, PORTAL } from './browser.mjs';
-import { deleteDialog, editorHeading, messageBox, newLink } from './screens.mjs';
+import { appShown, deleteDialog, editorHeading, messageBox, newLink } from './screens.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -38,6 +38,7 @@ async function openStrict(path) {
     STRICT,
     `${path} must come with the strict policy: start the dev backend with --csp strict`,
   );
+  await appShown(page);
   const violations = async () => ({ events: await page.evaluate(() => window.__csp), console: refused });
   return { page, errors, violations };
 }

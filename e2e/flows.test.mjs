@@ -6,10 +6,7 @@ import assert from 'node:assert/strict';
 import {
   browserPerFile, api, createTemplate, findByName, shot, uniqueName, waitForApi, APP_URL,
 } from './browser.mjs';
-import {
-  addButton, editorHeading, field, headerKind, notice, openNewTemplate, preview, row,
-  saveAndSeeNotice, searchBox, searchFor,
-} from './screens.mjs';
+import { addButton, appShown, editorHeading, field, headerKind, notice, openNewTemplate, preview, row, saveAndSeeNotice, searchBox, searchFor } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
@@ -175,6 +172,7 @@ test('search, filter, sort and pages are written to the URL', async () => {
   const shown = () => page.locator('tbody tr:not([hidden]) .hsm-row__name').allTextContents();
   const url = () => new URL(page.url());
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   await page.locator('tbody tr').first().waitFor({ timeout: 20_000 });
 
   await searchFor(page, prefix);

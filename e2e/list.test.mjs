@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, api, createTemplate, shot, APP_URL } from './browser.mjs';
-import { deleteDialog, notice, row as rowOf, searchBox } from './screens.mjs';
+import { appShown, deleteDialog, notice, row as rowOf, searchBox } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 /** The `data-action` of the element that has the focus. */
@@ -42,6 +42,7 @@ async function groupsOf(query) {
 test('typing a search and choosing a filter write the URL', async () => {
   const { page } = await newPage();
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   await page.getByRole('table').waitFor({ timeout: 20_000 });
   await searchBox(page).pressSequentially('pedido', { delay: 40 });
   await page.waitForURL((u) => u.searchParams.get('q') === 'pedido', { timeout: 5_000 });

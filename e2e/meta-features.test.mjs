@@ -7,7 +7,7 @@ import { assertAccessible } from './axe.mjs';
 import {
   browserPerFile, createTemplate, findByName, shot, uniqueName, waitForApi, APP_URL,
 } from './browser.mjs';
-import { field, formatBox, messageBox, nameBox, notice, openNewTemplate, preview, row, searchFor } from './screens.mjs';
+import { appShown, field, formatBox, messageBox, nameBox, notice, openNewTemplate, preview, row, searchFor } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
@@ -72,6 +72,7 @@ test('a marketing template with named variables and a coupon is written with the
   // Meta's review (simulated) approves it, and the list says so.
   await waitForApi(`/templates/${saved.id}`, (t) => t.status === 'APPROVED', { what: 'the approval' });
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   await searchFor(page, name);
   await row(page, saved.id).getByText('Aprovado').waitFor({ timeout: 20_000 });
 
@@ -142,6 +143,7 @@ test('"Corrigir" opens a rejected template at the field of its reason, and the f
   await waitForApi(`/templates/${created.id}`, (t) => t.status === 'REJECTED', { what: 'the rejection' });
   const { page } = await newPage();
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   await searchFor(page, created.name);
   await press(row(page, created.id).locator('[data-action="fix"]'));
   await page.getByText('Rejeitado pela Meta: Formato inválido.').first().waitFor({ timeout: 20_000 });

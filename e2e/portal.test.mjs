@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, shot, APP_URL, PORTAL } from './browser.mjs';
-import { newLink } from './screens.mjs';
+import { appShown, newLink } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
@@ -11,6 +11,7 @@ const { newPage } = browserPerFile();
 async function portalPage(path = `${PORTAL}/`) {
   const { page } = await newPage();
   await page.goto(`${APP_URL}${path}`);
+  await appShown(page);
   return page;
 }
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, APP_URL, PORTAL } from './browser.mjs';
-import { editorHeading } from './screens.mjs';
+import { appShown, editorHeading } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
@@ -40,6 +40,8 @@ for (const [where, path, rows] of [
     const { page } = await newPage();
     const seen = await holdWasmUntilListAsked(page);
     await page.goto(`${APP_URL}${path}`);
+    // The app's own rows (the painted ones come before the wasm is even asked for).
+    await appShown(page);
     await page.locator(rows).first().waitFor({ timeout: 30_000 });
     assert.equal(seen.beforeWasm, true, 'the list was asked for while the wasm was held back');
     await page.waitForTimeout(300);

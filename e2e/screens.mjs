@@ -21,6 +21,20 @@ export const searchBox = (page) => page.getByRole('searchbox', { name: 'Pesquisa
 export const newLink = (page) => page.getByRole('link', { name: 'Novo', exact: true });
 export const deleteDialog = (page) => page.getByRole('dialog', { name: 'Excluir template?' });
 
+/**
+ * Waits until the app shows its own list: on a cold load of the bare list the rows are first
+ * painted before the app starts (src/first_paint.js) and then taken over; until then the page
+ * holds the painted copy, whose elements go away. Documents and open shadow roots alike.
+ */
+export async function appShown(page, timeout = 30_000) {
+  await page.waitForFunction(() => {
+    const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+    const painted = roots.some((r) => r.querySelector('[data-hsm-painted]'));
+    const app = roots.some((r) => r.querySelector('.hsm-app:not([data-hsm-painted]) .hsm-page'));
+    return app && !painted;
+  }, null, { timeout });
+}
+
 /** Opens the editor of a new template at `path` (standalone `/new` unless said) and waits for it. */
 export async function openNewTemplate(page, path = '/new') {
   await page.goto(`${APP_URL}${path}`);

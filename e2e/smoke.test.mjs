@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, api, shot, APP_URL } from './browser.mjs';
-import { editorHeading } from './screens.mjs';
+import { appShown, editorHeading } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 
@@ -11,6 +11,7 @@ test('the list page shows the seeded templates', async () => {
   assert.ok(total > 0, 'the dev backend was seeded');
   const { page } = await newPage();
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   const table = page.getByRole('table');
   await table.waitFor({ timeout: 20_000 });
   for (const t of items.slice(0, 10)) {

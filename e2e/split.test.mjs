@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserPerFile, APP_URL, PORTAL } from './browser.mjs';
-import { editorHeading, nameBox, newLink } from './screens.mjs';
+import { appShown, editorHeading, nameBox, newLink } from './screens.mjs';
 
 const { newPage } = browserPerFile();
 const CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
@@ -45,6 +45,7 @@ test('the list shows without the editor chunk, which is preloaded once the list 
   const chunks = await chunkSwitch(page);
   chunks.held = true;
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   await rows(page).first().waitFor({ timeout: 20_000 });
   // The rows are up while every chunk request is still held back: the list never needed it.
   const deadline = Date.now() + 10_000;
@@ -64,6 +65,7 @@ test('hovering "Novo" or a template name fetches the chunk before the click', as
     await page.addInitScript(NO_IDLE);
     const chunks = await chunkSwitch(page);
     await page.goto(`${APP_URL}/`);
+    await appShown(page);
     await rows(page).first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
     assert.equal(chunks.urls.length, 0, 'nothing fetched the chunk yet');
@@ -88,6 +90,7 @@ test('a chunk that fails to load shows the error panel; retry works once the net
   const chunks = await chunkSwitch(page);
   chunks.down = true;
   await page.goto(`${APP_URL}/`);
+  await appShown(page);
   await rows(page).first().waitFor({ timeout: 20_000 });
   await newLink(page).first().click();
   const panel = chunkFailed(page);
@@ -147,6 +150,7 @@ test('embedded under script-src \'self\' \'wasm-unsafe-eval\': list, editor link
   });
   const chunks = await chunkSwitch(page);
   await page.goto(`${APP_URL}${PORTAL}/`);
+  await appShown(page);
   await page.locator('citrus-hsm-templates table tbody tr').first().waitFor({ timeout: 20_000 });
   await newLink(page).first().click();
   await page.waitForURL(`**${PORTAL}/new`);

@@ -9,9 +9,18 @@
 // The standalone page (boot.js) and <citrus-hsm-templates> call it themselves.
 
 const MAX_AGE_MS = 10_000;
+/** The URL parameters the list reads (template_list/url.rs). */
+const LIST_PARAMS = ['q', 'status', 'category', 'language', 'sort', 'page', 'per_page'];
+
+/** The URL of the list's first page (what the app asks for first) for `config`. */
+export function listUrl(config = {}) {
+  const api = (config.apiBaseUrl ?? '').trim().replace(/\/+$/, '');
+  return new URL(`${api}/api/v1/whatsapp/template-groups`, location.href).href;
+}
 
 /**
- * Fetches the list's first page if the page is on the list (the app's base path, no query).
+ * Fetches the list's first page if the page is on the list (the app's base path, no list
+ * parameter in the query).
  * Takes the same config as `mount`; a `getToken` callback means the token is not known yet:
  * nothing is fetched then.
  */
@@ -19,9 +28,12 @@ export function prefetchList(config = {}) {
   if (typeof config.getToken === 'function') return;
   const base = (config.basePath ?? '').trim().replace(/\/+$/, '');
   const path = location.pathname.replace(/\/+$/, '');
-  if (path !== (base === '' ? '' : (base.startsWith('/') ? base : `/${base}`)) || location.search) return;
-  const api = (config.apiBaseUrl ?? '').trim().replace(/\/+$/, '');
-  const url = new URL(`${api}/api/v1/whatsapp/template-groups`, location.href).href;
+  if (path !== (base === '' ? '' : (base.startsWith('/') ? base : `/${base}`))) return;
+  // A search, filter, order or page in the URL asks for another page than the first; other
+  // parameters (the portal's own) do not change what the list asks for.
+  const params = new URLSearchParams(location.search);
+  if (LIST_PARAMS.some((p) => params.has(p))) return;
+  const url = listUrl(config);
   const token = (config.token ?? '').trim() || null;
   const init = {};
   if (token) init.headers = { Authorization: `Bearer ${token}` };

@@ -2,17 +2,34 @@
 // not an inline script, so the page also runs under `script-src 'self'`. Everything is found
 // next to this file, whatever the page's path (a deep link like /42/edit included).
 import { prefetchList } from './hsm-prefetch.js';
-import init from './hsm-admin.js';
+import { paintList } from './hsm-first-paint.js';
 
-// The list's first page is asked for now, while the wasm downloads and compiles; main.rs mounts
-// the app with the same `#hsm-app` attributes, and the app takes this answer.
+// The cold load's phases (docs/performance.md). This module imports only the two small ones
+// above, so it runs as soon as the page is parsed; the app's glue is imported below.
+performance.mark('hsm:boot');
+
+// The list's first page is asked for now, while the wasm downloads (the page preloads it);
+// main.rs mounts the app with the same `#hsm-app` attributes, and the app takes this answer.
 const app = document.getElementById('hsm-app');
+let painted = Promise.resolve(false);
 if (app) {
-  prefetchList({
+  const config = {
     apiBaseUrl: app.dataset.apiBase ?? '',
     token: app.dataset.token,
     basePath: app.dataset.basePath ?? '',
-  });
+    locale: app.dataset.locale,
+    // main.rs mounts the standalone app into the element itself, not a shadow root.
+    shadowDom: false,
+  };
+  prefetchList(config);
+  painted = paintList(app, config);
 }
-// `init()` fetches hsm-admin_bg.wasm from next to hsm-admin.js and runs main.rs.
+// The app's own start-up (its glue, the wasm's compile, the first render) would compete for
+// the same cores as the painting: it waits until the first rows are painted, or the painter
+// gave up (not the list, no answer), or 3 s passed without an answer.
+await Promise.race([painted, new Promise((done) => setTimeout(done, 3000))]);
+const { default: init } = await import('./hsm-admin.js');
+// `init()` fetches hsm-admin_bg.wasm from next to hsm-admin.js and runs main.rs (which marks
+// `hsm:instantiated` as its first line, then `hsm:app-start` when it mounts the app).
+performance.mark('hsm:init');
 init();

@@ -149,7 +149,18 @@ fn shadow_container(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlEleme
         .create_element("div")
         .map_err(|_| "mount: cannot create elements")?
         .unchecked_into();
+    // The list painted before the app started (`paintList`) stays on screen, in front of the
+    // app's root, until the app's first load replaces it (`template_list::first_paint`).
+    let painted = root
+        .query_selector(":scope > div > [data-hsm-painted]")
+        .ok()
+        .flatten();
     root.set_inner_html("");
+    if let Some(painted) = painted {
+        container
+            .append_child(&painted)
+            .map_err(|_| "mount: cannot append")?;
+    }
     match app_sheet(&document) {
         Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => {

@@ -126,7 +126,7 @@ pub fn ConfirmDialog(
 }
 
 /// `el`, or when a reload has replaced it while the dialog was open (a status poll rebuilds the
-/// list's rows), the element now on the page with its `data-focus` key.
+/// list's rows), the same control on the page now (`focus_key`).
 fn reconnected(
     el: &SendWrapper<web_sys::HtmlElement>,
     dialog: &web_sys::HtmlDialogElement,
@@ -134,15 +134,15 @@ fn reconnected(
     if el.is_connected() {
         return Some((**el).clone());
     }
-    let key = el.get_attribute("data-focus")?;
+    let key = super::focus_key::focus_key(el)?;
     // The dialog's own root: the document, or the shadow root the app is mounted in.
     let root = dialog.get_root_node();
-    let selector = format!("[data-focus=\"{key}\"]");
-    let found = match root.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.query_selector(&selector).ok().flatten(),
-        None => document().query_selector(&selector).ok().flatten(),
-    };
-    found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    super::focus_key::find_by_key(&key, |selector| {
+        match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.query_selector_all(selector).ok(),
+            None => document().query_selector_all(selector).ok(),
+        }
+    })
 }
 
 /// The element an event came from, to hand to [`ConfirmDialog`]'s `return_focus`.

@@ -4,6 +4,7 @@ pub mod confirm_dialog;
 pub mod conflict_dialog;
 pub mod error_panel;
 pub mod field;
+pub mod focus_key;
 pub mod message_preview;
 pub mod notice;
 pub mod pagination;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{format_number, use_i18n};
+use crate::i18n::{format_integer, use_i18n};
 
 /// Number of pages for `total` items, at least 1.
 pub fn page_count(total: u64, per_page: u32) -> u32 {
@@ -44,8 +44,8 @@ where
     let label = i18n.tf(
         "list.page_of",
         &[
-            ("page", format_number(page as f64, i18n.locale())),
-            ("pages", format_number(pages as f64, i18n.locale())),
+            ("page", format_integer(page.into(), i18n.locale())),
+            ("pages", format_integer(pages.into(), i18n.locale())),
         ],
     );
     let total_text = i18n.count("list.total", total);

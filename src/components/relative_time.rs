@@ -32,6 +32,11 @@ pub fn relative_unit(seconds_ago: f64) -> (f64, &'static str) {
 /// `seconds_ago` in words ("há 2 minutos", "2 minutes ago", "agora").
 pub fn format_relative(seconds_ago: f64, locale: Locale) -> String {
     let (value, unit) = relative_unit(seconds_ago);
+    if value == 0.0 {
+        // The word `Intl.RelativeTimeFormat` gives (numeric: auto), from the catalogue: the
+        // list's first render, and the rows painted before the app, then need no ICU data.
+        return crate::i18n::catalog(locale).get("common.now").to_owned();
+    }
     #[cfg(target_arch = "wasm32")]
     {
         let locales = js_sys::Array::of1(&locale.tag().into());

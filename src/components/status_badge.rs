@@ -10,8 +10,8 @@ pub fn status_label(i18n: &I18n, status: &Status) -> String {
     i18n.code_label(CodeKind::Status, status.as_str())
 }
 
-/// CSS modifier naming the badge's colour family.
-fn tone(status: &Status) -> &'static str {
+/// CSS modifier naming the badge's colour family (`hsm-badge--ok`…).
+pub(crate) fn tone(status: &Status) -> &'static str {
     match status {
         Status::Approved | Status::Reinstated => "ok",
         Status::Pending | Status::InAppeal | Status::PendingDeletion => "wait",

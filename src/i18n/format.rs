@@ -1,7 +1,6 @@
-//! Dates and numbers in the locale's format, through the browser's `Intl`.
-//!
-//! Building an `Intl` formatter costs far more than using one (a list page formats dozens of
-//! dates per render), so each locale's formatters are built once and kept.
+//! Dates and numbers in the locale's format. Dates and counts are written from fixed patterns
+//! (see [`datetime_text`]); other numbers go through the browser's `Intl.NumberFormat`, built
+//! once per locale and kept.
 
 use super::Locale;
 
@@ -9,50 +8,61 @@ use super::Locale;
 mod cache {
     use std::cell::RefCell;
 
-    use js_sys::{Array, Intl, Object, Reflect};
+    use js_sys::{Array, Intl, Object};
 
     use super::Locale;
 
-    /// The formatters of one locale.
-    pub struct Formatters {
-        pub datetime: Intl::DateTimeFormat,
-        pub number: Intl::NumberFormat,
-    }
-
     thread_local! {
-        static CACHE: RefCell<Vec<(Locale, &'static Formatters)>> = const { RefCell::new(Vec::new()) };
+        static CACHE: RefCell<Vec<(Locale, &'static Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// The formatters for `locale`, built on first use. They live as long as the page: three
-    /// locales at most, so leaking them is the simplest correct ownership.
-    pub fn get(locale: Locale) -> &'static Formatters {
+    /// The number formatter for `locale`, built on first use. It lives as long as the page:
+    /// three locales at most, so leaking them is the simplest correct ownership.
+    pub fn number(locale: Locale) -> &'static Intl::NumberFormat {
         CACHE.with(|cache| {
             if let Some((_, f)) = cache.borrow().iter().find(|(l, _)| *l == locale) {
                 return *f;
             }
             let locales = Array::of1(&locale.tag().into());
-            let options = Object::new();
-            for (k, v) in [
-                ("day", "2-digit"),
-                ("month", "2-digit"),
-                ("year", "numeric"),
-                ("hour", "2-digit"),
-                ("minute", "2-digit"),
-            ] {
-                let _ = Reflect::set(&options, &k.into(), &v.into());
-            }
-            let made: &'static Formatters = Box::leak(Box::new(Formatters {
-                datetime: Intl::DateTimeFormat::new(&locales, &options),
-                number: Intl::NumberFormat::new(&locales, &Object::new()),
-            }));
+            let made: &'static Intl::NumberFormat =
+                Box::leak(Box::new(Intl::NumberFormat::new(&locales, &Object::new())));
             cache.borrow_mut().push((locale, made));
             made
         })
     }
 }
 
-/// An RFC 3339 timestamp as the locale writes date and time, in the browser's time zone.
-/// Unreadable input is shown as it came.
+/// The date and time as each locale writes them: `06/12/2026, 14:30` (pt-BR, es) and
+/// `12/06/2026, 02:30 PM` (en), the patterns `Intl.DateTimeFormat` gives for 2-digit day,
+/// month, hour and minute. Written from `Date`'s getters, not by `Intl`: the first
+/// `Intl.DateTimeFormat` of a page loads the renderer's ICU data (≈ 25 ms on the list's first
+/// render), and the rows painted before the app starts (`first_paint.js`) use the same
+/// patterns, so both write the same text.
+pub fn datetime_text(
+    locale: Locale,
+    year: u32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+) -> String {
+    match locale {
+        Locale::PtBr | Locale::Es => {
+            format!("{day:02}/{month:02}/{year}, {hour:02}:{minute:02}")
+        }
+        Locale::En => {
+            let half = if hour < 12 { "AM" } else { "PM" };
+            let h12 = match hour % 12 {
+                0 => 12,
+                h => h,
+            };
+            format!("{month:02}/{day:02}/{year}, {h12:02}:{minute:02} {half}")
+        }
+    }
+}
+
+/// An RFC 3339 timestamp as the locale writes date and time ([`datetime_text`]), in the
+/// browser's time zone. Unreadable input is shown as it came.
 pub fn format_datetime(rfc3339: &str, locale: Locale) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -60,12 +70,7 @@ pub fn format_datetime(rfc3339: &str, locale: Locale) -> String {
         if date.get_time().is_nan() {
             return rfc3339.to_owned();
         }
-        let dtf = &cache::get(locale).datetime;
-        dtf.format()
-            .call1(dtf, &date)
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| rfc3339.to_owned())
+        date_text(&date, locale)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -74,19 +79,28 @@ pub fn format_datetime(rfc3339: &str, locale: Locale) -> String {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+fn date_text(date: &js_sys::Date, locale: Locale) -> String {
+    datetime_text(
+        locale,
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+    )
+}
+
 /// The date and time `seconds` from now, as [`format_datetime`] writes it ("02/12/2026,
 /// 14:30"): when a wait (the next allowed edit) ends.
 pub fn format_after(seconds: i64, locale: Locale) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let at = js_sys::Date::now() + seconds as f64 * 1000.0;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
-        let dtf = &cache::get(locale).datetime;
-        dtf.format()
-            .call1(dtf, &date)
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
+        date_text(
+            &js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at)),
+            locale,
+        )
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -95,11 +109,34 @@ pub fn format_after(seconds: i64, locale: Locale) -> String {
     }
 }
 
+/// A count with the locale's digit grouping, as `Intl.NumberFormat` writes integers
+/// (`6.000` in pt-BR, `6,000` in en; es groups from five digits on: `6000`, `60.000`), without
+/// `Intl` for the same reason as [`datetime_text`].
+pub fn format_integer(n: u64, locale: Locale) -> String {
+    let digits = n.to_string();
+    let (separator, min_digits) = match locale {
+        Locale::PtBr => ('.', 4),
+        Locale::En => (',', 4),
+        Locale::Es => ('.', 5),
+    };
+    if digits.len() < min_digits {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A number with the locale's digit grouping and decimal mark.
 pub fn format_number(n: f64, locale: Locale) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        let nf = &cache::get(locale).number;
+        let nf = cache::number(locale);
         nf.format()
             .call1(nf, &n.into())
             .ok()
@@ -115,5 +152,45 @@ pub fn format_number(n: f64, locale: Locale) -> String {
         } else {
             n.to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_each_locales_pattern() {
+        assert_eq!(
+            datetime_text(Locale::PtBr, 2026, 12, 6, 9, 5),
+            "06/12/2026, 09:05"
+        );
+        assert_eq!(
+            datetime_text(Locale::Es, 2026, 1, 31, 23, 59),
+            "31/01/2026, 23:59"
+        );
+        assert_eq!(
+            datetime_text(Locale::En, 2026, 12, 6, 14, 30),
+            "12/06/2026, 02:30 PM"
+        );
+        assert_eq!(
+            datetime_text(Locale::En, 2026, 12, 6, 0, 1),
+            "12/06/2026, 12:01 AM"
+        );
+        assert_eq!(
+            datetime_text(Locale::En, 2026, 12, 6, 12, 0),
+            "12/06/2026, 12:00 PM"
+        );
+    }
+
+    #[test]
+    fn integers_are_grouped_as_intl_groups_them() {
+        assert_eq!(format_integer(0, Locale::PtBr), "0");
+        assert_eq!(format_integer(999, Locale::En), "999");
+        assert_eq!(format_integer(6000, Locale::PtBr), "6.000");
+        assert_eq!(format_integer(6000, Locale::En), "6,000");
+        assert_eq!(format_integer(6000, Locale::Es), "6000");
+        assert_eq!(format_integer(60000, Locale::Es), "60.000");
+        assert_eq!(format_integer(1_234_567, Locale::En), "1,234,567");
     }
 }

@@ -13,7 +13,7 @@ mod format;
 mod labels;
 
 pub use catalog::{catalog, Catalog, AREAS};
-pub use format::{format_after, format_datetime, format_number};
+pub use format::{datetime_text, format_after, format_datetime, format_integer, format_number};
 pub use labels::CodeKind;
 
 use hsm_domain::Issue;
@@ -98,7 +98,7 @@ impl I18n {
     /// The message for a count: `<key>_one` when `count` is 1, else `key`, with `{count}` in
     /// the locale's digits. pt-BR, en and es all write the singular for exactly one.
     pub fn count(&self, key: &str, count: u64) -> String {
-        let number = format_number(count as f64, self.locale());
+        let number = format_integer(count, self.locale());
         if count == 1 {
             self.tf(&format!("{key}_one"), &[("count", number)])
         } else {

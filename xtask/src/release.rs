@@ -9,7 +9,8 @@
 //! 3. `wasm-bindgen` on the main module, with the same out-name, keeping the exports the
 //!    loader needs;
 //! 4. `wasm-opt -Oz` on the main module and on every chunk;
-//! 5. the page: the stylesheets, `public/`, an `index.html` and its `boot.js`;
+//! 5. the page: the stylesheets, `public/`, an `index.html`, its `boot.js` and the painter of
+//!    the list's first rows, `hsm-first-paint.js`, with the words of `locales/` ([`painter`]);
 //! 6. `.br`/`.gz` siblings of every wasm, JS and CSS file.
 
 use std::fs;
@@ -168,7 +169,47 @@ fn page(dist: &Path) -> Result<(), String> {
         }
     }
     fs::write(dist.join("index.html"), out).map_err(|e| e.to_string())?;
-    copy(&root().join("src/boot.js"), &dist.join("boot.js"))
+    copy(&root().join("src/boot.js"), &dist.join("boot.js"))?;
+    painter(dist)
+}
+
+/// The catalogue areas and single keys the painted list uses: what `src/first_paint.js` looks up.
+const PAINTER_AREAS: [&str; 2] = ["list", "common"];
+const PAINTER_KEYS: [&str; 2] = ["transfer.export", "transfer.import_link"];
+const LOCALES: [&str; 3] = ["pt-BR", "en", "es"];
+
+/// `hsm-first-paint.js`: `src/first_paint.js` with each locale's words from `locales/`, so the
+/// rows painted before the app say exactly what the app's rows say (no second catalogue).
+fn painter(dist: &Path) -> Result<(), String> {
+    const MARK: &str = "/* generated: words */ {}";
+    let source = root().join("src/first_paint.js");
+    let js = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    if !js.contains(MARK) {
+        return Err(format!(
+            "{}: the words' marker `{MARK}` is missing",
+            source.display()
+        ));
+    }
+    let mut words = serde_json::Map::new();
+    for locale in LOCALES {
+        let mut picked = serde_json::Map::new();
+        for area in ["list", "common", "transfer"] {
+            let path = root().join(format!("locales/{locale}/{area}.json"));
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let map: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            for (key, value) in map {
+                let full = format!("{area}.{key}");
+                if PAINTER_AREAS.contains(&area) || PAINTER_KEYS.contains(&full.as_str()) {
+                    picked.insert(full, value);
+                }
+            }
+        }
+        words.insert(locale.to_owned(), serde_json::Value::Object(picked));
+    }
+    let words = serde_json::to_string(&words).map_err(|e| e.to_string())?;
+    fs::write(dist.join("hsm-first-paint.js"), js.replace(MARK, &words))
+        .map_err(|e| format!("hsm-first-paint.js: {e}"))
 }
 
 /// The value of `name="…"` in a tag.

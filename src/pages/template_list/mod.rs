@@ -5,8 +5,9 @@
 //! therefore all show the same list.
 
 mod delete;
-mod group;
+mod first_paint;
 mod polling;
+mod rows_html;
 mod table;
 mod toolbar;
 mod url;
@@ -22,6 +23,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api::{Api, ApiError};
+use crate::components::focus_key::{find_by_key, focus_key};
 use crate::components::relative_time::now_ms;
 use crate::components::{ErrorsPanel, RelativeTime};
 use crate::i18n::use_i18n;
@@ -160,6 +162,21 @@ pub fn TemplateList() -> impl IntoView {
             let _ = h.focus();
         }
     });
+    // The first load is on screen (rows, an empty state or an error): the copy painted before
+    // the app started, if any, gives way to it. Leaving the list before that drops it too.
+    // Before the next frame is painted, once everything this render queued is in the DOM.
+    let shown = Callback::new(move |()| {
+        request_animation_frame(move || {
+            if let Some(section) = section.try_get_untracked().flatten() {
+                first_paint::take_over(&section);
+            }
+        });
+    });
+    on_cleanup(move || {
+        if let Some(section) = section.try_get_untracked().flatten() {
+            first_paint::take_over(&section);
+        }
+    });
     let deleting = delete::DeleteState::new();
     // Made here, not in the render below: each reload cleans up what that render created
     // while `Transition` still shows its rows.
@@ -194,7 +211,10 @@ pub fn TemplateList() -> impl IntoView {
                 fallback=move || view! { <p class="hsm-list__first-load">{move || i18n.t("common.loading")}</p> }
                 set_pending=pending.write_only()
             >
-                <ErrorBoundary fallback=move |errors| view! { <ErrorsPanel errors on_retry=retry /> }>
+                <ErrorBoundary fallback=move |errors| {
+                    Effect::new(move |_| shown.run(()));
+                    view! { <ErrorsPanel errors on_retry=retry /> }
+                }>
                     // The rows read the locale and the deleted set once, when built (see
                     // `table::Row`): this is where a change to either rebuilds them.
                     {move || {
@@ -212,6 +232,7 @@ pub fn TemplateList() -> impl IntoView {
                                             removed
                                             busy=pending
                                             on_delete=ask_delete
+                                            shown
                                         />
                                     }
                                 })
@@ -237,8 +258,8 @@ fn preload_on_intent(ev: &web_sys::Event) {
     }
 }
 
-/// Reloads re-render the table: put the focus back on the control that had it (same
-/// `data-focus` key), so a status poll never throws a keyboard user out of the list.
+/// Reloads re-render the table: put the focus back on the same control (`focus_key`), so a
+/// status poll never throws a keyboard user out of the list.
 fn keep_focus_across_reloads(pending: RwSignal<bool>, section: NodeRef<leptos::html::Section>) {
     let saved = StoredValue::new(None::<String>);
     Effect::new(move |_| {
@@ -247,14 +268,13 @@ fn keep_focus_across_reloads(pending: RwSignal<bool>, section: NodeRef<leptos::h
         if pending.get() {
             let key = active
                 .filter(|el| root.contains(Some(el)))
-                .and_then(|el| el.get_attribute("data-focus"));
+                .and_then(|el| focus_key(&el));
             saved.set_value(key);
         } else if let Some(key) = saved.get_value() {
             saved.set_value(None);
             let lost = active.is_none_or(|el| !root.contains(Some(&el)));
-            let selector = format!("[data-focus=\"{key}\"]");
-            if let (true, Ok(Some(el))) = (lost, root.query_selector(&selector)) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            if lost {
+                if let Some(el) = find_by_key(&key, |s| root.query_selector_all(s).ok()) {
                     let _ = el.focus();
                 }
             }

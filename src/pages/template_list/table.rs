@@ -1,26 +1,27 @@
 //! The table of one page of template names: per name a group of rows (its summary, then one row
-//! per language with the rejected reason and the language's actions), the sortable headers,
-//! paging, and the empty and no-result states.
+//! per language with the rejected reason and the language's actions, written by `rows_html`),
+//! the sortable headers, paging, and the empty and no-result states.
 //!
-//! Links are plain `<a>` (the router still handles their clicks): `<A>` keeps memos that a
-//! reload disposes while `Transition` still shows the old rows.
+//! The table listens once for the clicks and keys of all its rows. Links are plain `<a>` (the
+//! router still handles their clicks).
 
 use std::collections::HashSet;
 
-use hsm_domain::wire::{percent_encode, ListQuery, Page, Sort};
-use hsm_domain::{can_delete, can_edit, Status, Template, TemplateGroup};
+use std::sync::Arc;
+
+use hsm_domain::wire::{ListQuery, Page, Sort};
+use hsm_domain::TemplateGroup;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::delete::DeleteTarget;
-use super::group::GroupHead;
+use super::rows_html::{group_html, RowsCtx};
 use super::url::PAGE_SIZES;
 use super::ListNav;
-use crate::components::confirm_dialog::event_element;
-use crate::components::status_badge::status_label;
-use crate::components::{Pagination, StatusBadge};
-use crate::i18n::{format_datetime, use_i18n, CodeKind};
+use crate::components::Pagination;
+use crate::i18n::use_i18n;
+use crate::routes::Base;
 
 /// Asks to delete a language or a name; carries the button to give the focus back to.
 pub(super) type DeleteRequest = (DeleteTarget, Option<SendWrapper<web_sys::HtmlElement>>);
@@ -37,8 +38,11 @@ pub(super) fn Results(
     // while `Transition` still shows it during the next load.
     busy: RwSignal<bool>,
     on_delete: Callback<DeleteRequest>,
+    /// Called once this view is in the page.
+    shown: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    Effect::new(move |_| shown.run(()));
     if page.items.is_empty() && page.total == 0 {
         return if query.is_filtered() {
             let current = query.clone();
@@ -105,9 +109,38 @@ pub(super) fn Results(
     }
 
     let sort = query.sort;
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
+    let ctx = RowsCtx {
+        i18n: &i18n,
+        filtered: query.is_filtered(),
+        base: &base,
+    };
+    let groups: Vec<TemplateGroup> = page
+        .items
+        .into_iter()
+        .filter_map(|mut g| {
+            g.templates.retain(|t| !removed.contains(&t.id));
+            (!g.templates.is_empty()).then_some(g)
+        })
+        .collect();
+    let body = groups
+        .iter()
+        .map(|g| {
+            let html = group_html(g, &ctx);
+            view! { <tbody class="hsm-group" data-name=g.name.clone() inner_html=html></tbody> }
+        })
+        .collect_view();
+    // Plain data, not a signal: `Transition` keeps this table on screen (and clickable) after
+    // this render's owner is gone.
+    let groups = Arc::new(groups);
     view! {
         <div class="hsm-table-wrap">
-            <table class="hsm-table hsm-list__table" aria-busy=move || busy.get().to_string()>
+            <table
+                class="hsm-table hsm-list__table"
+                aria-busy=move || busy.get().to_string()
+                on:click=move |ev| on_rows_click(&ev, &groups, nav, on_delete)
+                on:keydown=move |ev| on_rows_keydown(&ev, nav)
+            >
                 <caption class="hsm-visually-hidden">{i18n.t("list.caption")}</caption>
                 <thead>
                     <tr>
@@ -120,32 +153,7 @@ pub(super) fn Results(
                         <th scope="col">{i18n.t("list.col_actions")}</th>
                     </tr>
                 </thead>
-                {page
-                    .items
-                    .into_iter()
-                    .filter_map(|mut g| {
-                        g.templates.retain(|t| !removed.contains(&t.id));
-                        (!g.templates.is_empty()).then_some(g)
-                    })
-                    .map(|g| {
-                        let filtered = query.is_filtered();
-                        let rows = g
-                            .templates
-                            .iter()
-                            .map(|t| {
-                                let matched = !filtered || g.is_matched(&t.id);
-                                view! { <Row t=t.clone() matched filtered nav on_delete /> }
-                            })
-                            .collect_view();
-                        let name = g.name.clone();
-                        view! {
-                            <tbody class="hsm-group" data-name=name>
-                                <GroupHead group=g on_delete />
-                                {rows}
-                            </tbody>
-                        }
-                    })
-                    .collect_view()}
+                {body}
             </table>
         </div>
         {paging}
@@ -195,179 +203,68 @@ fn SortHeader(
     }
 }
 
-/// One template. Clicking the row (or Enter on it) opens the editor, which is read-only for
-/// statuses Meta does not let us edit; the row's title says which it will be.
-///
-/// Every text is computed once, when the row is built: the whole table is rebuilt on each
-/// load and on a locale change, and a reactive closure per cell would leave a subscription on
-/// the long-lived locale signal behind for every row of every page ever shown.
-#[component]
-fn Row(
-    t: Template,
-    /// Whether it matches the search and filters (marked when the list is filtered).
-    matched: bool,
-    filtered: bool,
+/// The element an event landed on.
+fn event_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+}
+
+/// The value of `attr` on the nearest `selector` around `el`.
+fn around(el: &web_sys::Element, selector: &str, attr: &str) -> Option<String> {
+    el.closest(selector).ok().flatten()?.get_attribute(attr)
+}
+
+/// A click in the rows: a delete button asks to delete its language or name; a click on a
+/// row elsewhere than on a control opens its editor (read-only for statuses Meta does not let
+/// us edit; the row's title says which). Links do their own thing (the router takes them).
+fn on_rows_click(
+    ev: &web_sys::MouseEvent,
+    groups: &[TemplateGroup],
     nav: ListNav,
     on_delete: Callback<DeleteRequest>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = t.id.clone();
-    let name = t.draft.name.clone();
-    let status = t.status.clone();
-    let edit_href = crate::routes::edit(&id);
-    let edit_path = crate::routes::paths::edit(&id);
-    let duplicate_href = format!("{}?from={}", crate::routes::new(), percent_encode(&id));
-    let editable = can_edit(&status);
-    let deletable = can_delete(&status);
-    let rejected = status == Status::Rejected;
-
-    let row_title = if editable {
-        i18n.tf("list.row_edit", &[("name", name.clone())])
-    } else {
-        i18n.tf(
-            "list.row_view",
-            &[
-                ("name", name.clone()),
-                ("status", status_label(&i18n, &status)),
-            ],
-        )
-    };
-    let language_label = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
-    // "Excluir", "Duplicar" alone are ambiguous in a list read by a screen reader.
-    let which = format!(" {name} ({language_label})");
-    let open = {
-        let edit_path = edit_path.clone();
-        move || nav.open(&edit_path)
-    };
-    let on_click = {
-        let open = open.clone();
-        move |ev: web_sys::MouseEvent| {
-            if !from_control(&ev) {
-                open();
-            }
+) {
+    let Some(el) = event_target(ev) else { return };
+    if let Some(button) = el.closest("button[data-action]").ok().flatten() {
+        let back = button
+            .clone()
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+            .map(SendWrapper::new);
+        let target = match button.get_attribute("data-action").as_deref() {
+            Some("delete") => around(&button, "tr[data-id]", "data-id").and_then(|id| {
+                groups
+                    .iter()
+                    .flat_map(|g| &g.templates)
+                    .find(|t| t.id == id)
+                    .map(|t| DeleteTarget::One(Box::new(t.clone())))
+            }),
+            Some("delete-all") => around(&button, "tbody[data-name]", "data-name")
+                .and_then(|name| groups.iter().find(|g| g.name == name))
+                .map(|g| DeleteTarget::Name(g.clone())),
+            _ => None,
+        };
+        if let Some(target) = target {
+            on_delete.run((target, back));
         }
-    };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        let on_row = ev.target() == ev.current_target();
-        if ev.key() == "Enter" && on_row {
-            ev.prevent_default();
-            open();
-        }
-    };
-    let category = i18n.code_label(CodeKind::Category, t.draft.category.as_str());
-    let reason = t.rejected_reason.as_ref().filter(|_| rejected).map(|r| {
-        i18n.tf(
-            "list.reason",
-            &[("reason", i18n.code_label(CodeKind::Reason, r.as_str()))],
-        )
-    });
-    let recommendation = t
-        .rejection_recommendation
-        .clone()
-        .filter(|r| rejected && !r.trim().is_empty())
-        .map(|text| i18n.tf("list.recommendation", &[("text", text)]));
-    let quality = t
-        .quality_score
-        .as_ref()
-        .map(|q| i18n.code_label(CodeKind::Quality, q.score.as_str()));
-    let updated = format_datetime(&t.updated_at, i18n.locale());
-    let datetime = t.updated_at.clone();
-    let delete_target = t.clone();
-
-    view! {
-        <tr
-            class="hsm-row"
-            class:hsm-row--readonly=!editable
-            class:hsm-row--unmatched=!matched
-            data-matched=(filtered && matched).then_some("true")
-            class:hsm-row--rejected=rejected
-            data-id=id.clone()
-            data-status=status.as_str().to_owned()
-            data-focus=format!("row:{id}")
-            tabindex="0"
-            title=row_title.clone()
-            aria-description=row_title
-            on:click=on_click
-            on:keydown=on_keydown
-        >
-            <td class="hsm-row__name">
-                <a href=edit_href.clone() data-focus=format!("name:{id}")>
-                    {name}
-                </a>
-            </td>
-            <td>{category}</td>
-            <td>
-                {language_label}
-                {(!matched).then(|| view! { <span class="hsm-row__unmatched">{i18n.t("list.unmatched")}</span> })}
-            </td>
-            <td class="hsm-row__status">
-                <StatusBadge status=status.clone() />
-                {reason.map(|text| view! { <p class="hsm-reason">{text}</p> })}
-                {recommendation.map(|text| view! { <p class="hsm-recommendation">{text}</p> })}
-            </td>
-            <td>
-                {match quality {
-                    Some(q) => view! { <span>{q}</span> }.into_any(),
-                    None => view! { <span aria-hidden="true">"—"</span> }.into_any(),
-                }}
-            </td>
-            <td>
-                <time datetime=datetime>{updated}</time>
-            </td>
-            <td class="hsm-row__actions">
-                {rejected
-                    .then(|| {
-                        view! {
-                            <a
-                                href=crate::routes::fix(&id)
-                                class="hsm-btn hsm-btn--small hsm-btn--primary"
-                                data-action="fix"
-                                data-focus=format!("fix:{id}")
-                            >
-                                {i18n.t("list.fix")}
-                                <span class="hsm-visually-hidden">{which.clone()}</span>
-                            </a>
-                        }
-                    })}
-                <a
-                    href=duplicate_href
-                    class="hsm-btn hsm-btn--small"
-                    data-action="duplicate"
-                    data-focus=format!("duplicate:{id}")
-                >
-                    {i18n.t("list.duplicate")}
-                    <span class="hsm-visually-hidden">{which.clone()}</span>
-                </a>
-                {deletable
-                    .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="hsm-btn hsm-btn--small hsm-btn--danger-outline"
-                                data-action="delete"
-                                data-focus=format!("delete:{id}")
-                                on:click=move |ev| {
-                                    on_delete.run((DeleteTarget::One(Box::new(delete_target.clone())), event_element(&ev)))
-                                }
-                            >
-                                {i18n.t("list.delete")}
-                                <span class="hsm-visually-hidden">{which}</span>
-                            </button>
-                        }
-                    })}
-            </td>
-        </tr>
+        return;
+    }
+    let on_control = el
+        .closest("a, button, input, select, textarea")
+        .ok()
+        .flatten()
+        .is_some();
+    if let (false, Some(id)) = (on_control, around(&el, "tr.hsm-row", "data-id")) {
+        nav.open(&crate::routes::paths::edit(&id));
     }
 }
 
-/// Whether a click landed on a link or button inside the row (those do their own thing).
-fn from_control(ev: &web_sys::MouseEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| {
-            el.closest("a, button, input, select, textarea")
-                .ok()
-                .flatten()
-        })
-        .is_some()
+/// Enter on a row (it is focusable) opens its editor, as a click does.
+fn on_rows_keydown(ev: &web_sys::KeyboardEvent, nav: ListNav) {
+    let Some(el) = event_target(ev) else { return };
+    if ev.key() == "Enter" && el.matches("tr.hsm-row").unwrap_or(false) {
+        if let Some(id) = el.get_attribute("data-id") {
+            ev.prevent_default();
+            nav.open(&crate::routes::paths::edit(&id));
+        }
+    }
 }

@@ -13,7 +13,7 @@ use hsm_domain::wire::ListQuery;
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-const STATUSES: [Status; 13] = [
+pub(super) const STATUSES: [Status; 13] = [
     Status::Approved,
     Status::Pending,
     Status::Rejected,
@@ -29,13 +29,13 @@ const STATUSES: [Status; 13] = [
     Status::Archived,
 ];
 
-const CATEGORIES: [Category; 3] = [
+pub(super) const CATEGORIES: [Category; 3] = [
     Category::Marketing,
     Category::Utility,
     Category::Authentication,
 ];
 
-const LANGUAGES: [Language; 7] = [
+pub(super) const LANGUAGES: [Language; 7] = [
     Language::PtBr,
     Language::EnUs,
     Language::En,
@@ -111,6 +111,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                     type="search"
                     name="q"
                     autocomplete="off"
+                    data-focus="search"
                     placeholder=move || i18n.t("list.search_placeholder")
                     prop:value=move || text.get()
                     on:input:target=move |ev| on_input(ev.target().value())

@@ -1,0 +1,320 @@
+//! The table's body as HTML text: per name a `<tbody>` of its summary row and one row per
+//! language.
+//!
+//! Rows never change once shown (a reload or a locale change builds them again), so they are
+//! written as one string per name and set with `innerHTML`: no reactive node, marker or
+//! listener per cell (the table listens once, `table::Results`). That is ≈ 200 fewer calls
+//! from wasm to the DOM per row. The rows painted before the app starts (`src/first_paint.js`)
+//! write the very same markup; the whole-app test `first-paint.test.mjs` compares the two.
+//!
+//! Accessible names are the visible words plus the template ("Duplicar nome (Português)") in
+//! `aria-label`, so a screen reader never hears a bare "Excluir" in a list.
+
+use std::fmt::Write;
+
+use hsm_domain::wire::percent_encode;
+use hsm_domain::{can_delete, can_edit, Status, Template, TemplateGroup};
+
+use crate::components::status_badge::{status_label, tone};
+use crate::i18n::{format_datetime, CodeKind, I18n};
+
+/// What every row of one load shares.
+pub(super) struct RowsCtx<'a> {
+    pub i18n: &'a I18n,
+    /// The list is searched or filtered: matching rows are marked, the others dimmed.
+    pub filtered: bool,
+    /// The router's base, in front of every link.
+    pub base: &'a str,
+}
+
+/// `s` as HTML text or attribute value (inside double quotes).
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The inside of the `<tbody>` of `group`: its summary row, then its languages.
+pub(super) fn group_html(group: &TemplateGroup, ctx: &RowsCtx) -> String {
+    let mut out = head_html(group, ctx);
+    for t in &group.templates {
+        let matched = !ctx.filtered || group.is_matched(&t.id);
+        row_html(&mut out, t, matched, ctx);
+    }
+    out
+}
+
+fn badge_html(out: &mut String, i18n: &I18n, status: &Status) {
+    let _ = write!(
+        out,
+        r#"<span class="hsm-badge hsm-badge--{}" data-status="{}">{}</span>"#,
+        tone(status),
+        escape(status.as_str()),
+        escape(&status_label(i18n, status)),
+    );
+}
+
+fn head_html(group: &TemplateGroup, ctx: &RowsCtx) -> String {
+    let i18n = ctx.i18n;
+    let name = escape(&group.name);
+    let categories = group
+        .categories()
+        .into_iter()
+        .map(|c| i18n.code_label(CodeKind::Category, c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let count = group.templates.len();
+    let languages = i18n.tf("list.languages_count", &[("count", count.to_string())]);
+    let mut out = String::with_capacity(1024);
+    let _ = write!(
+        out,
+        r#"<tr class="hsm-group__head"><th scope="rowgroup" colspan="7"><div class="hsm-group__summary"><span class="hsm-group__name">{name}</span><span class="hsm-group__meta">{} · {}</span>"#,
+        escape(&categories),
+        escape(&languages),
+    );
+    if let Some(t) = group.most_urgent() {
+        badge_html(&mut out, i18n, &t.status);
+    }
+    if let Some(text) = i18n.drift("list.drift", &group.drift()) {
+        let _ = write!(
+            out,
+            r#"<span class="hsm-group__drift">{}</span>"#,
+            escape(&text)
+        );
+    }
+    out.push_str(r#"<span class="hsm-group__actions">"#);
+    let add_from = (!group.missing_languages().is_empty())
+        .then(|| group.source())
+        .flatten();
+    if let Some(source) = add_from {
+        let label = i18n.t("list.add_language");
+        let _ = write!(
+            out,
+            r#"<a href="{}{}?from={}&amp;add_language=1" class="hsm-btn hsm-btn--small" data-action="add-language" aria-label="{} {name}">{}</a>"#,
+            escape(ctx.base),
+            crate::routes::paths::NEW,
+            percent_encode(&source.id),
+            escape(&label),
+            escape(&label),
+        );
+    }
+    let deletable = group.templates.iter().any(|t| can_delete(&t.status));
+    if count > 1 && deletable {
+        let label = i18n.t("list.delete_all");
+        let _ = write!(
+            out,
+            r#"<button type="button" class="hsm-btn hsm-btn--small hsm-btn--danger-outline" data-action="delete-all" aria-label="{} {name}">{}</button>"#,
+            escape(&label),
+            escape(&label),
+        );
+    }
+    out.push_str("</span></div></th></tr>");
+    out
+}
+
+fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
+    let i18n = ctx.i18n;
+    let status = &t.status;
+    let editable = can_edit(status);
+    let rejected = *status == Status::Rejected;
+    let raw_name = &t.draft.name;
+    let name = escape(raw_name);
+    let id = escape(&t.id);
+    let edit = format!("{}{}", escape(ctx.base), crate::routes::paths::edit(&t.id));
+    let title = if editable {
+        i18n.tf("list.row_edit", &[("name", raw_name.clone())])
+    } else {
+        i18n.tf(
+            "list.row_view",
+            &[
+                ("name", raw_name.clone()),
+                ("status", status_label(i18n, status)),
+            ],
+        )
+    };
+    let language = i18n.code_label(CodeKind::Language, t.draft.language.as_str());
+    // "Excluir", "Duplicar" alone are ambiguous in a list read by a screen reader.
+    let which = escape(&format!("{raw_name} ({language})"));
+
+    let mut class = String::from("hsm-row");
+    if !editable {
+        class.push_str(" hsm-row--readonly");
+    }
+    if !matched {
+        class.push_str(" hsm-row--unmatched");
+    }
+    if rejected {
+        class.push_str(" hsm-row--rejected");
+    }
+    let _ = write!(out, r#"<tr class="{class}""#);
+    if ctx.filtered && matched {
+        out.push_str(r#" data-matched="true""#);
+    }
+    let _ = write!(
+        out,
+        r#" data-id="{id}" data-status="{}" tabindex="0" title="{}"><td class="hsm-row__name"><a href="{edit}">{name}</a></td><td>{}</td><td>{}"#,
+        escape(status.as_str()),
+        escape(&title),
+        escape(&i18n.code_label(CodeKind::Category, t.draft.category.as_str())),
+        escape(&language),
+    );
+    if !matched {
+        let _ = write!(
+            out,
+            r#"<span class="hsm-row__unmatched">{}</span>"#,
+            escape(&i18n.t("list.unmatched"))
+        );
+    }
+    out.push_str(r#"</td><td class="hsm-row__status">"#);
+    badge_html(out, i18n, status);
+    if let Some(reason) = t.rejected_reason.as_ref().filter(|_| rejected) {
+        let text = i18n.tf(
+            "list.reason",
+            &[("reason", i18n.code_label(CodeKind::Reason, reason.as_str()))],
+        );
+        let _ = write!(out, r#"<p class="hsm-reason">{}</p>"#, escape(&text));
+    }
+    if let Some(text) = t
+        .rejection_recommendation
+        .as_ref()
+        .filter(|r| rejected && !r.trim().is_empty())
+    {
+        let text = i18n.tf("list.recommendation", &[("text", text.clone())]);
+        let _ = write!(
+            out,
+            r#"<p class="hsm-recommendation">{}</p>"#,
+            escape(&text)
+        );
+    }
+    out.push_str("</td><td>");
+    match &t.quality_score {
+        Some(q) => out.push_str(&escape(
+            &i18n.code_label(CodeKind::Quality, q.score.as_str()),
+        )),
+        None => out.push_str(r#"<span aria-hidden="true">—</span>"#),
+    }
+    let _ = write!(
+        out,
+        r#"</td><td><time datetime="{}">{}</time></td><td class="hsm-row__actions">"#,
+        escape(&t.updated_at),
+        escape(&format_datetime(&t.updated_at, i18n.locale())),
+    );
+    if rejected {
+        let label = escape(&i18n.t("list.fix"));
+        let _ = write!(
+            out,
+            r#"<a href="{edit}?fix=rejection" class="hsm-btn hsm-btn--small hsm-btn--primary" data-action="fix" aria-label="{label} {which}">{label}</a>"#,
+        );
+    }
+    let label = escape(&i18n.t("list.duplicate"));
+    let _ = write!(
+        out,
+        r#"<a href="{}{}?from={}" class="hsm-btn hsm-btn--small" data-action="duplicate" aria-label="{label} {which}">{label}</a>"#,
+        escape(ctx.base),
+        crate::routes::paths::NEW,
+        percent_encode(&t.id),
+    );
+    if can_delete(status) {
+        let label = escape(&i18n.t("list.delete"));
+        let _ = write!(
+            out,
+            r#"<button type="button" class="hsm-btn hsm-btn--small hsm-btn--danger-outline" data-action="delete" aria-label="{label} {which}">{label}</button>"#,
+        );
+    }
+    out.push_str("</td></tr>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hsm_domain::group::{urgency, OFFERED_LANGUAGES};
+    use hsm_domain::{Category, Language};
+
+    /// The painter of the first rows (`src/first_paint.js`) runs before the app's rules are
+    /// loaded, so it carries their table for the statuses; this keeps it equal to the rules.
+    const PAINTER: &str = include_str!("../../first_paint.js");
+
+    fn painter_json(prefix: &str) -> serde_json::Value {
+        let start = PAINTER.find(prefix).expect(prefix) + prefix.len();
+        let end = start + PAINTER[start..].find(";\n").expect("the line ends with ;");
+        serde_json::from_str(&PAINTER[start..end]).expect("a JSON literal")
+    }
+
+    #[test]
+    fn the_painters_status_rules_are_the_apps() {
+        let table = painter_json("const STATUSES = ");
+        let table = table.as_object().unwrap();
+        assert_eq!(table.len(), Status::KNOWN.len());
+        for status in Status::KNOWN {
+            let expected = serde_json::json!([
+                tone(status),
+                u8::from(can_edit(status)),
+                u8::from(can_delete(status)),
+                urgency(status),
+            ]);
+            assert_eq!(table[status.as_str()], expected, "{}", status.as_str());
+        }
+        let other = Status::Other("NEW_STATUS".into());
+        assert_eq!(
+            painter_json("const OTHER_STATUS = "),
+            serde_json::json!([
+                tone(&other),
+                u8::from(can_edit(&other)),
+                u8::from(can_delete(&other)),
+                urgency(&other)
+            ])
+        );
+        let offered: Vec<&str> = OFFERED_LANGUAGES.iter().map(Language::as_str).collect();
+        assert_eq!(painter_json("const OFFERED = "), serde_json::json!(offered));
+    }
+
+    #[test]
+    fn the_painters_toolbar_and_paging_are_the_apps() {
+        use super::super::toolbar::{CATEGORIES, LANGUAGES, STATUSES};
+        let codes = |v: Vec<&str>| serde_json::json!(v);
+        assert_eq!(
+            painter_json("const FILTERS = "),
+            serde_json::json!([
+                [
+                    "status",
+                    "list.filter_status",
+                    "status",
+                    codes(STATUSES.iter().map(Status::as_str).collect())
+                ],
+                [
+                    "category",
+                    "list.filter_category",
+                    "category",
+                    codes(CATEGORIES.iter().map(Category::as_str).collect())
+                ],
+                [
+                    "language",
+                    "list.filter_language",
+                    "language",
+                    codes(LANGUAGES.iter().map(Language::as_str).collect())
+                ],
+            ])
+        );
+        assert_eq!(
+            painter_json("const PAGE_SIZES = "),
+            serde_json::json!(super::super::url::PAGE_SIZES)
+        );
+    }
+
+    #[test]
+    fn escape_covers_text_and_attributes() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="a('b')">&"#),
+            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;"
+        );
+    }
+}
