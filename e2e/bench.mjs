@@ -1,6 +1,8 @@
 // `cargo xtask bench`: measures the release build served by the dev backend (seeded with 6000
 // templates) in headless Chromium, prints a table and writes target/bench.json. A report, not a
-// test: budgets are compared, never enforced.
+// test: budgets are compared, never enforced. `--quick` (`cargo xtask bench --quick`) is the
+// working loop: fewer samples, no Lighthouse, no backend or editor keystroke timings; the full
+// run is what docs/performance.md quotes. `--no-lighthouse` skips Lighthouse alone.
 import { readFileSync, writeFileSync, statSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -10,9 +12,19 @@ import { launch, APP_URL } from './browser.mjs';
 
 const DIST = new URL('../dist/', import.meta.url);
 const OUT = new URL('../target/bench.json', import.meta.url);
-const COLD_LOADS = 11;
-const KEYSTROKES = 100;
-const NAVIGATIONS = 50;
+const QUICK = process.argv.includes('--quick');
+const COLD_LOADS = QUICK ? 7 : 11;
+const SEARCHES = QUICK ? 30 : 100;
+const EDITOR_KEYSTROKES = 100;
+const NAVIGATIONS = QUICK ? 20 : 50;
+/**
+ * The cold load's `performance.mark`s (docs/performance.md says where each is set): the list's
+ * phases are read from these, with a few Resource Timing entries, and shown in time order.
+ * `hsm:painted` (rows painted before the wasm) is reported when a build sets it.
+ */
+const PHASE_MARKS = ['hsm:boot', 'hsm:init', 'hsm:painted', 'hsm:instantiated', 'hsm:app-start', 'hsm:answer-read'];
+/** Marks every list load sets; after the first row, the bench waits a moment for the late ones. */
+const EXPECTED_MARKS = PHASE_MARKS.filter((m) => m !== 'hsm:painted');
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,8 +67,42 @@ const fetchedBefore = (until) => performance.getEntriesByType('resource')
   .filter((e) => e.responseEnd <= until)
   .map((e) => ({ path: new URL(e.name).pathname + new URL(e.name).search, wire: e.encodedBodySize }));
 
-/** One cold load of `path` (fresh context: no cache); the stamp and what came before it. */
-async function coldLoad(browser, path, selector) {
+/**
+ * The first `hsm:*` mark of each name (ms since navigation start), read inside the page, and
+ * from Resource Timing the network's side of the same load: the page's HTML in, the main wasm
+ * module in, the list's first answer asked for and in (headers and body received, before the
+ * app reads it).
+ */
+const readMarks = (names) => {
+  const out = Object.fromEntries(names
+    .map((n) => [n, performance.getEntriesByName(n, 'mark')[0]?.startTime])
+    .filter(([, t]) => t !== undefined));
+  const nav = performance.getEntriesByType('navigation')[0];
+  if (nav) out['html-in'] = nav.responseEnd;
+  const resources = performance.getEntriesByType('resource');
+  const wasm = resources.find((e) => new URL(e.name).pathname.endsWith('_bg.wasm'));
+  if (wasm) out['wasm-in'] = wasm.responseEnd;
+  const api = resources.find((e) => new URL(e.name).pathname.endsWith('/template-groups'));
+  if (api) {
+    out['api-asked'] = api.startTime;
+    out['api-in'] = api.responseEnd;
+  }
+  return out;
+};
+/** What the Resource Timing phases mean, for the table. */
+const RESOURCE_PHASES = {
+  'html-in': 'Resource Timing: index.html responseEnd',
+  'wasm-in': 'Resource Timing: hsm-admin_bg.wasm responseEnd',
+  'api-asked': 'Resource Timing: first /template-groups startTime',
+  'api-in': 'Resource Timing: first /template-groups responseEnd',
+};
+
+/**
+ * One cold load of `path` (fresh context: no cache); the stamp, what came before it, and the
+ * page's phase marks (`phases`: read after the stamp; a mark set after the first row, as when
+ * rows are painted before the wasm, is waited for up to 5 s).
+ */
+async function coldLoad(browser, path, selector, phases) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.addInitScript(`window.__probeSelector = ${JSON.stringify(selector)};`);
@@ -65,16 +111,50 @@ async function coldLoad(browser, path, selector) {
   await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 30_000, polling: 100 });
   const at = await page.evaluate(() => window.__firstRow);
   const fetched = await page.evaluate(fetchedBefore, at);
+  let marks = {};
+  if (phases) {
+    await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n, 'mark').length), EXPECTED_MARKS, { timeout: 5_000, polling: 50 }).catch(() => {});
+    marks = await page.evaluate(readMarks, PHASE_MARKS);
+  }
   await ctx.close();
-  return { at, fetched };
+  return { at, fetched, marks: { ...marks, 'first-row': at } };
 }
 
-async function coldMedian(browser, path, selector) {
+/** `COLD_LOADS` cold loads; the median one (by its stamp), with every load kept for the phases. */
+async function coldMedian(browser, path, selector, phases = false) {
   const loads = [];
-  for (let i = 0; i < COLD_LOADS; i += 1) loads.push(await coldLoad(browser, path, selector));
+  for (let i = 0; i < COLD_LOADS; i += 1) loads.push(await coldLoad(browser, path, selector, phases));
   loads.sort((a, b) => a.at - b.at);
-  return loads[Math.floor(loads.length / 2)];
+  return { ...loads[Math.floor(loads.length / 2)], loads };
 }
+
+/**
+ * The cold list load by phase: for each mark, its median time over the loads, and the median
+ * step from the phase before it (within the same load). Marks no load set are left out.
+ */
+function phaseTable(loads) {
+  const medianOf = (n) => median(loads.map((l) => l.marks[n]).filter((t) => t !== undefined));
+  // In time order (a painter's mark falls wherever it lands), set marks only.
+  const names = [...PHASE_MARKS, ...Object.keys(RESOURCE_PHASES), 'first-row']
+    .filter((n) => loads.some((l) => l.marks[n] !== undefined))
+    .sort((a, b) => medianOf(a) - medianOf(b));
+  const out = [];
+  for (const [i, name] of names.entries()) {
+    const prev = names[i - 1];
+    const steps = prev === undefined ? [] : loads
+      .filter((l) => l.marks[name] !== undefined && l.marks[prev] !== undefined)
+      .map((l) => l.marks[name] - l.marks[prev]);
+    out.push({
+      phase: name.replace(/^hsm:/, ''),
+      mark: name === 'first-row' ? 'bench stamp (MutationObserver)' : RESOURCE_PHASES[name] ?? name,
+      median_ms: Math.round(medianOf(name) * 10) / 10,
+      step_ms: steps.length ? Math.round(median(steps) * 10) / 10 : null,
+      loads: loads.filter((l) => l.marks[name] !== undefined).length,
+    });
+  }
+  return out;
+}
+let phases = [];
 
 // 1. Sizes: what the first screen needs, the editor chunk, everything.
 async function sizes(listLoad) {
@@ -120,7 +200,8 @@ async function firstRender(browser) {
   const cells = items.map((t) => `<tr><td><a href="#">${t.name}</a></td><td>${t.category}</td><td>${t.language}</td><td>${t.status}</td><td>${t.updated_at}</td></tr>`).join('');
   writeFileSync(new URL('bench-static.html', DIST), `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/app.css"><link rel="stylesheet" href="/list.css"></head><body><div class="hsm-app"><h1>WhatsApp – HSM</h1><table class="hsm-table"><tbody>${cells}</tbody></table></div></body></html>`);
   const floor = await coldMedian(browser, '/bench-static.html', 'table tbody tr');
-  const list = await coldMedian(browser, '/', 'table tbody tr');
+  const list = await coldMedian(browser, '/', 'table tbody tr', true);
+  phases = phaseTable(list.loads);
   const editor = await coldMedian(browser, '/new', '.hsm-editor form');
   const ratio = (x) => `${(x / floor.at).toFixed(2)}× the floor`;
   row(`first row, cold (median of ${COLD_LOADS}, in-page stamp)`, list.at, 'ms', `≤ 2× floor (${(2 * floor.at).toFixed(0)} ms)`, list.at <= 2 * floor.at, ratio(list.at));
@@ -219,7 +300,7 @@ async function searchKeystrokes(browser) {
   const deltas = [];
   const transfers = [];
   const words = ['promocao', 'pedido', 'boas', 'lembrete', 'codigo', 'pesquisa'];
-  for (let i = 0; i < KEYSTROKES; i += 1) {
+  for (let i = 0; i < SEARCHES; i += 1) {
     const word = words[i % words.length];
     const text = word.slice(0, 2 + (i % (word.length - 1)));
     const before = await page.evaluate(() => window.__resp.length);
@@ -280,7 +361,7 @@ async function editorKeystrokes(browser) {
       if (last) out.push(last - start);
     }
     return out;
-  }, { n: KEYSTROKES });
+  }, { n: EDITOR_KEYSTROKES });
   await page.close();
   row('editor keystroke → counters, issues, preview p50', median(deltas), 'ms', '', null, '1024 chars, 10 variables');
   row('editor keystroke → counters, issues, preview p95', pct(deltas, 0.95), 'ms', '≤ 8 ms', pct(deltas, 0.95) <= 8);
@@ -342,23 +423,42 @@ async function backend() {
   row('dev backend GET list (/template-groups) p99 (6000 templates, 8 filters)', pct(times, 0.99), 'ms', '≤ 20 ms', pct(times, 0.99) <= 20, `${times.length} requests`);
 }
 
+const started = performance.now();
 const browser = await launch();
 try {
-  await backend();
+  if (!QUICK) await backend();
   const listLoad = await firstRender(browser);
   await sizes(listLoad);
   await searchKeystrokes(browser);
-  await editorKeystrokes(browser);
+  if (!QUICK) await editorKeystrokes(browser);
   await memory(browser);
 } finally {
   await browser.close();
 }
-if (!process.argv.includes('--no-lighthouse')) await lighthouse();
+if (!QUICK && !process.argv.includes('--no-lighthouse')) await lighthouse();
 const width = Math.max(...rows.map((r) => r.metric.length));
 console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(10)}  budget              met`);
 for (const r of rows) {
   const met = r.met === null ? '' : r.met ? 'yes' : 'NO';
   console.log(`${r.metric.padEnd(width)}  ${`${Number.isNaN(r.value) ? '—' : r.value} ${r.unit}`.padStart(10)}  ${String(r.budget).padEnd(18)}  ${met}  ${r.note}`);
 }
-writeFileSync(OUT, JSON.stringify({ measured_at: new Date().toISOString(), rows }, null, 2));
+if (phases.length) {
+  console.log(`\ncold list load by phase (median of ${COLD_LOADS}; at: ms since navigation start, step: from the row above in the same load)`);
+  const w = Math.max(...phases.map((p) => p.phase.length));
+  console.log(`${'phase'.padEnd(w)}  ${'at'.padStart(8)}  ${'step'.padStart(8)}  loads  mark`);
+  for (const p of phases) {
+    const step = p.step_ms === null ? '' : `${p.step_ms >= 0 ? '+' : ''}${p.step_ms}`;
+    console.log(`${p.phase.padEnd(w)}  ${String(p.median_ms).padStart(8)}  ${step.padStart(8)}  ${`${p.loads}/${COLD_LOADS}`.padStart(5)}  ${p.mark}`);
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(`\n${QUICK ? 'quick' : 'full'} bench: measured in ${seconds.toFixed(0)} s (after the build)`);
+writeFileSync(OUT, JSON.stringify({
+  measured_at: new Date().toISOString(),
+  mode: QUICK ? 'quick' : 'full',
+  samples: { cold_loads: COLD_LOADS, searches: SEARCHES, navigations: NAVIGATIONS },
+  seconds: Math.round(seconds),
+  rows,
+  phases,
+}, null, 2));
 console.log(`\nwritten ${OUT.pathname.replace(/.*\/target\//, 'target/')}`);

@@ -11,6 +11,7 @@ pub mod host;
 pub mod i18n;
 mod ids;
 mod lazy;
+pub mod marks;
 pub mod pages;
 pub mod routes;
 
@@ -97,6 +98,7 @@ pub(crate) fn mount_into(
     config: Config,
     token_provider: Option<js_sys::Function>,
 ) -> MountHandle {
+    marks::mark("hsm:app-start");
     // Debug builds only: in release (`panic = "abort"`) the hook's message formatting costs
     // bytes on the first screen, and a panic there is a bug the browser tests catch first.
     #[cfg(debug_assertions)]

@@ -5,6 +5,9 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
+    // wasm-bindgen runs `main` as the module's start, inside `init()`, once the module is
+    // instantiated: this is the first moment Rust code runs.
+    hsm_admin::marks::mark("hsm:instantiated");
     let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("hsm-app"))

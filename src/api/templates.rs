@@ -25,7 +25,11 @@ impl Api {
 
     /// `GET /template-groups`: one entry per name, with every language of it.
     pub async fn list_groups(&self, query: &ListQuery) -> Result<Page<TemplateGroup>, ApiError> {
-        self.get_json(&with_query("/template-groups", query)).await
+        let page = self.get_json(&with_query("/template-groups", query)).await;
+        if page.is_ok() {
+            mark_first_answer();
+        }
+        page
     }
 
     /// The languages `name` exists in (its entry of `GET /template-groups?q=name`).
@@ -124,5 +128,14 @@ impl Api {
             encode(language.as_str())
         ))
         .await
+    }
+}
+
+/// `hsm:answer-read`, once per page: the first list answer's body read and parsed (the list's
+/// first page on a cold load; later answers are not marked).
+fn mark_first_answer() {
+    static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !DONE.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        crate::marks::mark("hsm:answer-read");
     }
 }
