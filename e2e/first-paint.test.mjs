@@ -68,6 +68,8 @@ for (const [where, path, paintedAt, appAt, stillPainted] of PLACES) {
     await page.goto(`${APP_URL}${path}`);
     const painted = page.locator(paintedAt);
     await painted.locator('tr.hsm-row').first().waitFor({ timeout: 30_000 });
+    // The first groups come at once, the others after the first frame.
+    await page.locator(`${paintedAt}[data-hsm-painted="all"]`).waitFor({ timeout: 10_000 });
     assert.equal(await page.locator(appAt).count(), 0, 'the app has not started');
     const paintedTable = await tableOf(painted);
     const paintedText = await painted.locator('tbody.hsm-group tr.hsm-row').allInnerTexts();
@@ -77,6 +79,17 @@ for (const [where, path, paintedAt, appAt, stillPainted] of PLACES) {
     assert.ok(paintedTable.length > 0, 'groups painted');
     assert.ok(await page.evaluate(() => performance.getEntriesByName('hsm:painted').length === 1));
     const firstBoxes = await rowBoxes(painted);
+    // From now until the takeover, some rows must be on screen at every change of the DOM:
+    // the painted ones, or the app's.
+    await page.evaluate(() => {
+      const host = document.querySelector('citrus-hsm-templates');
+      const root = host ? host.shadowRoot : document;
+      window.__gaps = 0;
+      new MutationObserver(() => {
+        const shown = root.querySelector('[data-hsm-painted] tr.hsm-row, .hsm-app:not([data-hsm-painted]) tr.hsm-row');
+        if (!shown) window.__gaps += 1;
+      }).observe(root, { childList: true, subtree: true });
+    });
 
     release();
     await page.locator(`${appAt} tr.hsm-row`).first().waitFor({ timeout: 30_000 });
@@ -89,6 +102,7 @@ for (const [where, path, paintedAt, appAt, stillPainted] of PLACES) {
     const appBoxes = await rowBoxes(app);
     assert.ok(appBoxes.length > 0);
     assert.deepEqual(appBoxes, firstBoxes.slice(0, appBoxes.length), 'every row where it was painted');
+    assert.equal(await page.evaluate(() => window.__gaps), 0, 'never a moment without rows');
     assert.deepEqual(violations, [], 'nothing blocked by the page\'s policy');
   });
 }

@@ -49,16 +49,35 @@ for (const [where, path, rows] of [
   });
 }
 
-test('a page off the list prefetches nothing; a search asks for its own page', async () => {
+// The standalone page preloads the first page while its HTML is parsed (a <link rel=preload>,
+// the same on every path of that static page): off the list nothing but that preload asks
+// for it, and nothing in the page uses it. The portal's element has no such link.
+test('a page off the list asks for no list but the page\'s preload; a search asks for its own page', async () => {
   const { page } = await newPage();
   const lists = [];
   page.on('request', (req) => { if (isList(req.url())) lists.push(req.url()); });
   await page.goto(`${APP_URL}/new`);
   await editorHeading(page).waitFor({ timeout: 30_000 });
-  assert.deepEqual(lists, [], 'the editor does not ask for the list');
+  await page.waitForTimeout(300);
+  const initiators = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => new URL(e.name).pathname.endsWith('/api/v1/whatsapp/template-groups'))
+    .map((e) => `${e.initiatorType} ${new URL(e.name).search}`));
+  assert.deepEqual(initiators, ['link '], 'the editor does not ask for the list: only the page\'s preload did');
+  lists.length = 0;
   await page.goto(`${APP_URL}/?q=pedido`);
   await page.locator('table tbody tr, .hsm-empty-state').first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(300);
-  assert.equal(lists.length, 1, 'one request for the searched list');
-  assert.equal(new URL(lists[0]).searchParams.get('q'), 'pedido', 'the search, not the first page');
+  const searched = lists.filter((u) => new URL(u).search);
+  assert.equal(searched.length, 1, 'one request for the searched list');
+  assert.equal(new URL(searched[0]).searchParams.get('q'), 'pedido', 'the search, not the first page');
+});
+
+test('off the list, the portal\'s element asks for no list at all', async () => {
+  const { page } = await newPage();
+  const lists = [];
+  page.on('request', (req) => { if (isList(req.url())) lists.push(req.url()); });
+  await page.goto(`${APP_URL}${PORTAL}/new`);
+  await editorHeading(page).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  assert.deepEqual(lists, [], 'the editor does not ask for the list');
 });

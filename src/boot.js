@@ -1,8 +1,8 @@
 // Starts the standalone page of the release build (`cargo xtask` writes its index.html). A file,
 // not an inline script, so the page also runs under `script-src 'self'`. Everything is found
 // next to this file, whatever the page's path (a deep link like /42/edit included).
-import { prefetchList } from './hsm-prefetch.js';
-import { paintList } from './hsm-first-paint.js';
+// hsm-first-paint.js carries hsm-prefetch.js's functions too (the build writes them in).
+import { paintList, prefetchList } from './hsm-first-paint.js';
 
 // The cold load's phases (docs/performance.md). This module imports only the two small ones
 // above, so it runs as soon as the page is parsed; the app's glue is imported below.
@@ -10,6 +10,12 @@ performance.mark('hsm:boot');
 
 // The list's first page is asked for now, while the wasm downloads (the page preloads it);
 // main.rs mounts the app with the same `#hsm-app` attributes, and the app takes this answer.
+// An `async` module: it runs as soon as it is loaded, without waiting for the stylesheets
+// (the rows it paints are shown once they are in, as the page's own would be), possibly
+// before the parser has reached the app's element.
+if (document.readyState === 'loading' && !document.getElementById('hsm-app')) {
+  await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+}
 const app = document.getElementById('hsm-app');
 let painted = Promise.resolve(false);
 if (app) {

@@ -151,10 +151,15 @@ fn shadow_container(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlEleme
         .unchecked_into();
     // The list painted before the app started (`paintList`) stays on screen, in front of the
     // app's root, until the app's first load replaces it (`template_list::first_paint`).
-    let painted = root
-        .query_selector(":scope > div > [data-hsm-painted]")
-        .ok()
-        .flatten();
+    // (`:scope` means nothing on a shadow root: its children are asked one by one.)
+    let children = root.children();
+    let painted = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find_map(|c| {
+            c.query_selector(":scope > [data-hsm-painted]")
+                .ok()
+                .flatten()
+        });
     root.set_inner_html("");
     if let Some(painted) = painted {
         container

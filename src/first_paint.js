@@ -16,6 +16,8 @@
 // What the painter cannot know without the app's rules it leaves out: the note on languages
 // whose structure drifted apart (it needs the domain's variable parser) appears at takeover.
 
+// The build writes hsm-prefetch.js into this file in place of this import (one request fewer),
+// so it also exports prefetchList and listUrl.
 import { prefetchList, listUrl } from './hsm-prefetch.js';
 
 /** Each locale's words (list and common areas), from `locales/` at build time. */
@@ -33,6 +35,8 @@ const FILTERS = [["status","list.filter_status","status",["APPROVED","PENDING","
 const PAGE_SIZES = [10,25,50,100];
 
 let painted = 0;
+// The groups painted at once: more than a screenful; the others follow after the first frame.
+const FIRST_GROUPS = 8;
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 // hsm_domain::wire::percent_encode: every byte but A–Z a–z 0–9 - _ . ~
@@ -147,26 +151,28 @@ function screenHtml(page, w, base, embedded, n) {
       templates: (g.templates ?? []).map((t) => ({ ...t, name: t.name ?? g.name })),
     }))
     .filter((g) => g.templates.length)
-    .map((g) => `<tbody class="hsm-group" data-name="${esc(g.name)}">${headHtml(g, w, base)}${g.templates.map((t) => rowHtml(t, w, base)).join('')}</tbody>`)
-    .join('');
+    .map((g) => () => `<tbody class="hsm-group" data-name="${esc(g.name)}">${headHtml(g, w, base)}${g.templates.map((t) => rowHtml(t, w, base)).join('')}</tbody>`);
+  const first = groups.slice(0, FIRST_GROUPS).map((g) => g()).join('');
+  const rest = () => groups.slice(FIRST_GROUPS).map((g) => g()).join('');
   const perPage = Math.max(page.per_page ?? 25, 1);
   const pageNo = Math.max(page.page ?? 1, 1);
   const pages = Math.max(Math.ceil((page.total ?? 0) / perPage), 1);
   const total = page.total === 1 ? w.tf('list.total_one', { count: '1' }) : w.tf('list.total', { count: integer(page.total ?? 0, w.tag) });
-  return `<div class="hsm-app${embedded ? ' hsm-app--embedded' : ''}" lang="${w.tag}" data-hsm-painted=""><main class="hsm-main"><div class="hsm-notice-area" role="status" aria-live="polite"></div><section class="hsm-page hsm-list"><header class="hsm-page__header"><h1 tabindex="-1">${esc(w.t('list.title'))}</h1><a href="${esc(base)}/new" class="hsm-btn hsm-btn--primary">${esc(w.t('list.new'))}</a></header>`
+  const html = `<div class="hsm-app${embedded ? ' hsm-app--embedded' : ''}" lang="${w.tag}" data-hsm-painted="${groups.length > FIRST_GROUPS ? 'first' : 'all'}"><main class="hsm-main"><div class="hsm-notice-area" role="status" aria-live="polite"></div><section class="hsm-page hsm-list"><header class="hsm-page__header"><h1 tabindex="-1">${esc(w.t('list.title'))}</h1><a href="${esc(base)}/new" class="hsm-btn hsm-btn--primary">${esc(w.t('list.new'))}</a></header>`
     + `<form class="hsm-toolbar" role="search"><div class="hsm-field hsm-toolbar__search"><label for="${id('q')}">${esc(w.t('list.search_label'))}</label><input id="${id('q')}" type="search" name="q" autocomplete="off" placeholder="${esc(w.t('list.search_placeholder'))}" data-focus="search"></div>${filters}<button type="button" class="hsm-btn" data-action="clear-filters" disabled="">${esc(w.t('list.clear_filters'))}</button><div class="hsm-toolbar__transfer"><button type="button" class="hsm-btn" data-action="export">${esc(w.t('transfer.export'))}</button><p class="hsm-transfer__status" role="status" data-export="idle"></p><a class="hsm-btn" data-action="import" href="${esc(base)}/import">${esc(w.t('transfer.import_link'))}</a></div></form>`
     + `<div class="hsm-list__sync"><button type="button" class="hsm-btn hsm-btn--small" data-action="refresh">${esc(w.t('list.refresh'))}</button><span class="hsm-relative-time">${esc(w.tf('list.updated_ago', { time: w.t('common.now') }))}</span><span class="hsm-list__loading" role="status"></span></div>`
-    + `<div class="hsm-table-wrap"><table class="hsm-table hsm-list__table" aria-busy="false"><caption class="hsm-visually-hidden">${esc(w.t('list.caption'))}</caption><thead><tr>${sortHeader(w, 'list.col_name', 'none', 'name')}<th scope="col">${esc(w.t('list.col_category'))}</th><th scope="col">${esc(w.t('list.col_language'))}</th><th scope="col">${esc(w.t('list.col_status'))}</th><th scope="col">${esc(w.t('list.col_quality'))}</th>${sortHeader(w, 'list.col_updated', 'descending', 'updated_at')}<th scope="col">${esc(w.t('list.col_actions'))}</th></tr></thead>${groups}</table></div>`
+    + `<div class="hsm-table-wrap"><table class="hsm-table hsm-list__table" aria-busy="false"><caption class="hsm-visually-hidden">${esc(w.t('list.caption'))}</caption><thead><tr>${sortHeader(w, 'list.col_name', 'none', 'name')}<th scope="col">${esc(w.t('list.col_category'))}</th><th scope="col">${esc(w.t('list.col_language'))}</th><th scope="col">${esc(w.t('list.col_status'))}</th><th scope="col">${esc(w.t('list.col_quality'))}</th>${sortHeader(w, 'list.col_updated', 'descending', 'updated_at')}<th scope="col">${esc(w.t('list.col_actions'))}</th></tr></thead>${first}</table></div>`
     + `<nav class="hsm-pagination" aria-label="${esc(w.t('list.pagination'))}"><p class="hsm-total">${esc(total)}</p><div class="hsm-pagination__pages"><button type="button" class="hsm-btn hsm-btn--small" data-page="previous"${pageNo <= 1 ? ' disabled=""' : ''}>${esc(w.t('list.previous'))}</button><span class="hsm-pagination__current" aria-current="page">${esc(w.tf('list.page_of', { page: integer(pageNo, w.tag), pages: integer(pages, w.tag) }))}</span><button type="button" class="hsm-btn hsm-btn--small" data-page="next"${pageNo >= pages ? ' disabled=""' : ''}>${esc(w.t('list.next'))}</button></div><div class="hsm-field hsm-field--inline"><label for="${id('per-page')}">${esc(w.t('list.per_page'))}</label><select id="${id('per-page')}" name="per_page">${PAGE_SIZES.map((s) => `<option value="${s}"${s === perPage ? ' selected=""' : ''}>${s}</option>`).join('')}</select></div></nav>`
     + '</section></main></div>';
+  return { html, rest: groups.length > FIRST_GROUPS ? rest : null };
 }
 
 /** The app's styles for a shadow root, fetched from next to this file: the same sheets, in the same
  * order, as the app adopts (`embed.rs`), so the painted copy lays out as the app will. */
 async function shadowSheet() {
-  const files = ['app.css', 'list.css', 'editor.css', 'transfer.css'].map((f) => fetch(new URL(`./${f}`, import.meta.url)).then((r) => (r.ok ? r.text() : Promise.reject())));
+  const css = await fetch(new URL('./hsm.css', import.meta.url)).then((r) => (r.ok ? r.text() : Promise.reject()));
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`:host{all:initial;display:block}\n${(await Promise.all(files)).join('\n')}`);
+  sheet.replaceSync(`:host{all:initial;display:block}\n${css}`);
   return sheet;
 }
 
@@ -204,8 +210,18 @@ export async function paintList(element, config = {}) {
     }
     const base = (config.basePath ?? '').trim().replace(/\/+$/, '');
     const prefix = base === '' ? '' : base.startsWith('/') ? base : `/${base}`;
-    container.insertAdjacentHTML('afterbegin', screenHtml(page, wordsOf(config.locale), prefix, shadow, ++painted));
+    const screen = screenHtml(page, wordsOf(config.locale), prefix, shadow, ++painted);
+    container.insertAdjacentHTML('afterbegin', screen.html);
     performance.mark('hsm:painted');
+    if (screen.rest) {
+      // The rest of the page once the first rows are on screen (after the next frame).
+      const root = container.firstElementChild;
+      requestAnimationFrame(() => setTimeout(() => {
+        if (!root.isConnected) return;
+        root.querySelector('table').insertAdjacentHTML('beforeend', screen.rest());
+        root.dataset.hsmPainted = 'all';
+      }));
+    }
     return true;
   } catch {
     return false;

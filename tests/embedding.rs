@@ -219,3 +219,67 @@ async fn a_token_callback_is_asked_before_each_request() {
     handle.unmount();
     el.remove();
 }
+
+/// A list painted into the shadow root before the app started (what `hsm-first-paint.js`
+/// does on a cold load) stays in front of the app until the app's first load is shown, then
+/// gives way to it: the focus moves to the same row, typed search text to the app's field.
+#[wasm_bindgen_test]
+async fn a_list_painted_before_the_app_gives_way_to_it_with_the_focus_and_the_typing() {
+    let created = create_template(&unique("pintada"), "Olá, seu pedido foi enviado.").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    // The replayed typing searches (debounced) and writes the URL: put it back afterwards.
+    let _url = AtUrl::new("/");
+    let el = host_element();
+    let shadow = el
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let holder = document.create_element("div").unwrap();
+    shadow.append_child(&holder).unwrap();
+    holder.set_inner_html(&format!(
+        r#"<div class="hsm-app hsm-app--embedded" data-hsm-painted=""><input name="q" type="search"><table><tbody class="hsm-group"><tr class="hsm-row" data-id="{id}" tabindex="0"><td>painted</td></tr></tbody></table></div>"#
+    ));
+    let painted = || shadow.query_selector("[data-hsm-painted]").unwrap();
+    let search: web_sys::HtmlInputElement = painted()
+        .unwrap()
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    search.set_value("pedido");
+    let row: HtmlElement = painted()
+        .unwrap()
+        .query_selector("tr")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    row.focus().unwrap();
+
+    let mut handle = hsm_admin::mount(el.clone().into(), config(&api_config())).unwrap();
+    assert!(
+        painted().is_some(),
+        "the painted list stays until the app's list is shown"
+    );
+    wait_for("the takeover", 10_000, || painted().is_none().then_some(())).await;
+    let root = app_root(&el);
+    assert!(
+        root.query_selector(&format!("tr.hsm-row[data-id=\"{id}\"]"))
+            .unwrap()
+            .is_some(),
+        "the app's rows are shown"
+    );
+    let active = shadow.active_element().expect("something has the focus");
+    assert_eq!(
+        active.get_attribute("data-id"),
+        Some(id),
+        "the same row has the focus"
+    );
+    let app_search: web_sys::HtmlInputElement = root
+        .query_selector("input[name=q]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(app_search.value(), "pedido", "what was typed is kept");
+    handle.unmount();
+    el.remove();
+}

@@ -22,6 +22,13 @@ use crate::root;
 /// The module's name: `hsm-admin.js`, `hsm-admin_bg.wasm` (the portal refers to these).
 const OUT_NAME: &str = "hsm-admin";
 
+/// The list's first page, asked for while the page is parsed, before any script runs: the
+/// prefetch's `fetch` (same URL, no header, same-origin credentials) then takes this answer.
+/// It fits the page as built (same-origin API, no token); `cargo xtask serve` removes it when
+/// it points the page at another backend or gives it a token.
+pub const LIST_PRELOAD: &str = "<link rel=\"preload\" href=\"/api/v1/whatsapp/template-groups\" \
+                                as=\"fetch\" crossorigin fetchpriority=\"high\" />";
+
 /// The features the wasm uses: wasm-opt refuses (or breaks) the module without them.
 const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
@@ -135,6 +142,7 @@ fn page(dist: &Path) -> Result<(), String> {
     let source = root().join("index.html");
     let html = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
     let mut out = String::with_capacity(html.len() + 512);
+    let mut css = String::new();
     for line in html.lines() {
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];
@@ -146,20 +154,34 @@ fn page(dist: &Path) -> Result<(), String> {
         let href = attr(trimmed, "href");
         match attr(trimmed, "rel").as_deref() {
             Some("rust") => {
+                // Only what paints the first rows is asked for while the page is parsed, at high
+                // priority (an async script is otherwise one the browser holds back until the
+                // stylesheets are in): the app's glue and wasm come once the rows are painted
+                // (boot.js), so they do not compete with the list's answer for the network
+                // and the cores.
                 out.push_str(&format!(
-                    "{indent}<link rel=\"modulepreload\" href=\"/{OUT_NAME}.js\" />\n\
-                     {indent}<link rel=\"preload\" href=\"/{OUT_NAME}_bg.wasm\" as=\"fetch\" \
-                     type=\"application/wasm\" crossorigin />\n\
-                     {indent}<script type=\"module\" src=\"/boot.js\"></script>\n"
+                    "{indent}{LIST_PRELOAD}\n\
+                     {indent}<link rel=\"modulepreload\" href=\"/hsm-first-paint.js\" fetchpriority=\"high\" />\n\
+                     {indent}<script type=\"module\" async src=\"/boot.js\" fetchpriority=\"high\"></script>\n"
                 ));
             }
             Some("css") => {
+                // One stylesheet for the page (`hsm.css`, the sheets in their order, as the
+                // app adopts them in a shadow root): over HTTP/1.1 a browser opens six
+                // connections to a host, and the first paint should need no more. Each sheet
+                // is copied as well.
                 let href = href.ok_or("index.html: a css link without href")?;
                 let name = file_name(Path::new(&href));
                 copy(&root().join(&href), &dist.join(&name))?;
-                out.push_str(&format!(
-                    "{indent}<link rel=\"stylesheet\" href=\"/{name}\" />\n"
-                ));
+                let text =
+                    fs::read_to_string(root().join(&href)).map_err(|e| format!("{href}: {e}"))?;
+                if css.is_empty() {
+                    out.push_str(&format!(
+                        "{indent}<link rel=\"stylesheet\" href=\"/{PAGE_CSS}\" />\n"
+                    ));
+                }
+                css.push_str(&text);
+                css.push('\n');
             }
             Some("copy-dir") => {
                 let href = href.ok_or("index.html: a copy-dir link without href")?;
@@ -169,9 +191,13 @@ fn page(dist: &Path) -> Result<(), String> {
         }
     }
     fs::write(dist.join("index.html"), out).map_err(|e| e.to_string())?;
+    fs::write(dist.join(PAGE_CSS), css).map_err(|e| format!("{PAGE_CSS}: {e}"))?;
     copy(&root().join("src/boot.js"), &dist.join("boot.js"))?;
     painter(dist)
 }
+
+/// Every stylesheet of the app in one file (see [`page`]).
+const PAGE_CSS: &str = "hsm.css";
 
 /// The catalogue areas and single keys the painted list uses: what `src/first_paint.js` looks up.
 const PAINTER_AREAS: [&str; 2] = ["list", "common"];
@@ -208,7 +234,25 @@ fn painter(dist: &Path) -> Result<(), String> {
         words.insert(locale.to_owned(), serde_json::Value::Object(picked));
     }
     let words = serde_json::to_string(&words).map_err(|e| e.to_string())?;
-    fs::write(dist.join("hsm-first-paint.js"), js.replace(MARK, &words))
+    // The prefetch module is written into the painter (its import dropped): one request fewer
+    // before the first rows. Its state lives on `globalThis`, so the copy that
+    // `<citrus-hsm-templates>` imports on its own shares it.
+    const IMPORT: &str = "import { prefetchList, listUrl } from './hsm-prefetch.js';\n";
+    if !js.contains(IMPORT) {
+        return Err(format!(
+            "{}: the line `{}` is missing",
+            source.display(),
+            IMPORT.trim()
+        ));
+    }
+    let prefetch_path = root().join("public/hsm-prefetch.js");
+    let prefetch = fs::read_to_string(&prefetch_path)
+        .map_err(|e| format!("{}: {e}", prefetch_path.display()))?;
+    let bundled = format!(
+        "{prefetch}\n{}",
+        js.replace(IMPORT, "").replace(MARK, &words)
+    );
+    fs::write(dist.join("hsm-first-paint.js"), bundled)
         .map_err(|e| format!("hsm-first-paint.js: {e}"))
 }
 

@@ -10,8 +10,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let token = flag(args, "--token");
     setup::run_all()?;
     build_release()?;
-    if let Some(url) = &backend {
-        point_app_at(url, token.as_deref())?;
+    if backend.is_some() || token.is_some() {
+        point_app_at(backend.as_deref().unwrap_or(""), token.as_deref())?;
     }
     build_devserver()?;
     let data = root().join("data");
@@ -59,7 +59,11 @@ fn point_app_at(url: &str, token: Option<&str>) -> Result<(), String> {
     if let Some(t) = token {
         attrs.push_str(&format!(" data-token=\"{}\"", escape_attr(t)));
     }
-    let html = html.replacen("data-api-base=\"\"", &attrs, 1);
+    let mut html = html.replacen("data-api-base=\"\"", &attrs, 1);
+    if !url.is_empty() || token.is_some() {
+        // The preload asks the page's own origin without a token: not this request.
+        html = html.replacen(crate::release::LIST_PRELOAD, "", 1);
+    }
     std::fs::write(&path, html).map_err(|e| e.to_string())
 }
 
