@@ -34,8 +34,11 @@ if (app) {
 // the same cores as the painting: it waits until the first rows are painted, or the painter
 // gave up (not the list, no answer), or 3 s passed without an answer.
 await Promise.race([painted, new Promise((done) => setTimeout(done, 3000))]);
+// The wasm is asked for at once, while its glue loads, rather than by `init()` after it.
+const wasm = fetch(new URL('./hsm-admin_bg.wasm', import.meta.url));
+wasm.catch(() => {});
 const { default: init } = await import('./hsm-admin.js');
-// `init()` fetches hsm-admin_bg.wasm from next to hsm-admin.js and runs main.rs (which marks
-// `hsm:instantiated` as its first line, then `hsm:app-start` when it mounts the app).
+// `init()` compiles the wasm as it streams in and runs main.rs (which marks `hsm:instantiated`
+// as its first line, then `hsm:app-start` when it mounts the app).
 performance.mark('hsm:init');
-init();
+init({ module_or_path: wasm });

@@ -145,27 +145,39 @@ fn shadow_container(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlEleme
     let document = element
         .owner_document()
         .ok_or("mount: element has no document")?;
-    let container: web_sys::HtmlElement = document
-        .create_element("div")
-        .map_err(|_| "mount: cannot create elements")?
-        .unchecked_into();
-    // The list painted before the app started (`paintList`) stays on screen, in front of the
-    // app's root, until the app's first load replaces it (`template_list::first_paint`).
-    // (`:scope` means nothing on a shadow root: its children are asked one by one.)
+    // The list painted before the app started (`paintList`) stays where it is, in front of the
+    // app's root, until the app's first load replaces it (`template_list::first_paint`): its
+    // holder becomes the app's container (moving it would drop the focus inside it), whatever
+    // else the root holds goes. (`:scope` means nothing on a shadow root: children are asked.)
     let children = root.children();
-    let painted = (0..children.length())
+    let holder = (0..children.length())
         .filter_map(|i| children.item(i))
-        .find_map(|c| {
+        .find(|c| {
             c.query_selector(":scope > [data-hsm-painted]")
                 .ok()
                 .flatten()
+                .is_some()
         });
-    root.set_inner_html("");
-    if let Some(painted) = painted {
-        container
-            .append_child(&painted)
-            .map_err(|_| "mount: cannot append")?;
+    let nodes = root.child_nodes();
+    let others: Vec<web_sys::Node> = (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter(|n| holder.as_ref().is_none_or(|h| !h.is_same_node(Some(n))))
+        .collect();
+    for node in others {
+        let _ = root.remove_child(&node);
     }
+    let container: web_sys::HtmlElement = match holder {
+        Some(holder) => holder.unchecked_into(),
+        None => {
+            let div: web_sys::HtmlElement = document
+                .create_element("div")
+                .map_err(|_| "mount: cannot create elements")?
+                .unchecked_into();
+            root.append_child(&div)
+                .map_err(|_| "mount: cannot append")?;
+            div
+        }
+    };
     match app_sheet(&document) {
         Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => {
@@ -179,8 +191,6 @@ fn shadow_container(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlEleme
                 .map_err(|_| "mount: cannot append")?;
         }
     }
-    root.append_child(&container)
-        .map_err(|_| "mount: cannot append")?;
     Ok(container)
 }
 
