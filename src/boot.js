@@ -30,9 +30,9 @@ if (app) {
   prefetchList(config);
   painted = paintList(app, config);
 }
-// The app's own start-up (its glue, the wasm's compile, the first render) would compete for
-// the same cores as the painting: it waits until the first rows are painted, or the painter
-// gave up (not the list, no answer), or 3 s passed without an answer.
+// The app's own start-up (its glue, the wasm's download and compile, the first render) would
+// compete with the painting for the network and the cores: it waits until the painted rows are
+// on screen, or the painter gave up (not the list, no answer), or 3 s passed without an answer.
 await Promise.race([painted, new Promise((done) => setTimeout(done, 3000))]);
 // The wasm is asked for at once, while its glue loads, rather than by `init()` after it.
 const wasm = fetch(new URL('./hsm-admin_bg.wasm', import.meta.url));

@@ -167,6 +167,9 @@ function screenHtml(page, w, base, embedded, n) {
   return { html, rest: groups.length > FIRST_GROUPS ? rest : null };
 }
 
+/** Resolves once the browser has shown what the DOM holds now (after its next frame). */
+const afterFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
 /** The app's styles for a shadow root, fetched from next to this file: the same sheets, in the same
  * order, as the app adopts (`embed.rs`), so the painted copy lays out as the app will. */
 async function shadowSheet() {
@@ -178,7 +181,8 @@ async function shadowSheet() {
 
 /**
  * Paints the list's first page into `element` from the prefetched answer, unless the app got
- * there first or the page is not the list. Resolves to whether it painted; never rejects.
+ * there first or the page is not the list. Resolves to whether it painted, once what it painted
+ * is on screen (so that loading the app after it does not delay that frame); never rejects.
  * `config` is `mount`'s: `basePath`, `locale`, `shadowDom` (default true: inside the element's
  * shadow root, as the app renders, with the app's styles), and what the prefetch needs.
  */
@@ -214,14 +218,15 @@ export async function paintList(element, config = {}) {
     container.insertAdjacentHTML('afterbegin', screen.html);
     performance.mark('hsm:painted');
     if (screen.rest) {
-      // The rest of the page once the first rows are on screen (after the next frame).
+      // The rest of the page once the first rows are on screen.
       const root = container.firstElementChild;
-      requestAnimationFrame(() => setTimeout(() => {
-        if (!root.isConnected) return;
+      await afterFrame();
+      if (root.isConnected) {
         root.querySelector('table').insertAdjacentHTML('beforeend', screen.rest());
         root.dataset.hsmPainted = 'all';
-      }));
+      }
     }
+    await afterFrame();
     return true;
   } catch {
     return false;
