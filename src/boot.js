@@ -30,13 +30,37 @@ if (app) {
   prefetchList(config);
   painted = paintList(app, config);
 }
+// A deep link to the editor paints nothing: its chunks are asked for now, beside the main
+// module, rather than once the app has started and entered the route (the build lists them).
+const EDITOR_CHUNKS = /* generated: editor chunks */ [];
+if (app) {
+  const base = (app.dataset.basePath ?? '').trim().replace(/\/+$/, '');
+  const path = location.pathname.slice(base === '' ? 0 : (base.startsWith('/') ? base : `/${base}`).length);
+  if (/^\/(new|[^/]+\/edit)\/?$/.test(path)) {
+    for (const chunk of EDITOR_CHUNKS) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = new URL(`./${chunk}`, import.meta.url).href;
+      document.head.append(link);
+    }
+  }
+}
 // The app's own start-up (its glue, the wasm's download and compile, the first render) would
 // compete with the painting for the network and the cores: it waits until the painted rows are
 // on screen, or the painter gave up (not the list, no answer), or 3 s passed without an answer.
 await Promise.race([painted, new Promise((done) => setTimeout(done, 3000))]);
-// The wasm is asked for at once, while its glue loads, rather than by `init()` after it.
+// The wasm is asked for at once, while its glue loads, rather than by `init()` after it; the
+// glue and the chunks' loader it imports are fetched side by side, not one after the other.
 const wasm = fetch(new URL('./hsm-admin_bg.wasm', import.meta.url));
 wasm.catch(() => {});
+for (const module of ['hsm-admin.js', '__wasm_split.js']) {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = new URL(`./${module}`, import.meta.url).href;
+  document.head.append(link);
+}
 const { default: init } = await import('./hsm-admin.js');
 // `init()` compiles the wasm as it streams in and runs main.rs (which marks `hsm:instantiated`
 // as its first line, then `hsm:app-start` when it mounts the app).

@@ -161,26 +161,15 @@ mod tests {
 
     #[test]
     fn dates_follow_each_locales_pattern() {
-        assert_eq!(
-            datetime_text(Locale::PtBr, 2026, 12, 6, 9, 5),
-            "06/12/2026, 09:05"
-        );
-        assert_eq!(
-            datetime_text(Locale::Es, 2026, 1, 31, 23, 59),
-            "31/01/2026, 23:59"
-        );
-        assert_eq!(
-            datetime_text(Locale::En, 2026, 12, 6, 14, 30),
-            "12/06/2026, 02:30 PM"
-        );
-        assert_eq!(
-            datetime_text(Locale::En, 2026, 12, 6, 0, 1),
-            "12/06/2026, 12:01 AM"
-        );
-        assert_eq!(
-            datetime_text(Locale::En, 2026, 12, 6, 12, 0),
-            "12/06/2026, 12:00 PM"
-        );
+        for (locale, (y, mo, d, h, mi), expected) in [
+            (Locale::PtBr, (2026, 12, 6, 9, 5), "06/12/2026, 09:05"),
+            (Locale::Es, (2026, 1, 31, 23, 59), "31/01/2026, 23:59"),
+            (Locale::En, (2026, 12, 6, 14, 30), "12/06/2026, 02:30 PM"),
+            (Locale::En, (2026, 12, 6, 0, 1), "12/06/2026, 12:01 AM"),
+            (Locale::En, (2026, 12, 6, 12, 0), "12/06/2026, 12:00 PM"),
+        ] {
+            assert_eq!(datetime_text(locale, y, mo, d, h, mi), expected);
+        }
     }
 
     #[test]

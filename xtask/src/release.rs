@@ -192,12 +192,34 @@ fn page(dist: &Path) -> Result<(), String> {
     }
     fs::write(dist.join("index.html"), out).map_err(|e| e.to_string())?;
     fs::write(dist.join(PAGE_CSS), css).map_err(|e| format!("{PAGE_CSS}: {e}"))?;
-    copy(&root().join("src/boot.js"), &dist.join("boot.js"))?;
+    boot(dist)?;
     painter(dist)
 }
 
 /// Every stylesheet of the app in one file (see [`page`]).
 const PAGE_CSS: &str = "hsm.css";
+
+/// `boot.js`: `src/boot.js` with the editor's chunks (`split_editor.wasm` and the shared
+/// `chunk_*.wasm`, whose names change between builds), which it preloads on the editor's deep
+/// links.
+fn boot(dist: &Path) -> Result<(), String> {
+    const MARK: &str = "/* generated: editor chunks */ []";
+    let source = root().join("src/boot.js");
+    let js = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    if !js.contains(MARK) {
+        return Err(format!(
+            "{}: the chunks' marker `{MARK}` is missing",
+            source.display()
+        ));
+    }
+    let chunks: Vec<String> = files(dist)?
+        .iter()
+        .map(|p| file_name(p))
+        .filter(|n| n == "split_editor.wasm" || (n.starts_with("chunk_") && n.ends_with(".wasm")))
+        .collect();
+    let list = serde_json::to_string(&chunks).map_err(|e| e.to_string())?;
+    fs::write(dist.join("boot.js"), js.replace(MARK, &list)).map_err(|e| format!("boot.js: {e}"))
+}
 
 /// The catalogue areas and single keys the painted list uses: what `src/first_paint.js` looks up.
 const PAINTER_AREAS: [&str; 2] = ["list", "common"];
