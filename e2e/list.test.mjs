@@ -108,3 +108,29 @@ test('a delete through the dialog, with the keyboard only', async () => {
   const after = await api(`/templates?q=${created.name}`);
   assert.equal(after.total, 0);
 });
+
+test('a refined search moves the rows it keeps, and shows exactly what a fresh load shows', async () => {
+  const { page } = await newPage();
+  const tables = (p) => p.locator('tbody.hsm-group').evaluateAll((groups) =>
+    groups.map((g) => g.outerHTML.replace(/<!--[^>]*-->/g, '')));
+  await page.goto(`${APP_URL}/?q=pe`);
+  await page.locator('tbody tr.hsm-row').first().waitFor({ timeout: 20_000 });
+  // Tag every row element: a row that is moved, not rebuilt, keeps its tag.
+  await page.locator('tbody tr.hsm-row').evaluateAll((rows) => rows.forEach((r) => { r.__kept = true; }));
+  for (const q of ['ped', 'pedi', 'pedid']) {
+    await searchBox(page).fill(q);
+    await page.waitForURL((u) => u.searchParams.get('q') === q, { timeout: 10_000 });
+    const { total } = await groupsOf(`q=${q}`);
+    await page.waitForFunction((n) => document.querySelectorAll('tbody.hsm-group').length === n
+      && document.querySelector('table')?.getAttribute('aria-busy') === 'false', Math.min(total, 25));
+    const shown = await tables(page);
+    const fresh = (await newPage()).page;
+    await fresh.goto(page.url());
+    await appShown(fresh);
+    await fresh.locator('tbody tr.hsm-row').first().waitFor({ timeout: 20_000 });
+    assert.deepEqual(shown, await tables(fresh), `q=${q}: the same table as a fresh load`);
+    await fresh.close();
+  }
+  const kept = await page.locator('tbody tr.hsm-row').evaluateAll((rows) => rows.filter((r) => r.__kept).length);
+  assert.ok(kept > 0, 'rows the searches share were moved, not parsed again');
+});

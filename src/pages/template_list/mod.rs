@@ -7,6 +7,7 @@
 mod delete;
 mod first_paint;
 mod polling;
+mod row_cache;
 mod rows_html;
 mod table;
 mod toolbar;
@@ -120,6 +121,7 @@ pub fn TemplateList() -> impl IntoView {
     let pending = RwSignal::new(false);
     let last_loaded = RwSignal::new(None::<f64>);
     let removed = RwSignal::new(HashSet::<String>::new());
+    let rows = row_cache::RowCache::new();
     let section = NodeRef::<leptos::html::Section>::new();
     let heading = NodeRef::<leptos::html::H1>::new();
 
@@ -233,6 +235,7 @@ pub fn TemplateList() -> impl IntoView {
                                             busy=pending
                                             on_delete=ask_delete
                                             shown
+                                            rows
                                         />
                                     }
                                 })

@@ -16,6 +16,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::delete::DeleteTarget;
+use super::row_cache::RowCache;
 use super::rows_html::{group_html, RowsCtx};
 use super::url::PAGE_SIZES;
 use super::ListNav;
@@ -40,6 +41,8 @@ pub(super) fn Results(
     on_delete: Callback<DeleteRequest>,
     /// Called once this view is in the page.
     shown: Callback<()>,
+    /// The rows of the table shown before, to reuse.
+    rows: RowCache,
 ) -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| shown.run(()));
@@ -123,11 +126,14 @@ pub(super) fn Results(
             (!g.templates.is_empty()).then_some(g)
         })
         .collect();
+    rows.begin();
     let body = groups
         .iter()
         .map(|g| {
             let html = group_html(g, &ctx);
-            view! { <tbody class="hsm-group" data-name=g.name.clone() inner_html=html></tbody> }
+            // At build, before the table is in the page: the rows are there when it is shown.
+            let fill = move |el: leptos::tachys::renderer::types::Element| rows.fill(&el, &html);
+            view! { <tbody class="hsm-group" data-name=g.name.clone() use:fill></tbody> }
         })
         .collect_view();
     // Plain data, not a signal: `Transition` keeps this table on screen (and clickable) after
