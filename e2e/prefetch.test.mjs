@@ -62,12 +62,12 @@ test('a page off the list asks for no list but the page\'s preload; a search ask
   const initiators = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => new URL(e.name).pathname.endsWith('/api/v1/whatsapp/template-groups'))
     .map((e) => `${e.initiatorType} ${new URL(e.name).search}`));
-  assert.deepEqual(initiators, ['link '], 'the editor does not ask for the list: only the page\'s preload did');
+  assert.deepEqual(initiators, ['link ?page=1'], 'the editor does not ask for the list: only the page\'s preload did');
   lists.length = 0;
   await page.goto(`${APP_URL}/?q=pedido`);
   await page.locator('table tbody tr, .hsm-empty-state').first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(300);
-  const searched = lists.filter((u) => new URL(u).search);
+  const searched = lists.filter((u) => new URL(u).searchParams.has('q'));
   assert.equal(searched.length, 1, 'one request for the searched list');
   assert.equal(new URL(searched[0]).searchParams.get('q'), 'pedido', 'the search, not the first page');
 });

@@ -9,6 +9,8 @@
 // The standalone page (boot.js) and <citrus-hsm-templates> call it themselves.
 
 const MAX_AGE_MS = 10_000;
+/** What the prefetch adds to the list's URL (see `prefetchList`). */
+const PREFETCH_QUERY = 'page=1';
 /** The URL parameters the list reads (template_list/url.rs). */
 const LIST_PARAMS = ['q', 'status', 'category', 'language', 'sort', 'page', 'per_page'];
 
@@ -38,7 +40,10 @@ export function prefetchList(config = {}) {
   const init = {};
   if (token) init.headers = { Authorization: `Bearer ${token}` };
   if (config.credentials === 'include') init.credentials = 'include';
-  const response = fetch(url, init);
+  // `?page=1` is the first page, as the app's plain URL is, under a URL of its own: a page may
+  // preload exactly this request (the standalone page does), and a later request of the app
+  // (the list reloaded after a save) must never be answered from that old preload.
+  const response = fetch(`${url}?${PREFETCH_QUERY}`, init);
   response.catch(() => {});
   globalThis.__hsmPrefetch = { url, token, cookies: init.credentials === 'include', at: performance.now(), response };
 }

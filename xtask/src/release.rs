@@ -23,10 +23,13 @@ use crate::root;
 const OUT_NAME: &str = "hsm-admin";
 
 /// The list's first page, asked for while the page is parsed, before any script runs: the
-/// prefetch's `fetch` (same URL, no header, same-origin credentials) then takes this answer.
+/// prefetch's `fetch` (same URL, `?page=1` included, no header, same-origin credentials) then
+/// takes this answer. The app's own requests never use that URL, so none of them is answered
+/// from this preload later (a reload of the list after a save must not get the old answer).
 /// It fits the page as built (same-origin API, no token); `cargo xtask serve` removes it when
 /// it points the page at another backend or gives it a token.
-pub const LIST_PRELOAD: &str = "<link rel=\"preload\" href=\"/api/v1/whatsapp/template-groups\" \
+pub const LIST_PRELOAD: &str =
+    "<link rel=\"preload\" href=\"/api/v1/whatsapp/template-groups?page=1\" \
                                 as=\"fetch\" crossorigin fetchpriority=\"high\" />";
 
 /// The features the wasm uses: wasm-opt refuses (or breaks) the module without them.
