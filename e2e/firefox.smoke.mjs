@@ -61,6 +61,11 @@ test('Firefox: the list shows the seeded templates', async () => {
   const { items, total } = await api('/template-groups');
   assert.ok(total > 0, 'the dev backend was seeded');
   await driver.get(`${APP_URL}/`);
+  // The rows are painted before the app starts, then taken over by the app's own (a cold load
+  // of the bare list): wait for the app's, or an element found now would be gone.
+  await driver.wait(() => driver.executeScript(
+    "return !document.querySelector('[data-hsm-painted]') && !!document.querySelector('.hsm-app:not([data-hsm-painted]) .hsm-page')",
+  ), WAIT, 'the app never took over the painted list');
   await driver.wait(until.elementLocated(css('table tbody tr')), WAIT, 'the list never rendered');
   for (const t of items.slice(0, 5).flatMap((g) => g.templates)) {
     const row = await driver.wait(until.elementLocated(css(`tr[data-id="${t.id}"]`)), WAIT);
