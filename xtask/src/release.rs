@@ -202,19 +202,23 @@ fn page(dist: &Path) -> Result<(), String> {
 /// Every stylesheet of the app in one file (see [`page`]).
 const PAGE_CSS: &str = "hsm.css";
 
+/// The text of the source file `path` (from the workspace root), which must hold `mark`: the
+/// place the build writes what it generates.
+fn read_marked(path: &str, mark: &str) -> Result<String, String> {
+    let text = fs::read_to_string(root().join(path)).map_err(|e| format!("{path}: {e}"))?;
+    if text.contains(mark) {
+        Ok(text)
+    } else {
+        Err(format!("{path}: the marker `{mark}` is missing"))
+    }
+}
+
 /// `boot.js`: `src/boot.js` with the editor's chunks (`split_editor.wasm` and the shared
 /// `chunk_*.wasm`, whose names change between builds), which it preloads on the editor's deep
 /// links.
 fn boot(dist: &Path) -> Result<(), String> {
     const MARK: &str = "/* generated: editor chunks */ []";
-    let source = root().join("src/boot.js");
-    let js = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
-    if !js.contains(MARK) {
-        return Err(format!(
-            "{}: the chunks' marker `{MARK}` is missing",
-            source.display()
-        ));
-    }
+    let js = read_marked("src/boot.js", MARK)?;
     let chunks: Vec<String> = files(dist)?
         .iter()
         .map(|p| file_name(p))
@@ -233,14 +237,8 @@ const LOCALES: [&str; 3] = ["pt-BR", "en", "es"];
 /// rows painted before the app say exactly what the app's rows say (no second catalogue).
 fn painter(dist: &Path) -> Result<(), String> {
     const MARK: &str = "/* generated: words */ {}";
-    let source = root().join("src/first_paint.js");
-    let js = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
-    if !js.contains(MARK) {
-        return Err(format!(
-            "{}: the words' marker `{MARK}` is missing",
-            source.display()
-        ));
-    }
+    const SOURCE: &str = "src/first_paint.js";
+    let js = read_marked(SOURCE, MARK)?;
     let mut words = serde_json::Map::new();
     for locale in LOCALES {
         let mut picked = serde_json::Map::new();
@@ -264,11 +262,7 @@ fn painter(dist: &Path) -> Result<(), String> {
     // `<citrus-hsm-templates>` imports on its own shares it.
     const IMPORT: &str = "import { prefetchList, listUrl } from './hsm-prefetch.js';\n";
     if !js.contains(IMPORT) {
-        return Err(format!(
-            "{}: the line `{}` is missing",
-            source.display(),
-            IMPORT.trim()
-        ));
+        return Err(format!("{SOURCE}: the line `{}` is missing", IMPORT.trim()));
     }
     let prefetch_path = root().join("public/hsm-prefetch.js");
     let prefetch = fs::read_to_string(&prefetch_path)
