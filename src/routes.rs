@@ -50,6 +50,11 @@ pub fn edit(id: &str) -> String {
     with_base(&paths::edit(id))
 }
 
+/// Link to a new template that starts as a copy of template `id` ("Duplicar").
+pub fn duplicate(id: &str) -> String {
+    format!("{}?from={}", new(), hsm_domain::wire::percent_encode(id))
+}
+
 /// Link to a new language of the name of template `id`, starting from its structure.
 pub fn add_language(id: &str) -> String {
     format!(

@@ -12,19 +12,17 @@
 
 use std::fmt::Write;
 
-use hsm_domain::wire::percent_encode;
 use hsm_domain::{can_delete, can_edit, Status, Template, TemplateGroup};
 
 use crate::components::status_badge::{status_label, tone};
 use crate::i18n::{format_datetime, CodeKind, I18n};
+use crate::routes;
 
 /// What every row of one load shares.
 pub(super) struct RowsCtx<'a> {
     pub i18n: &'a I18n,
     /// The list is searched or filtered: matching rows are marked, the others dimmed.
     pub filtered: bool,
-    /// The router's base, in front of every link.
-    pub base: &'a str,
 }
 
 /// `s` as HTML text or attribute value (inside double quotes).
@@ -99,10 +97,8 @@ fn head_html(group: &TemplateGroup, ctx: &RowsCtx) -> String {
         let label = i18n.t("list.add_language");
         let _ = write!(
             out,
-            r#"<a href="{}{}?from={}&amp;add_language=1" class="hsm-btn hsm-btn--small" data-action="add-language" aria-label="{} {name}">{}</a>"#,
-            escape(ctx.base),
-            crate::routes::paths::NEW,
-            percent_encode(&source.id),
+            r#"<a href="{}" class="hsm-btn hsm-btn--small" data-action="add-language" aria-label="{} {name}">{}</a>"#,
+            escape(&routes::add_language(&source.id)),
             escape(&label),
             escape(&label),
         );
@@ -129,7 +125,7 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
     let raw_name = &t.draft.name;
     let name = escape(raw_name);
     let id = escape(&t.id);
-    let edit = format!("{}{}", escape(ctx.base), crate::routes::paths::edit(&t.id));
+    let edit = escape(&routes::edit(&t.id));
     let title = if editable {
         i18n.tf("list.row_edit", &[("name", raw_name.clone())])
     } else {
@@ -212,16 +208,15 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
         let label = escape(&i18n.t("list.fix"));
         let _ = write!(
             out,
-            r#"<a href="{edit}?fix=rejection" class="hsm-btn hsm-btn--small hsm-btn--primary" data-action="fix" aria-label="{label} {which}">{label}</a>"#,
+            r#"<a href="{}" class="hsm-btn hsm-btn--small hsm-btn--primary" data-action="fix" aria-label="{label} {which}">{label}</a>"#,
+            escape(&routes::fix(&t.id)),
         );
     }
     let label = escape(&i18n.t("list.duplicate"));
     let _ = write!(
         out,
-        r#"<a href="{}{}?from={}" class="hsm-btn hsm-btn--small" data-action="duplicate" aria-label="{label} {which}">{label}</a>"#,
-        escape(ctx.base),
-        crate::routes::paths::NEW,
-        percent_encode(&t.id),
+        r#"<a href="{}" class="hsm-btn hsm-btn--small" data-action="duplicate" aria-label="{label} {which}">{label}</a>"#,
+        escape(&routes::duplicate(&t.id)),
     );
     if can_delete(status) {
         let label = escape(&i18n.t("list.delete"));

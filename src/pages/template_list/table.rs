@@ -22,7 +22,6 @@ use super::url::PAGE_SIZES;
 use super::ListNav;
 use crate::components::Pagination;
 use crate::i18n::use_i18n;
-use crate::routes::Base;
 
 /// Asks to delete a language or a name; carries the button to give the focus back to.
 pub(super) type DeleteRequest = (DeleteTarget, Option<SendWrapper<web_sys::HtmlElement>>);
@@ -112,11 +111,9 @@ pub(super) fn Results(
     }
 
     let sort = query.sort;
-    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
     let ctx = RowsCtx {
         i18n: &i18n,
         filtered: query.is_filtered(),
-        base: &base,
     };
     let groups: Vec<TemplateGroup> = page
         .items
