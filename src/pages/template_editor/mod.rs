@@ -245,7 +245,15 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
         overwrite,
         error: save_error,
         conflict_open,
-    } = use_submit(mode.clone(), etag, saved, local.clone(), focus, read_only);
+    } = use_submit(
+        mode.clone(),
+        etag,
+        template.as_ref().map(|t| t.draft.clone()),
+        saved,
+        local.clone(),
+        focus,
+        read_only,
+    );
 
     view! {
         <a class="hsm-editor__back" href=crate::routes::list() on:click=confirm_leave>

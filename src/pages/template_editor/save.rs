@@ -4,7 +4,9 @@
 //!   reused with another body;
 //! - an edit carries the loaded version (`If-Match`); after a 412 the server may already hold
 //!   exactly this draft (the answer to the admin's own earlier attempt was lost), and then the
-//!   edit is saved;
+//!   edit is saved; or it may still hold the draft the edit started from, its version moved by
+//!   Meta's review alone (a status or quality change), and then the edit is sent again against
+//!   the new version: only someone else's change of the texts is a conflict;
 //! - what an answer means for the form: saved, a conflict to resolve, errors at fields, or a
 //!   failure to show with a retry.
 
@@ -44,34 +46,56 @@ pub fn fresh_key() -> String {
     )
 }
 
-/// After a 412 on an edit: `current` is what the server holds now. When it is exactly the
-/// draft sent, the admin's own earlier attempt saved it; otherwise someone else changed the
-/// template and the 412 stands.
+/// What a 412 on an edit turned out to be, from what the server holds now.
+#[derive(Debug, PartialEq)]
+pub enum Precondition {
+    /// The server holds exactly the draft sent: the admin's own earlier attempt saved it.
+    Saved(Versioned<Template>),
+    /// The server still holds the draft the edit started from: only Meta's review moved the
+    /// version, and the edit may be sent again against this etag.
+    Unchanged(Option<String>),
+    /// Someone else changed the template: the 412 stands.
+    Changed,
+}
+
+/// Reads a 412 on an edit of `base` that sent `sent`, given `current`, what the server holds now.
 pub fn settle_precondition(
     current: Versioned<Template>,
     sent: &TemplateDraft,
-) -> Result<Versioned<Template>, ApiError> {
+    base: Option<&TemplateDraft>,
+) -> Precondition {
     if current.value.draft == *sent {
-        Ok(current)
+        Precondition::Saved(current)
+    } else if base == Some(&current.value.draft) {
+        Precondition::Unchanged(current.etag)
     } else {
-        Err(ApiError::PreconditionFailed)
+        Precondition::Changed
     }
 }
 
-/// Sends `draft`: a create with `key`, or an edit against `etag`.
+/// Sends `draft`: a create with `key`, or an edit of `base` against `etag`.
 pub async fn send(
     api: &Api,
     mode: &Mode,
     draft: &TemplateDraft,
     key: &str,
-    etag: &str,
+    edit: (&str, Option<&TemplateDraft>),
 ) -> Result<Versioned<Template>, ApiError> {
+    let (etag, base) = edit;
     match mode {
         Mode::New => api.create_template(draft, key).await,
         Mode::Edit { id } => match api.update_template(id, draft, etag).await {
             // A failed look-up is an error like any other, with a retry.
             Err(ApiError::PreconditionFailed) => {
-                settle_precondition(api.get_template_versioned(id).await?, draft)
+                match settle_precondition(api.get_template_versioned(id).await?, draft, base) {
+                    Precondition::Saved(current) => Ok(current),
+                    // Once: a second 412 means the template moved again, and stands.
+                    Precondition::Unchanged(etag) => {
+                        api.update_template(id, draft, &etag.unwrap_or_default())
+                            .await
+                    }
+                    Precondition::Changed => Err(ApiError::PreconditionFailed),
+                }
             }
             other => other,
         },
@@ -157,12 +181,24 @@ mod tests {
     }
 
     #[test]
-    fn a_412_is_saved_only_when_the_server_holds_exactly_the_draft_sent() {
-        let sent = draft("pedido");
-        assert!(settle_precondition(stored(sent.clone()), &sent).is_ok());
+    fn a_412_is_saved_when_the_server_holds_the_draft_sent_and_retried_when_it_holds_the_base() {
+        let (base, sent) = (draft("pedido"), draft("pedido_novo"));
+        assert!(matches!(
+            settle_precondition(stored(sent.clone()), &sent, Some(&base)),
+            Precondition::Saved(v) if v.value.draft == sent
+        ));
+        // Meta's review moved the version; the texts are still those the edit started from.
         assert_eq!(
-            settle_precondition(stored(draft("outro")), &sent),
-            Err(ApiError::PreconditionFailed)
+            settle_precondition(stored(base.clone()), &sent, Some(&base)),
+            Precondition::Unchanged(Some("\"2\"".into()))
+        );
+        assert_eq!(
+            settle_precondition(stored(draft("outro")), &sent, Some(&base)),
+            Precondition::Changed
+        );
+        assert_eq!(
+            settle_precondition(stored(base), &sent, None),
+            Precondition::Changed
         );
     }
 

@@ -28,11 +28,12 @@ pub struct Submit {
     pub conflict_open: RwSignal<bool>,
 }
 
-/// The save of one editor session. `etag` is the version edited; `saved` turns true once saved
-/// (the leave guard and the local draft stop then).
+/// The save of one editor session. `etag` is the version edited and `base` its texts as stored;
+/// `saved` turns true once saved (the leave guard and the local draft stop then).
 pub fn use_submit(
     mode: Mode,
     etag: RwSignal<Option<String>>,
+    base: Option<TemplateDraft>,
     saved: StoredValue<bool>,
     local: LocalDraft,
     focus: Focus,
@@ -46,6 +47,7 @@ pub fn use_submit(
     let error = RwSignal::new(None::<ApiError>);
     let conflict_open = RwSignal::new(false);
     let create_key = StoredValue::new(CreateKey::default());
+    let base = StoredValue::new(base);
     let save = {
         let (api, mode) = (api.clone(), mode.clone());
         Action::new_local(move |draft: &TemplateDraft| {
@@ -57,7 +59,9 @@ pub fn use_submit(
                     .try_update_value(|k| k.for_draft(&draft, save::fresh_key))
                     .unwrap_or_else(save::fresh_key);
                 let tag = etag.get_untracked().unwrap_or_default();
-                match Outcome::from(save::send(&api, &mode, &draft, &key, &tag).await) {
+                let base = base.get_value();
+                let edit = (tag.as_str(), base.as_ref());
+                match Outcome::from(save::send(&api, &mode, &draft, &key, edit).await) {
                     Outcome::Saved(t) => {
                         saved.try_update_value(|s| *s = true);
                         local.clear();
