@@ -1,9 +1,10 @@
-//! "Someone else saved first": a native modal `<dialog>` offering to load their version or to
+//! "Someone else saved first": the app's [`Modal`] offering to load their version or to
 //! overwrite it with mine.
 
-use leptos::html;
 use leptos::prelude::*;
 
+use super::button::{Button, Look};
+use super::modal::Modal;
 use crate::i18n::use_i18n;
 
 /// Shown while `open` is true; Escape or "Cancelar" closes it and changes nothing.
@@ -18,44 +19,27 @@ pub fn ConflictDialog(
     on_overwrite: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        match (open.get(), d.open()) {
-            (true, false) => {
-                let _ = d.show_modal();
-            }
-            (false, true) => d.close(),
-            _ => {}
-        }
-    });
-    let title_id = "hsm-conflict-title";
+    let title_id = crate::ids::next_id("hsm-conflict-title");
+    let close = move || open.set(false);
     view! {
-        <dialog
-            node_ref=dialog
-            class="hsm-dialog"
-            aria-labelledby=title_id
-            on:close=move |_| open.set(false)
-        >
+        <Modal open labelled_by=title_id.clone() on_cancel=move |()| close()>
             <h2 id=title_id>{move || i18n.t("editor.conflict_title")}</h2>
             <p>{move || i18n.t("editor.conflict_text")}</p>
             <div class="hsm-dialog__actions">
-                <button type="button" class="hsm-btn" on:click=move |_| {
-                    open.set(false);
+                <Button on:click=move |_| {
+                    close();
                     on_reload.run(());
                 }>
                     {move || i18n.t("editor.conflict_reload")}
-                </button>
-                <button type="button" class="hsm-btn hsm-btn--primary" on:click=move |_| {
-                    open.set(false);
+                </Button>
+                <Button look=Look::Primary on:click=move |_| {
+                    close();
                     on_overwrite.run(());
                 }>
                     {move || i18n.t("editor.conflict_overwrite")}
-                </button>
-                <button type="button" class="hsm-btn" on:click=move |_| open.set(false)>
-                    {move || i18n.t("editor.cancel")}
-                </button>
+                </Button>
+                <Button on:click=move |_| close()>{move || i18n.t("editor.cancel")}</Button>
             </div>
-        </dialog>
+        </Modal>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::error::Errors;
 use leptos::prelude::*;
 
+use super::button::Button;
 use crate::api::ApiError;
 use crate::i18n::{use_i18n, I18n};
 
@@ -49,9 +50,11 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
         <div class="hsm-error" role="alert">
             <p>{message}</p>
             <Show when=move || retry>
-                <button type="button" class="hsm-btn" on:click=move |_| on_retry.run(())>
+                <Button
+                    on:click=move |_| on_retry.run(())
+                >
                     {move || i18n.t("common.retry")}
-                </button>
+                </Button>
             </Show>
         </div>
     }

@@ -1,19 +1,23 @@
 //! Reusable pieces shared by the screens.
 
+pub mod button;
 pub mod confirm_dialog;
 pub mod conflict_dialog;
 pub mod error_panel;
 pub mod field;
 pub mod focus_key;
 pub mod message_preview;
+pub mod modal;
 pub mod notice;
 pub mod pagination;
 pub mod relative_time;
 pub mod status_badge;
 pub mod text_control;
 
+pub use button::{Button, LinkButton, Look, Size};
 pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::{first_api_error, ErrorPanel, ErrorsPanel};
+pub use modal::{Modal, Opener};
 pub use notice::{use_notices, NoticeArea, Notices};
 pub use pagination::Pagination;
 pub use relative_time::RelativeTime;

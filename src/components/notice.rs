@@ -1,5 +1,6 @@
 //! One-line confirmations ("Template excluído") that outlive a navigation, announced politely.
 
+use super::button::{Button, Size};
 use leptos::prelude::*;
 
 /// The app's notice, provided as context by the root component.
@@ -53,13 +54,12 @@ pub fn NoticeArea() -> impl IntoView {
                         view! {
                             <div class="hsm-notice">
                                 <span>{message}</span>
-                                <button
-                                    type="button"
-                                    class="hsm-btn hsm-btn--small"
+                                <Button
+                                    size=Size::Small
                                     on:click=move |_| notices.clear()
                                 >
                                     {move || i18n.t("common.dismiss")}
-                                </button>
+                                </Button>
                             </div>
                         }
                     })

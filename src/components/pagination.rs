@@ -2,7 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::button::{class, Look, Size};
 use crate::i18n::{format_integer, use_i18n};
+
+/// Plain `<button>`s, not [`super::Button`]s: this view is rebuilt with the next page's
+/// values, and what a component is given as `on:…`/`attr:…` keeps its first value then.
+const SMALL: &str = class(Look::Plain, Size::Small);
 
 /// Number of pages for `total` items, at least 1.
 pub fn page_count(total: u64, per_page: u32) -> u32 {
@@ -55,7 +60,7 @@ where
             <div class="hsm-pagination__pages">
                 <button
                     type="button"
-                    class="hsm-btn hsm-btn--small"
+                    class=SMALL
                     data-page="previous"
                     disabled={page <= 1}
                     on:click=move |_| on_page(page.saturating_sub(1).max(1))
@@ -67,7 +72,7 @@ where
                 </span>
                 <button
                     type="button"
-                    class="hsm-btn hsm-btn--small"
+                    class=SMALL
                     data-page="next"
                     disabled={page >= pages}
                     on:click=move |_| on_next(page + 1)

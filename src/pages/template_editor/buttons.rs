@@ -14,6 +14,7 @@ use super::field::{EditorField, Sample};
 use super::form::{distinct_variables, ButtonKind, ButtonRow};
 use super::state::EditorCtx;
 use crate::components::field::TextInput;
+use crate::components::{Button, Look, Size};
 use crate::i18n::use_i18n;
 
 fn kind_key(kind: ButtonKind) -> &'static str {
@@ -104,19 +105,17 @@ pub fn ButtonsSection() -> impl IntoView {
                 />
             </ol>
             <div class="hsm-editor__add-button">
-                <button
-                    type="button"
-                    class="hsm-btn"
+                <Button
                     node_ref=add_ref
-                    data-path="buttons"
-                    aria-expanded=move || menu_open.get().to_string()
-                    aria-controls=menu_id.clone()
+                    attr:data-path="buttons"
+                    attr:aria-expanded=move || menu_open.get().to_string()
+                    attr:aria-controls=menu_id.clone()
                     disabled=ctx.locked.all
                     on:click=move |_| menu_open.update(|o| *o = !*o)
                 >
                     <span aria-hidden="true">"+ "</span>
                     {move || i18n.t("editor.add_button")}
-                </button>
+                </Button>
                 <ul id=menu_id class="hsm-editor__add-menu" hidden=move || !menu_open.get()>
                     {ButtonKind::ALL
                         .into_iter()
@@ -125,15 +124,14 @@ pub fn ButtonsSection() -> impl IntoView {
                             let reason_id = ctx.id_for(&format!("add-{}-reason", kind_key(kind)));
                             view! {
                                 <li>
-                                    <button
-                                        type="button"
-                                        class="hsm-btn hsm-btn--small"
+                                    <Button
+                                        size=Size::Small
                                         disabled=move || reached.get().is_some()
-                                        aria-describedby=reason_id.clone()
+                                        attr:aria-describedby=reason_id.clone()
                                         on:click=move |_| add(kind)
                                     >
                                         {move || i18n.t(kind_key(kind))}
-                                    </button>
+                                    </Button>
                                     <span id=reason_id class="hsm-field__hint">
                                         {move || reached.get().map(|why| match why {
                                             Unavailable::Limit(limit) => i18n.tf("editor.button_limit", &[("limit", limit.to_string())]),
@@ -328,36 +326,34 @@ fn RowActions(uid: u32, index: Memo<Option<usize>>, count: Memo<usize>) -> impl 
     let remove = move |_| ctx.edit(FieldPath::Buttons, |f| f.buttons.retain(|b| b.uid != uid));
     view! {
         <div class="hsm-editor__row-actions">
-            <button
-                type="button"
-                class="hsm-btn hsm-btn--small"
+            <Button
+                size=Size::Small
                 disabled=move || locked || index.get() == Some(0)
                 on:click=move |_| move_by(-1)
             >
                 <span aria-hidden="true">"↑ "</span>
                 {move || i18n.t("editor.move_up")}
-            </button>
-            <button
-                type="button"
-                class="hsm-btn hsm-btn--small"
+            </Button>
+            <Button
+                size=Size::Small
                 disabled=move || locked || index.get().map(|i| i + 1) == Some(count.get())
                 on:click=move |_| move_by(1)
             >
                 <span aria-hidden="true">"↓ "</span>
                 {move || i18n.t("editor.move_down")}
-            </button>
-            <button
-                type="button"
-                class="hsm-btn hsm-btn--small hsm-btn--danger"
-                aria-label=move || i18n.t("editor.remove_button")
-                title=move || i18n.t("editor.remove_button")
+            </Button>
+            <Button
+                look=Look::Danger
+                size=Size::Small
+                attr:aria-label=move || i18n.t("editor.remove_button")
+                attr:title=move || i18n.t("editor.remove_button")
                 disabled=locked
                 on:click=remove
             >
                 <svg class="hsm-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                     <path fill="currentColor" d="M9 2h6v2h5v2H4V4h5V2zM6 8h12l-1 14H7L6 8zm4 3v8h1.5v-8H10zm3.5 0v8H15v-8h-1.5z" />
                 </svg>
-            </button>
+            </Button>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use super::form::{distinct_variables, insert_at_utf16};
 use super::state::EditorCtx;
 use crate::components::field::use_field_control;
 use crate::components::text_control::{caret_of, focus, set_caret, set_value, value_of};
+use crate::components::{Button, Look, Size};
 use crate::i18n::use_i18n;
 
 /// Puts `value` into the control and the caret at `caret`, keeping focus there. The view's own
@@ -96,17 +97,16 @@ pub fn AddVariable(
         }
     });
     view! {
-        <button
-            type="button"
-            class="hsm-btn hsm-btn--small"
+        <Button
+            size=Size::Small
             node_ref=button
             disabled=move || control.readonly()
-            aria-expanded=move || named.get().then(|| asking.get().to_string())
-            aria-controls=move || named.get().then(|| prompt_id.clone())
+            attr:aria-expanded=move || named.get().then(|| asking.get().to_string())
+            attr:aria-controls=move || named.get().then(|| prompt_id.clone())
             on:click=on_click
         >
             {move || i18n.t("editor.add_variable")}
-        </button>
+        </Button>
         <Show when=move || asking.get() && named.get()>
             <VariableNamePrompt id=format!("{}-variable-name", control.id()) on_name on_cancel />
         </Show>
@@ -209,12 +209,19 @@ fn VariableNamePrompt(
                 {move || problem.get().map(|code| i18n.code_message(code, &Default::default()))}
             </p>
             <div class="hsm-editor__variable-prompt-actions">
-                <button type="button" class="hsm-btn hsm-btn--small hsm-btn--primary" on:click=move |_| submit()>
+                <Button
+                    look=Look::Primary
+                    size=Size::Small
+                    on:click=move |_| submit()
+                >
                     {move || i18n.t("editor.variable_insert")}
-                </button>
-                <button type="button" class="hsm-btn hsm-btn--small" on:click=move |_| on_cancel.run(())>
+                </Button>
+                <Button
+                    size=Size::Small
+                    on:click=move |_| on_cancel.run(())
+                >
                     {move || i18n.t("editor.cancel")}
-                </button>
+                </Button>
             </div>
         </div>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::state::EditorCtx;
 use crate::components::field::{Field, Message, TextInput};
+use crate::components::{Button, Size};
 
 /// The field at `path`; its control (`children`) takes the wiring from the [`Field`].
 #[component]
@@ -74,14 +75,13 @@ pub fn Sample(
             {on_remove.map(|remove| {
                 let variable = variable.clone();
                 view! {
-                    <button
-                        type="button"
-                        class="hsm-btn hsm-btn--small"
+                    <Button
+                        size=Size::Small
                         disabled=ctx.locked.all
                         on:click=move |_| remove.run(())
                     >
                         {move || i18n.tf("editor.remove_variable", &[("variable", variable.clone())])}
-                    </button>
+                    </Button>
                 }
             })}
         </div>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::form::Form;
+use crate::components::{Button, Look};
 use crate::drafts::Drafts;
 use crate::i18n::use_i18n;
 
@@ -70,15 +71,20 @@ pub fn DraftOffer(offered: RwSignal<Option<Form>>, form: RwSignal<Form>) -> impl
             view! {
                 <div class="hsm-editor__draft-offer" role="region" aria-label=move || i18n.t("editor.draft_found")>
                     <p>{move || i18n.t("editor.draft_found")}</p>
-                    <button type="button" class="hsm-btn hsm-btn--primary" on:click=move |_| {
+                    <Button
+                        look=Look::Primary
+                        on:click=move |_| {
                         form.set(draft.clone());
                         offered.set(None);
-                    }>
+                    }
+                    >
                         {move || i18n.t("editor.draft_restore")}
-                    </button>
-                    <button type="button" class="hsm-btn" on:click=move |_| offered.set(None)>
+                    </Button>
+                    <Button
+                        on:click=move |_| offered.set(None)
+                    >
                         {move || i18n.t("editor.draft_discard")}
-                    </button>
+                    </Button>
                 </div>
             }
         })

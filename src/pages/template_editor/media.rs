@@ -13,6 +13,7 @@ use super::state::EditorCtx;
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
 use crate::components::field::{use_field_control, Message};
+use crate::components::{Button, Size};
 use crate::i18n::{use_i18n, I18n};
 
 /// Accepted extensions and size limit (MB) per header format: the domain's media rules, which
@@ -172,14 +173,13 @@ fn CurrentMedia(file_name: String) -> impl IntoView {
         <p class="hsm-editor__media-current">
             <span>{i18n.tf("editor.media_current", &[("file", file_name)])}</span>
             " "
-            <button
-                type="button"
-                class="hsm-btn hsm-btn--small"
+            <Button
+                size=Size::Small
                 disabled=ctx.locked.all
                 on:click=move |_| ctx.edit(FieldPath::HeaderMedia, |f| f.media = None)
             >
                 {move || i18n.t("editor.media_remove")}
-            </button>
+            </Button>
         </p>
     }
 }

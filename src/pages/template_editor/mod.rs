@@ -45,6 +45,7 @@ use self::variable_format::VariableFormatField;
 use crate::api::{Api, Versioned};
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::message_preview::MessagePreview;
+use crate::components::{Button, LinkButton, Look};
 use crate::components::{ErrorPanel, ErrorsPanel};
 use crate::i18n::use_i18n;
 
@@ -289,18 +290,21 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                 {move || save_error.get().map(|error| view! { <ErrorPanel error on_retry=submit /> })}
                 <div class="hsm-editor__actions">
                     {(!read_only).then(|| view! {
-                        <button
-                            type="submit"
-                            class="hsm-btn hsm-btn--primary"
+                        <Button
+                            look=Look::Primary
+                            submit=true
                             disabled=move || pending.get() || blocked_by_budget
-                            aria-describedby=blocked_by_budget.then(|| save_reason_id.clone())
+                            attr:aria-describedby=blocked_by_budget.then(|| save_reason_id.clone())
                         >
                             {move || if pending.get() { i18n.t("editor.saving") } else { i18n.t("editor.save") }}
-                        </button>
+                        </Button>
                     })}
-                    <a class="hsm-btn" href=crate::routes::list() on:click=confirm_leave>
+                    <LinkButton
+                        href=crate::routes::list()
+                        on:click=confirm_leave
+                    >
                         {move || i18n.t("editor.cancel")}
-                    </a>
+                    </LinkButton>
                     {wait_for_edit.map(|wait| view! { <NoEditLeft wait id=save_reason_id.clone() /> })}
                 </div>
             </form>

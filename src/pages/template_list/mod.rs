@@ -24,8 +24,10 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api::{Api, ApiError};
+use crate::components::button::{self, Look};
 use crate::components::focus_key::{find_by_key, focus_key};
 use crate::components::relative_time::now_ms;
+use crate::components::{Button, Size};
 use crate::components::{ErrorsPanel, RelativeTime};
 use crate::i18n::use_i18n;
 
@@ -195,15 +197,19 @@ pub fn TemplateList() -> impl IntoView {
                 <h1 tabindex="-1" node_ref=heading>
                     {move || i18n.t("list.title")}
                 </h1>
-                <A href=crate::routes::new() attr:class="hsm-btn hsm-btn--primary">
+                <A href=crate::routes::new() attr:class=button::class(Look::Primary, Size::Normal)>
                     {move || i18n.t("list.new")}
                 </A>
             </header>
             <toolbar::Toolbar nav />
             <div class="hsm-list__sync">
-                <button type="button" class="hsm-btn hsm-btn--small" data-action="refresh" on:click=refresh>
+                <Button
+                    size=Size::Small
+                    attr:data-action="refresh"
+                    on:click=refresh
+                >
                     {move || i18n.t("list.refresh")}
-                </button>
+                </Button>
                 <RelativeTime since=last_loaded key="list.updated_ago" />
                 <span class="hsm-list__loading" role="status">
                     {move || pending.get().then(|| i18n.t("common.loading"))}

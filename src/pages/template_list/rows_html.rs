@@ -14,6 +14,7 @@ use std::fmt::Write;
 
 use hsm_domain::{can_delete, can_edit, Status, Template, TemplateGroup};
 
+use crate::components::button::{self, Look, Size};
 use crate::components::status_badge::{status_label, tone};
 use crate::i18n::{format_datetime, CodeKind, I18n};
 use crate::routes;
@@ -97,8 +98,9 @@ fn head_html(group: &TemplateGroup, ctx: &RowsCtx) -> String {
         let label = i18n.t("list.add_language");
         let _ = write!(
             out,
-            r#"<a href="{}" class="hsm-btn hsm-btn--small" data-action="add-language" aria-label="{} {name}">{}</a>"#,
+            r#"<a href="{}" class="{}" data-action="add-language" aria-label="{} {name}">{}</a>"#,
             escape(&routes::add_language(&source.id)),
+            button::class(Look::Plain, Size::Small),
             escape(&label),
             escape(&label),
         );
@@ -108,7 +110,8 @@ fn head_html(group: &TemplateGroup, ctx: &RowsCtx) -> String {
         let label = i18n.t("list.delete_all");
         let _ = write!(
             out,
-            r#"<button type="button" class="hsm-btn hsm-btn--small hsm-btn--danger-outline" data-action="delete-all" aria-label="{} {name}">{}</button>"#,
+            r#"<button type="button" class="{}" data-action="delete-all" aria-label="{} {name}">{}</button>"#,
+            button::class(Look::DangerOutline, Size::Small),
             escape(&label),
             escape(&label),
         );
@@ -208,21 +211,24 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
         let label = escape(&i18n.t("list.fix"));
         let _ = write!(
             out,
-            r#"<a href="{}" class="hsm-btn hsm-btn--small hsm-btn--primary" data-action="fix" aria-label="{label} {which}">{label}</a>"#,
+            r#"<a href="{}" class="{}" data-action="fix" aria-label="{label} {which}">{label}</a>"#,
             escape(&routes::fix(&t.id)),
+            button::class(Look::Primary, Size::Small),
         );
     }
     let label = escape(&i18n.t("list.duplicate"));
     let _ = write!(
         out,
-        r#"<a href="{}" class="hsm-btn hsm-btn--small" data-action="duplicate" aria-label="{label} {which}">{label}</a>"#,
+        r#"<a href="{}" class="{}" data-action="duplicate" aria-label="{label} {which}">{label}</a>"#,
         escape(&routes::duplicate(&t.id)),
+        button::class(Look::Plain, Size::Small),
     );
     if can_delete(status) {
         let label = escape(&i18n.t("list.delete"));
         let _ = write!(
             out,
-            r#"<button type="button" class="hsm-btn hsm-btn--small hsm-btn--danger-outline" data-action="delete" aria-label="{label} {which}">{label}</button>"#,
+            r#"<button type="button" class="{}" data-action="delete" aria-label="{label} {which}">{label}</button>"#,
+            button::class(Look::DangerOutline, Size::Small),
         );
     }
     out.push_str("</td></tr>");
@@ -303,6 +309,20 @@ mod tests {
             painter_json("const PAGE_SIZES = "),
             serde_json::json!(super::super::url::PAGE_SIZES)
         );
+    }
+
+    #[test]
+    fn the_painters_buttons_look_like_the_apps() {
+        for (look, size) in [
+            (Look::Plain, Size::Normal),
+            (Look::Primary, Size::Normal),
+            (Look::Plain, Size::Small),
+            (Look::Primary, Size::Small),
+            (Look::DangerOutline, Size::Small),
+        ] {
+            let attr = format!(r#"class="{}""#, button::class(look, size));
+            assert!(PAINTER.contains(&attr), "first_paint.js writes {attr}");
+        }
     }
 
     #[test]

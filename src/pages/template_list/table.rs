@@ -20,13 +20,18 @@ use super::row_cache::RowCache;
 use super::rows_html::{group_html, RowsCtx};
 use super::url::PAGE_SIZES;
 use super::ListNav;
-use crate::components::Pagination;
+use crate::components::button::{class, Look, Size};
+use crate::components::{LinkButton, Pagination};
 use crate::i18n::use_i18n;
 
 /// Asks to delete a language or a name; carries the button to give the focus back to.
 pub(super) type DeleteRequest = (DeleteTarget, Option<SendWrapper<web_sys::HtmlElement>>);
 
 /// What one load of the list shows.
+/// Plain `<button>`s here, not [`crate::components::Button`]s: the results are rebuilt with the
+/// next answer, and what a component is given as `on:…` keeps its first value then.
+const PLAIN: &str = class(Look::Plain, Size::Normal);
+
 #[component]
 pub(super) fn Results(
     query: ListQuery,
@@ -54,7 +59,7 @@ pub(super) fn Results(
                     <p>{i18n.t("list.no_results_text")}</p>
                     <button
                         type="button"
-                        class="hsm-btn"
+                        class=PLAIN
                         on:click=move |_| nav.go(current.unfiltered(), false)
                     >
                         {i18n.t("list.clear_filters")}
@@ -66,9 +71,9 @@ pub(super) fn Results(
             view! {
                 <div class="hsm-empty-state" data-state="empty">
                     <p>{i18n.t("list.empty")}</p>
-                    <a href=crate::routes::new() class="hsm-btn hsm-btn--primary">
+                    <LinkButton href=crate::routes::new() look=Look::Primary>
                         {i18n.t("list.new")}
-                    </a>
+                    </LinkButton>
                 </div>
             }
             .into_any()
@@ -99,7 +104,7 @@ pub(super) fn Results(
                 <p>{i18n.t("list.page_empty")}</p>
                 <button
                     type="button"
-                    class="hsm-btn"
+                    class=PLAIN
                     on:click=move |_| nav.go(ListQuery { page: 1, ..query.clone() }, false)
                 >
                     {i18n.t("list.first_page")}

@@ -6,6 +6,7 @@ use hsm_domain::{Category, Language, Status};
 use leptos::prelude::*;
 
 use super::ListNav;
+use crate::components::{Button, LinkButton};
 use crate::i18n::{use_i18n, CodeKind};
 use crate::pages::template_transfer::ExportButton;
 use hsm_domain::wire::ListQuery;
@@ -147,14 +148,21 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                 get={|q: &ListQuery| &q.language}
                 set={|q: &mut ListQuery, v: Vec<String>| q.language = v}
             />
-            <button type="button" class="hsm-btn" data-action="clear-filters" disabled=move || !filtered() on:click=clear>
+            <Button
+                attr:data-action="clear-filters"
+                disabled=move || !filtered()
+                on:click=clear
+            >
                 {move || i18n.t("list.clear_filters")}
-            </button>
+            </Button>
             <div class="hsm-toolbar__transfer">
                 <ExportButton query=Callback::new(move |()| nav.current()) />
-                <a class="hsm-btn" data-action="import" href=crate::routes::import()>
+                <LinkButton
+                    href=crate::routes::import()
+                    attr:data-action="import"
+                >
                     {move || i18n.t("transfer.import_link")}
-                </a>
+                </LinkButton>
             </div>
         </form>
     }

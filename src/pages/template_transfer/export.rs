@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::{Api, ApiError};
+use crate::components::Button;
 use crate::components::ErrorPanel;
 use crate::i18n::use_i18n;
 
@@ -90,11 +91,9 @@ pub fn ExportButton(
     };
     let busy = move || state.with(|s| *s == Export::Busy);
     view! {
-        <button
-            type="button"
-            class="hsm-btn"
-            data-action="export"
-            aria-disabled=move || busy().then_some("true")
+        <Button
+            attr:data-action="export"
+            attr:aria-disabled=move || busy().then_some("true")
             on:click=move |_| {
                 if !busy() {
                     start();
@@ -102,7 +101,7 @@ pub fn ExportButton(
             }
         >
             {move || i18n.t(if busy() { "transfer.export_busy" } else { "transfer.export" })}
-        </button>
+        </Button>
         <p class="hsm-transfer__status" role="status" data-export=move || match state.get() {
             Export::Idle => "idle",
             Export::Busy => "busy",

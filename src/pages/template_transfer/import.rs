@@ -17,6 +17,7 @@ use super::plan::{self, counts, Item, State};
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
 use crate::components::ErrorPanel;
+use crate::components::{Button, LinkButton, Look};
 use crate::i18n::{format_number, use_i18n, I18n};
 
 /// Where the import stands.
@@ -379,18 +380,32 @@ fn Outcome(
     };
     let action = if !finished && c.to_create > 0 {
         let label = i18n.count("transfer.start", c.to_create as u64);
-        Some(view! {
-            <button type="button" class="hsm-btn hsm-btn--primary" data-action="import" on:click=move |_| start()>
-                {label}
-            </button>
-        }.into_any())
+        Some(
+            view! {
+                <Button
+                    look=Look::Primary
+                    attr:data-action="import"
+                    on:click=move |_| start()
+                >
+                    {label}
+                </Button>
+            }
+            .into_any(),
+        )
     } else if finished && left > 0 {
         let label = i18n.count("transfer.resume", left as u64);
-        Some(view! {
-            <button type="button" class="hsm-btn hsm-btn--primary" data-action="resume" on:click=move |_| start()>
-                {label}
-            </button>
-        }.into_any())
+        Some(
+            view! {
+                <Button
+                    look=Look::Primary
+                    attr:data-action="resume"
+                    on:click=move |_| start()
+                >
+                    {label}
+                </Button>
+            }
+            .into_any(),
+        )
     } else if !finished {
         Some(view! { <p>{i18n.t("transfer.nothing_to_create")}</p> }.into_any())
     } else {
@@ -465,7 +480,7 @@ fn Outcome(
             })}
             <div class="hsm-import__actions">
                 {action}
-                <a class="hsm-btn" href=crate::routes::list()>{i18n.t("transfer.view_list")}</a>
+                <LinkButton href=crate::routes::list()>{i18n.t("transfer.view_list")}</LinkButton>
             </div>
             {groups}
         </div>
