@@ -50,7 +50,7 @@ pub fn fresh_key() -> String {
 #[derive(Debug, PartialEq)]
 pub enum Precondition {
     /// The server holds exactly the draft sent: the admin's own earlier attempt saved it.
-    Saved(Versioned<Template>),
+    Saved(Box<Versioned<Template>>),
     /// The server still holds the draft the edit started from: only Meta's review moved the
     /// version, and the edit may be sent again against this etag.
     Unchanged(Option<String>),
@@ -65,7 +65,7 @@ pub fn settle_precondition(
     base: Option<&TemplateDraft>,
 ) -> Precondition {
     if current.value.draft == *sent {
-        Precondition::Saved(current)
+        Precondition::Saved(Box::new(current))
     } else if base == Some(&current.value.draft) {
         Precondition::Unchanged(current.etag)
     } else {
@@ -88,7 +88,7 @@ pub async fn send(
             // A failed look-up is an error like any other, with a retry.
             Err(ApiError::PreconditionFailed) => {
                 match settle_precondition(api.get_template_versioned(id).await?, draft, base) {
-                    Precondition::Saved(current) => Ok(current),
+                    Precondition::Saved(current) => Ok(*current),
                     // Once: a second 412 means the template moved again, and stands.
                     Precondition::Unchanged(etag) => {
                         api.update_template(id, draft, &etag.unwrap_or_default())
