@@ -7,7 +7,6 @@ use hsm_domain::{can_delete, Status, Template, TemplateGroup};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use super::table::DeleteRequest;
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
 use crate::components::{use_notices, ConfirmDialog};
@@ -57,6 +56,9 @@ impl DeleteTarget {
     }
 }
 
+/// "Excluir" of a language or of a name, and the button that asked (focus goes back to it).
+pub(super) type DeleteRequest = (DeleteTarget, Option<SendWrapper<web_sys::HtmlElement>>);
+
 /// What the dialog asks about, and the button that asked.
 #[derive(Clone, Copy)]
 pub(super) struct DeleteState {
@@ -81,6 +83,67 @@ impl DeleteState {
     }
 }
 
+/// The delete of one dialog session: it reports its own outcome (the notice, the host's
+/// events, closing the dialog, or the error shown with a retry), as the editor's save does.
+struct Delete {
+    busy: Memo<bool>,
+    error: RwSignal<Option<ApiError>>,
+    action: Action<DeleteTarget, ()>,
+}
+
+fn use_delete(state: DeleteState, on_deleted: Callback<Vec<Template>>) -> Delete {
+    let api = expect_context::<Api>();
+    let i18n = use_i18n();
+    let notices = use_notices();
+    let error = RwSignal::new(None::<ApiError>);
+    let action = Action::new_local(move |target: &DeleteTarget| {
+        let api = api.clone();
+        let templates = target.templates();
+        async move {
+            let mut gone = Vec::new();
+            for t in templates {
+                match api.delete_template(&t.id).await {
+                    // Already gone: an earlier attempt whose answer was lost on the way back
+                    // (or someone else) deleted it. Either way what the admin asked is done.
+                    Ok(()) | Err(ApiError::NotFound) => gone.push(t),
+                    Err(e) => {
+                        error.try_set(Some(e));
+                        return;
+                    }
+                }
+            }
+            let Some(first) = gone.first() else { return };
+            notices.show(i18n.tf(
+                "list.deleted",
+                &[
+                    ("name", first.draft.name.clone()),
+                    ("language", languages_of(&i18n, &gone)),
+                ],
+            ));
+            for t in &gone {
+                api.host().emit(
+                    "deleted",
+                    &serde_json::json!({
+                        "id": t.id,
+                        "name": t.draft.name,
+                        "language": t.draft.language.as_str(),
+                    }),
+                );
+            }
+            // The row is about to disappear: focus goes to the heading, not to it.
+            state.opener.try_set_value(None);
+            state.target.try_set(None);
+            // The list may be gone by now (the admin went elsewhere).
+            on_deleted.try_run(gone);
+        }
+    });
+    Delete {
+        busy: action.pending(),
+        error,
+        action,
+    }
+}
+
 /// The confirmation dialog and the delete itself.
 #[component]
 pub(super) fn DeleteDialog(
@@ -88,60 +151,12 @@ pub(super) fn DeleteDialog(
     /// The templates are gone on the server.
     on_deleted: Callback<Vec<Template>>,
 ) -> impl IntoView {
-    let api = expect_context::<Api>();
     let i18n = use_i18n();
-    let notices = use_notices();
-    let error = RwSignal::new(None::<ApiError>);
-
-    let host_api = api.clone();
-    let delete = Action::new_local(move |target: &DeleteTarget| {
-        let api = api.clone();
-        let templates = target.templates();
-        async move {
-            for t in &templates {
-                match api.delete_template(&t.id).await {
-                    // Already gone: an earlier attempt whose answer was lost on the way back
-                    // (or someone else) deleted it. Either way what the admin asked is done.
-                    Ok(()) | Err(ApiError::NotFound) => {}
-                    Err(e) => return Err(e),
-                }
-            }
-            Ok(templates)
-        }
-    });
-
-    Effect::new(move |_| {
-        let Some(result) = delete.value().get() else {
-            return;
-        };
-        match result {
-            Ok(gone) => {
-                let Some(first) = gone.first() else { return };
-                let languages = languages_of(&i18n, &gone);
-                notices.show(i18n.tf(
-                    "list.deleted",
-                    &[("name", first.draft.name.clone()), ("language", languages)],
-                ));
-                for t in &gone {
-                    host_api.host().emit(
-                        "deleted",
-                        &serde_json::json!({
-                            "id": t.id,
-                            "name": t.draft.name,
-                            "language": t.draft.language.as_str(),
-                        }),
-                    );
-                }
-                // The row is about to disappear: focus goes to the heading, not to it.
-                state.opener.set_value(None);
-                state.target.set(None);
-                on_deleted.run(gone);
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    });
-
-    let busy = delete.pending();
+    let Delete {
+        busy,
+        error,
+        action: delete,
+    } = use_delete(state, on_deleted);
     let open = Signal::derive(move || state.target.with(Option::is_some));
     let confirm = move |()| {
         if let Some(t) = state.target.get_untracked() {

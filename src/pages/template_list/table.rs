@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
-use super::delete::DeleteTarget;
+use super::delete::{DeleteRequest, DeleteTarget};
 use super::row_cache::RowCache;
 use super::rows_html::{group_html, RowsCtx};
 use super::url::PAGE_SIZES;
@@ -24,14 +24,11 @@ use crate::components::button::{class, Look, Size};
 use crate::components::{LinkButton, Pagination};
 use crate::i18n::use_i18n;
 
-/// Asks to delete a language or a name; carries the button to give the focus back to.
-pub(super) type DeleteRequest = (DeleteTarget, Option<SendWrapper<web_sys::HtmlElement>>);
-
-/// What one load of the list shows.
 /// Plain `<button>`s here, not [`crate::components::Button`]s: the results are rebuilt with the
 /// next answer, and what a component is given as `on:…` keeps its first value then.
 const PLAIN: &str = class(Look::Plain, Size::Normal);
 
+/// What one load of the list shows.
 #[component]
 pub(super) fn Results(
     query: ListQuery,
