@@ -225,6 +225,7 @@ mod tests {
         TemplateDraft {
             name: "x".into(),
             components: vec![Component::Body(Body {
+                add_security_recommendation: None,
                 text: text.into(),
                 example: None,
             })],

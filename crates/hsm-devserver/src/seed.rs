@@ -194,6 +194,7 @@ fn draft(
         }
     }
     components.push(Component::Body(Body {
+        add_security_recommendation: None,
         text,
         example: Some(BodyExample {
             body_text: Some(vec![row]),
@@ -202,6 +203,7 @@ fn draft(
     }));
     if rng.chance(0.5) {
         components.push(Component::Footer(Footer {
+            code_expiration_minutes: None,
             text: FOOTERS[lang_ix].into(),
         }));
     }
@@ -249,6 +251,7 @@ fn draft(
         components.push(Component::Buttons(Buttons { buttons }));
     }
     TemplateDraft {
+        message_send_ttl_seconds: None,
         name: name.to_owned(),
         language,
         category: if marketing {

@@ -384,6 +384,7 @@ mod tests {
         TemplateDraft {
             name: name.into(),
             components: vec![Component::Body(Body {
+                add_security_recommendation: None,
                 text: "Olá, seu pedido chegou.".into(),
                 example: None,
             })],
@@ -550,6 +551,7 @@ mod tests {
         let mut d = draft("aviso");
         d.category = crate::Category::Utility;
         d.components = vec![Component::Body(Body {
+            add_security_recommendation: None,
             text: "Promoção imperdível: 50% de desconto só hoje!".into(),
             example: None,
         })];
@@ -565,6 +567,7 @@ mod tests {
     fn scripts_stay_text() {
         let mut d = draft("script");
         d.components = vec![Component::Body(Body {
+            add_security_recommendation: None,
             text: "<script>alert('x')</script> <img src=x onerror=alert(1)>".into(),
             example: None,
         })];
