@@ -190,7 +190,7 @@ pub struct TemplateDraft {
     pub parameter_format: Option<ParameterFormat>,
     /// How long Meta keeps trying to deliver a message (seconds); absent means Meta's default
     /// for the category. Authentication and Utility only
-    /// ([`check_ttl`](crate::authentication)).
+    /// (rules in [`authentication`](crate::authentication)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_send_ttl_seconds: Option<i64>,
     #[serde(default)]
