@@ -40,18 +40,28 @@ fn button_label(b: &Button, i18n: crate::i18n::I18n) -> (AnyView, String) {
         Button::QuickReply { text } => (glyph("↩"), text.clone()),
         Button::PhoneNumber { text, .. } => (glyph("✆"), text.clone()),
         Button::Url { text, .. } => (glyph("↗"), text.clone()),
-        // Two overlapping sheets, as WhatsApp draws "copy"; no font has a dependable glyph.
-        Button::CopyCode { .. } => (
-            view! {
-                <svg class="hsm-icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
-                    <path fill="currentColor" d="M8 2h11a2 2 0 0 1 2 2v11h-2V4H8V2zM5 6h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2zm0 2v12h10V8H5z" />
-                </svg>
-                " "
-            }
-            .into_any(),
-            i18n.t("editor.copy_code_text"),
+        Button::CopyCode { .. } => (copy_glyph(), i18n.t("editor.copy_code_text")),
+        // The copy-code label the template set, else WhatsApp's (the authentication preview
+        // with Meta's texts is `hsm_domain::authentication::preview`).
+        Button::Otp(otp) => (
+            copy_glyph(),
+            otp.text
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| i18n.t("editor.copy_code_text")),
         ),
     }
+}
+
+/// Two overlapping sheets, as WhatsApp draws "copy"; no font has a dependable glyph.
+fn copy_glyph() -> AnyView {
+    view! {
+        <svg class="hsm-icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M8 2h11a2 2 0 0 1 2 2v11h-2V4H8V2zM5 6h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2zm0 2v12h10V8H5z" />
+        </svg>
+        " "
+    }
+    .into_any()
 }
 
 /// The preview of `draft`; `media_url` is where an uploaded header file can be loaded from.

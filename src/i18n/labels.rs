@@ -1,7 +1,8 @@
 //! Labels of the wire codes the backend sends (status, rejection reason, quality, category,
-//! language): one function for every screen, with one fallback for codes this version lacks.
+//! language, an authentication template's delivery mode): one function for every screen,
+//! with one fallback for codes this version lacks.
 
-use hsm_domain::{Category, Language, Quality, RejectionReason, Status};
+use hsm_domain::{Category, Language, OtpType, Quality, RejectionReason, Status};
 
 use super::{catalog, I18n};
 
@@ -13,16 +14,19 @@ pub enum CodeKind {
     Quality,
     Category,
     Language,
+    /// An authentication template's delivery mode (`otp_type` of its OTP button).
+    OtpType,
 }
 
 impl CodeKind {
     /// Every family.
-    pub const ALL: [CodeKind; 5] = [
+    pub const ALL: [CodeKind; 6] = [
         CodeKind::Status,
         CodeKind::Reason,
         CodeKind::Quality,
         CodeKind::Category,
         CodeKind::Language,
+        CodeKind::OtpType,
     ];
 
     fn prefix(self) -> &'static str {
@@ -32,6 +36,7 @@ impl CodeKind {
             CodeKind::Quality => "quality",
             CodeKind::Category => "category",
             CodeKind::Language => "language",
+            CodeKind::OtpType => "otp_type",
         }
     }
 
@@ -52,6 +57,7 @@ impl CodeKind {
             CodeKind::Quality => Quality::KNOWN.iter().map(Quality::as_str).collect(),
             CodeKind::Category => Category::KNOWN.iter().map(Category::as_str).collect(),
             CodeKind::Language => Language::KNOWN.iter().map(Language::as_str).collect(),
+            CodeKind::OtpType => OtpType::KNOWN.iter().map(OtpType::as_str).collect(),
         }
     }
 }

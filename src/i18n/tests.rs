@@ -80,6 +80,15 @@ fn codes_are_labelled_in_the_locale_and_unknown_ones_show_as_themselves() {
     assert_eq!(i18n.code_label(CodeKind::Reason, "SCAM"), "Suspected scam");
     i18n.set_locale(Locale::Es);
     assert_eq!(i18n.code_label(CodeKind::Status, "APPROVED"), "Aprobada");
+    assert_eq!(
+        i18n.code_label(CodeKind::Category, "AUTHENTICATION"),
+        "Autenticación"
+    );
+    i18n.set_locale(Locale::PtBr);
+    assert_eq!(
+        i18n.code_label(CodeKind::OtpType, "ONE_TAP"),
+        "Preenchimento automático (one-tap)"
+    );
     for locale in Locale::ALL {
         i18n.set_locale(locale);
         // A code a newer backend may send: the same text in the list and the editor.

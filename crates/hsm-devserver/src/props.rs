@@ -96,6 +96,7 @@ fn text() -> impl Strategy<Value = String> {
 
 fn draft_with(name: &str, body: &str, other: &str) -> TemplateDraft {
     TemplateDraft {
+        message_send_ttl_seconds: None,
         name: name.to_owned(),
         language: Language::PtBr,
         category: Category::Utility,
@@ -107,10 +108,12 @@ fn draft_with(name: &str, body: &str, other: &str) -> TemplateDraft {
                 example: None,
             }),
             Component::Body(Body {
+                add_security_recommendation: None,
                 text: body.to_owned(),
                 example: None,
             }),
             Component::Footer(Footer {
+                code_expiration_minutes: None,
                 text: other.to_owned(),
             }),
             Component::Buttons(Buttons {
@@ -135,12 +138,14 @@ fn draft_with(name: &str, body: &str, other: &str) -> TemplateDraft {
 /// A draft whose only button copies `code`.
 fn copy_code_draft(code: &str, category: Category) -> TemplateDraft {
     TemplateDraft {
+        message_send_ttl_seconds: None,
         name: "cupom_desconto".into(),
         language: Language::PtBr,
         category,
         parameter_format: Some(ParameterFormat::Positional),
         components: vec![
             Component::Body(Body {
+                add_security_recommendation: None,
                 text: "Olá, use o cupom abaixo na sua próxima compra.".into(),
                 example: None,
             }),

@@ -6,12 +6,15 @@
 //! 2. A domain warning that Meta rejects for (`rejection_reason_for(code)`) → REJECTED with that
 //!    reason; the recommendation names the warning.
 //! 3. Otherwise APPROVED with quality UNKNOWN; one more review delay later quality turns GREEN.
+//!
+//! Authentication templates are reviewed after a fifth of the review delay
+//! ([`review_delay_for`]); their body holds no text of the admin's, so rule 1 never applies.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
-use hsm_domain::{validate, Quality, RejectionReason, Severity, Status, TemplateDraft};
+use hsm_domain::{validate, Category, Quality, RejectionReason, Severity, Status, TemplateDraft};
 use tokio::sync::{watch, Notify};
 
 use crate::store::{self, ReviewResult, Store};
@@ -28,6 +31,20 @@ pub enum Verdict {
 }
 
 const MARKERS: [&str; 2] = ["rejeitar", "reject-me"];
+
+/// An authentication template is reviewed after `1 / AUTHENTICATION_REVIEW_DIVISOR` of the
+/// review delay: Meta checks little more than the settings of its preset text, and its
+/// approvals come in moments where other categories take minutes to hours.
+pub const AUTHENTICATION_REVIEW_DIVISOR: i64 = 5;
+
+/// When a submitted `draft` is reviewed, `delay_ms` (the `--review-delay-ms`) after it is sent.
+pub fn review_delay_for(draft: &TemplateDraft, delay_ms: i64) -> i64 {
+    if draft.category == Category::Authentication {
+        delay_ms / AUTHENTICATION_REVIEW_DIVISOR
+    } else {
+        delay_ms
+    }
+}
 
 /// A review that panicked is tried again this much later (or after the review delay, if longer).
 pub const RETRY_AFTER_PANIC_MS: i64 = 10_000;
@@ -225,11 +242,21 @@ mod tests {
         TemplateDraft {
             name: "x".into(),
             components: vec![Component::Body(Body {
+                add_security_recommendation: None,
                 text: text.into(),
                 example: None,
             })],
             ..TemplateDraft::default()
         }
+    }
+
+    #[test]
+    fn authentication_templates_are_reviewed_in_a_fifth_of_the_delay() {
+        let mut d = with_body("Olá");
+        assert_eq!(review_delay_for(&d, 3_000), 3_000);
+        d.category = Category::Authentication;
+        assert_eq!(review_delay_for(&d, 3_000), 600);
+        assert_eq!(review_delay_for(&d, 0), 0);
     }
 
     #[test]

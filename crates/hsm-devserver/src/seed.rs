@@ -2,7 +2,8 @@
 
 use hsm_domain::{
     Body, BodyExample, Button, Buttons, Category, Component, Footer, Header, HeaderExample,
-    HeaderFormat, Language, ParameterFormat, RejectionReason, Status, TemplateDraft,
+    HeaderFormat, Language, OtpButton, OtpType, ParameterFormat, RejectionReason, Status,
+    SupportedApp, TemplateDraft,
 };
 use rusqlite::{params, Connection};
 
@@ -194,6 +195,7 @@ fn draft(
         }
     }
     components.push(Component::Body(Body {
+        add_security_recommendation: None,
         text,
         example: Some(BodyExample {
             body_text: Some(vec![row]),
@@ -202,6 +204,7 @@ fn draft(
     }));
     if rng.chance(0.5) {
         components.push(Component::Footer(Footer {
+            code_expiration_minutes: None,
             text: FOOTERS[lang_ix].into(),
         }));
     }
@@ -249,6 +252,7 @@ fn draft(
         components.push(Component::Buttons(Buttons { buttons }));
     }
     TemplateDraft {
+        message_send_ttl_seconds: None,
         name: name.to_owned(),
         language,
         category: if marketing {
@@ -258,6 +262,55 @@ fn draft(
         },
         parameter_format: Some(ParameterFormat::Positional),
         components,
+    }
+}
+
+/// Seeds of at least this many templates end with [`AUTHENTICATION`]'s (smaller ones, as the
+/// whole-app tests use, keep their templates as they were).
+const AUTHENTICATION_FROM: usize = 50;
+
+/// The authentication templates of a seed: name, delivery mode, expiry (minutes) and
+/// time-to-live (seconds), each in pt_BR and en_US, all APPROVED.
+const AUTHENTICATION: [(&str, OtpType, Option<i64>, Option<i64>); 3] = [
+    ("codigo_verificacao", OtpType::CopyCode, Some(10), Some(600)),
+    ("codigo_login_app", OtpType::OneTap, Some(5), Some(300)),
+    ("codigo_zero_tap", OtpType::ZeroTap, Some(10), None),
+];
+
+/// One authentication template of [`AUTHENTICATION`] in one language.
+fn authentication_draft(
+    (name, otp_type, expiry, ttl): &(&str, OtpType, Option<i64>, Option<i64>),
+    language: Language,
+) -> TemplateDraft {
+    let mut otp = OtpButton::new(otp_type.clone());
+    if otp.uses_apps() {
+        otp.supported_apps = vec![SupportedApp {
+            package_name: "com.example.loja".into(),
+            signature_hash: "K8a/AINcGX7".into(),
+        }];
+    }
+    if *otp_type == OtpType::ZeroTap {
+        otp.zero_tap_terms_accepted = Some(true);
+    }
+    TemplateDraft {
+        name: (*name).to_owned(),
+        language,
+        category: Category::Authentication,
+        parameter_format: None,
+        message_send_ttl_seconds: *ttl,
+        components: vec![
+            Component::Body(Body {
+                add_security_recommendation: Some(true),
+                ..Body::default()
+            }),
+            Component::Footer(Footer {
+                code_expiration_minutes: *expiry,
+                ..Footer::default()
+            }),
+            Component::Buttons(Buttons {
+                buttons: vec![Button::Otp(otp)],
+            }),
+        ],
     }
 }
 
@@ -301,7 +354,15 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
         let mut drafts = tx.prepare("INSERT INTO template_drafts (id, draft) VALUES (?1, ?2)")?;
         let mut inserted = 0;
         let mut group = 0usize;
-        while inserted < n {
+        let authentication = if n >= AUTHENTICATION_FROM {
+            2 * AUTHENTICATION.len()
+        } else {
+            0
+        };
+        // The random templates first, so their sequence is the same whether or not the
+        // authentication ones follow.
+        let random = n - authentication;
+        while inserted < random {
             let topic = group % TOPICS.len();
             let name = format!("{}_{}", TOPICS[topic].0, group / TOPICS.len() + 1);
             let langs = 1 + rng.below(3) as usize;
@@ -309,7 +370,7 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
             // admin's usually do: each language draws it from the same generator state. About
             // one in six later languages drifted apart, so the list's warning has cases.
             let shape = Rng::new(rng.next_u64());
-            for li in 0..langs.min(n - inserted) {
+            for li in 0..langs.min(random - inserted) {
                 let (lang_ix, language) = language(li, &mut rng);
                 let mut own = if li > 0 && rng.chance(1.0 / 6.0) {
                     Rng::new(rng.next_u64())
@@ -362,6 +423,29 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
                 inserted += 1;
             }
             group += 1;
+        }
+        for auth in AUTHENTICATION.iter().take(authentication / 2) {
+            for language in [Language::PtBr, Language::EnUs] {
+                let d = authentication_draft(auth, language);
+                let created = now - rng.below(90 * 24 * 3600 * 1000) as i64;
+                stmt.execute(params![
+                    d.name,
+                    d.language.as_str(),
+                    d.category.as_str(),
+                    Status::Approved.as_str(),
+                    search_text(&d),
+                    None::<String>,
+                    None::<String>,
+                    Some("GREEN"),
+                    rfc3339(created),
+                    rfc3339(created),
+                    1,
+                ])?;
+                drafts.execute(params![
+                    tx.last_insert_rowid(),
+                    serde_json::to_string(&d).expect("draft serializes")
+                ])?;
+            }
         }
     }
     tx.commit()?;

@@ -369,6 +369,180 @@ async fn copy_code_buttons_are_for_marketing_templates() {
     assert_eq!(r.body["errors"][0]["field"], "buttons");
 }
 
+/// An authentication template with this button, a security line, a 5-minute expiry and a
+/// 300 s time-to-live.
+fn authentication(name: &str, button: Value) -> Value {
+    json!({
+        "name": name,
+        "language": "pt_BR",
+        "category": "AUTHENTICATION",
+        "message_send_ttl_seconds": 300,
+        "components": [
+            { "type": "BODY", "add_security_recommendation": true },
+            { "type": "FOOTER", "code_expiration_minutes": 5 },
+            { "type": "BUTTONS", "buttons": [button] }
+        ]
+    })
+}
+
+#[tokio::test]
+async fn authentication_templates_are_stored_validated_and_reviewed_fast() {
+    let s = start(|c| c.review_delay_ms = 1_000).await;
+    let apps = json!([{ "package_name": "com.example.loja", "signature_hash": "K8a/AINcGX7" }]);
+    for (name, button) in [
+        (
+            "codigo_copiar",
+            json!({ "type": "OTP", "otp_type": "COPY_CODE", "text": "Copiar código" }),
+        ),
+        (
+            "codigo_um_toque",
+            json!({ "type": "OTP", "otp_type": "ONE_TAP", "autofill_text": "Preencher", "supported_apps": apps }),
+        ),
+        (
+            "codigo_zero_tap",
+            json!({ "type": "OTP", "otp_type": "ZERO_TAP", "zero_tap_terms_accepted": true, "supported_apps": apps }),
+        ),
+    ] {
+        let draft = authentication(name, button);
+        let created = s.create(&draft).await;
+        for key in ["category", "message_send_ttl_seconds", "components"] {
+            assert_eq!(created[key], draft[key], "{name}: {key} stored as sent");
+        }
+        let got = s.fetch(&id_of(&created)).await;
+        got.expect(200, "Template");
+        assert_eq!(got.body, created, "read back as created");
+    }
+
+    // Meta's lower-case example is read too, and stored in upper case.
+    let lower = json!({
+        "name": "codigo_minusculas", "language": "en_US", "category": "authentication",
+        "components": [{ "type": "buttons", "buttons": [{ "type": "otp", "otp_type": "copy_code" }] }]
+    });
+    let created = s.create(&lower).await;
+    assert_eq!(created["category"], "AUTHENTICATION");
+    assert_eq!(
+        created["components"][0]["buttons"][0]["otp_type"],
+        "COPY_CODE"
+    );
+
+    // Each rule with its code at its field.
+    let refused = |draft: Value| send(s.post(TEMPLATES).json(&draft));
+    let r = refused(authentication(
+        "codigo_recusado",
+        json!({ "type": "OTP", "otp_type": "ONE_TAP",
+                "supported_apps": [{ "package_name": "loja", "signature_hash": "K8a/AINcGX" }] }),
+    ))
+    .await;
+    r.problem(422, "validation_failed");
+    let at: Vec<(String, String)> = r.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (
+                "buttons.0.supported_apps.0.package_name".to_owned(),
+                "package_name_invalid".to_owned()
+            ),
+            (
+                "buttons.0.supported_apps.0.signature_hash".to_owned(),
+                "signature_hash_invalid".to_owned()
+            ),
+        ]
+    );
+    let mut long_ttl = authentication(
+        "codigo_recusado",
+        json!({ "type": "OTP", "otp_type": "ZERO_TAP", "supported_apps": apps }),
+    );
+    long_ttl["message_send_ttl_seconds"] = json!(901);
+    long_ttl["components"][1]["code_expiration_minutes"] = json!(91);
+    let r = refused(long_ttl).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(
+        r.codes(),
+        [
+            "message_send_ttl_out_of_range",
+            "code_expiration_out_of_range",
+            "zero_tap_terms_required"
+        ]
+    );
+    assert_eq!(r.body["errors"][0]["field"], "message_send_ttl_seconds");
+    assert_eq!(
+        r.body["errors"][1]["field"],
+        "footer.code_expiration_minutes"
+    );
+    assert_eq!(
+        r.body["errors"][2]["field"],
+        "buttons.0.zero_tap_terms_accepted"
+    );
+    let mut with_text = authentication(
+        "codigo_recusado",
+        json!({ "type": "OTP", "otp_type": "COPY_CODE" }),
+    );
+    with_text["components"][0] = json!({ "type": "BODY", "text": "Seu código é {{1}}." });
+    let r = refused(with_text).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["authentication_body_text_not_allowed"]);
+    let mut utility_ttl = draft("ttl_utilidade", PLAIN);
+    utility_ttl["message_send_ttl_seconds"] = json!(43_201);
+    let r = refused(utility_ttl).await;
+    r.problem(422, "validation_failed");
+    assert_eq!(r.codes(), ["message_send_ttl_out_of_range"]);
+
+    // A time-to-live longer than the code lives is a warning only.
+    let mut late = authentication(
+        "codigo_tardio",
+        json!({ "type": "OTP", "otp_type": "COPY_CODE" }),
+    );
+    late["message_send_ttl_seconds"] = json!(900);
+    let late = s.create(&late).await;
+
+    // Reviewed after a fifth of the delay, while a utility template sent with it waits.
+    let utility = id_of(&s.create(&draft("utilidade_lenta", PLAIN)).await);
+    let auth = id_of(&late);
+    s.wait_for(&auth, |t| t["status"] == "APPROVED").await;
+    assert_eq!(s.fetch(&utility).await.body["status"], "PENDING");
+
+    // No edit moves a template into or out of AUTHENTICATION: locked once APPROVED, and
+    // refused by its own code where the category may otherwise change (REJECTED).
+    let approved = s.wait_for(&utility, |t| t["status"] == "APPROVED").await;
+    let rejected = id_of(
+        &s.create(&draft(
+            "utilidade_recusada",
+            "Olá, por favor REJEITAR este envio.",
+        ))
+        .await,
+    );
+    let rejected = s.wait_for(&rejected, |t| t["status"] == "REJECTED").await;
+    for (t, code) in [
+        (&approved, "category_locked"),
+        (&rejected, "authentication_category_change"),
+    ] {
+        let to_auth = authentication(
+            t["name"].as_str().unwrap(),
+            json!({ "type": "OTP", "otp_type": "COPY_CODE" }),
+        );
+        let r = send(
+            s.put(&format!("{TEMPLATES}/{}", id_of(t)))
+                // `*`: the quality review may have moved the version on meanwhile.
+                .header("If-Match", "*")
+                .json(&to_auth),
+        )
+        .await;
+        r.problem(422, "validation_failed");
+        assert_eq!(r.codes(), [code]);
+        assert_eq!(r.body["errors"][0]["field"], "category");
+    }
+}
+
 /// The contract's create examples are drafts the server accepts.
 #[tokio::test]
 async fn the_contracts_create_examples_are_accepted() {
@@ -545,9 +719,36 @@ async fn seed_covers_the_cases_and_disabled_cannot_be_deleted() {
         "\"URL\"",
         "PHONE_NUMBER",
         "COPY_CODE",
+        "\"OTP\"",
+        "ONE_TAP",
+        "ZERO_TAP",
     ] {
         assert!(text.contains(needle), "{needle}");
     }
+    // One authentication template per delivery mode in pt_BR and in en_US, approved.
+    let auth: Vec<&Value> = items
+        .iter()
+        .filter(|t| t["category"] == "AUTHENTICATION")
+        .collect();
+    let mut modes: Vec<(String, String)> = auth
+        .iter()
+        .map(|t| {
+            assert_eq!(t["status"], "APPROVED");
+            (
+                t["components"][2]["buttons"][0]["otp_type"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+                t["language"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    modes.sort();
+    let want: Vec<(String, String)> = ["COPY_CODE", "ONE_TAP", "ZERO_TAP"]
+        .iter()
+        .flat_map(|m| ["en_US", "pt_BR"].map(|l| (m.to_string(), l.to_string())))
+        .collect();
+    assert_eq!(modes, want);
     let copies_a_code = |t: &Value| {
         t["components"].as_array().unwrap().iter().any(|c| {
             c["buttons"]

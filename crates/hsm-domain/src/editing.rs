@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Language, Status, Template, TemplateDraft};
+use crate::model::{Category, Language, Status, Template, TemplateDraft};
 use crate::path::FieldPath;
 use crate::validation::codes::*;
 use crate::validation::Issue;
@@ -48,6 +48,7 @@ pub fn editable_fields(status: &Status) -> Vec<FieldPath> {
         FieldPath::Language,
         FieldPath::Category,
         FieldPath::ParameterFormat,
+        FieldPath::MessageSendTtlSeconds,
         FieldPath::Header,
         FieldPath::Body,
         FieldPath::Footer,
@@ -143,13 +144,32 @@ pub fn check_update(old: &Template, new: &TemplateDraft) -> Vec<Issue> {
                 .with("expected", old.draft.language.as_str()),
         );
     }
-    if old.status == Status::Approved && old.draft.category != new.category {
-        out.push(
-            Issue::error(FieldPath::Category, CATEGORY_LOCKED)
-                .with("expected", old.draft.category.as_str()),
-        );
+    if old.draft.category != new.category {
+        let code = if old.status == Status::Approved {
+            Some(CATEGORY_LOCKED)
+        } else if [&old.draft.category, &new.category].contains(&&Category::Authentication) {
+            // Its shape is its own: a new template, not an edit, changes it.
+            Some(AUTHENTICATION_CATEGORY_CHANGE)
+        } else {
+            None
+        };
+        if let Some(code) = code {
+            out.push(
+                Issue::error(FieldPath::Category, code)
+                    .with("expected", old.draft.category.as_str()),
+            );
+        }
     }
     out
+}
+
+/// Whether an edit may move a template of `from` to `to`, before [`check_update`] says so:
+/// never once APPROVED, never into or out of AUTHENTICATION.
+pub fn category_change_allowed(from: &Category, to: &Category, status: &Status) -> bool {
+    from == to
+        || (*status != Status::Approved
+            && *from != Category::Authentication
+            && *to != Category::Authentication)
 }
 
 /// Whether a new template may take this name and language.
@@ -218,7 +238,14 @@ mod tests {
             |fields: Vec<FieldPath>| fields.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             shown(editable_fields(&Approved)),
-            vec!["parameter_format", "header", "body", "footer", "buttons"]
+            vec![
+                "parameter_format",
+                "message_send_ttl_seconds",
+                "header",
+                "body",
+                "footer",
+                "buttons"
+            ]
         );
         assert_eq!(editable_fields(&Rejected)[0], FieldPath::Category);
         assert!(editable_fields(&Pending).is_empty());

@@ -143,16 +143,7 @@ fn structure(d: &TemplateDraft) -> Structure {
     Structure {
         variables: vars,
         header: d.header().map(|h| h.format.clone()),
-        buttons: d
-            .buttons()
-            .iter()
-            .map(|b| match b {
-                Button::QuickReply { .. } => "QUICK_REPLY",
-                Button::Url { .. } => "URL",
-                Button::PhoneNumber { .. } => "PHONE_NUMBER",
-                Button::CopyCode { .. } => "COPY_CODE",
-            })
-            .collect(),
+        buttons: d.buttons().iter().map(Button::type_name).collect(),
     }
 }
 
@@ -181,6 +172,7 @@ mod tests {
 
     fn draft(language: Language, body: &str, buttons: Vec<Button>) -> TemplateDraft {
         let mut components = vec![Component::Body(Body {
+            add_security_recommendation: None,
             text: body.into(),
             example: None,
         })];

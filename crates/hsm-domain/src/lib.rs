@@ -4,6 +4,8 @@
 //! the preview and the server agree on every rule and every code.
 //!
 //! - [`model`]: the template in Meta's message-template JSON shape.
+//! - [`authentication`]: the AUTHENTICATION category's shape (the OTP button), its rules,
+//!   Meta's fixed texts per language and the preview's words ([`authentication::preview`]).
 //! - [`validate`]: every rule below, as [`Issue`]s with stable codes ([`CODES`]).
 //! - [`editing`]: what may change after creation, the approved-edit budget, name reuse.
 //! - [`rejection`]: which field Meta's rejection reason concerns.
@@ -32,7 +34,7 @@
 //! | `name_invalid` (`found`: bad chars) | `name` | `^[a-z0-9_]+$` | error | Meta |
 //! | `name_too_long` | `name` | 512 | error | Meta |
 //! | `language_unsupported` | `language` | pt_BR, en_US, en, es, es_ES, es_MX, es_AR | error | Citrus |
-//! | `category_unsupported` | `category` | MARKETING, UTILITY | error | Citrus |
+//! | `category_unsupported` | `category` | MARKETING, UTILITY, AUTHENTICATION | error | Citrus |
 //! | `parameter_format_unsupported` | `parameter_format` | POSITIONAL, NAMED | error | Meta |
 //! | `component_duplicate` | `header`/`body`/`footer`/`buttons` | 1 each | error | Meta |
 //! | `header_format_unsupported` | `header.format` | TEXT, IMAGE, VIDEO, DOCUMENT (no LOCATION) | error | Citrus |
@@ -81,6 +83,27 @@
 //! | `variable_example_missing` (`variable`) | `body.example.N`, `header.example` | | error | Meta |
 //! | `example_invalid_whitespace` (`found`: newline/tab/spaces) | `body.example.N`, `header.example`, `buttons.N.example` | ≤ 4 spaces in a row | error | Meta |
 //! | `example_unused` (`variable`) | `body.example.N`, `header.example` | | error | Meta |
+//! | `message_send_ttl_not_allowed` (`category`) | `message_send_ttl_seconds` | MARKETING: none | error | Meta |
+//! | `message_send_ttl_out_of_range` (`min`, `max`, `found`, `category`) | `message_send_ttl_seconds` | AUTHENTICATION 30–900, UTILITY 30–43,200 | error | Meta |
+//! | `authentication_header_not_allowed` | `header` | AUTHENTICATION: no header | error | Meta |
+//! | `authentication_body_text_not_allowed` | `body.text` | AUTHENTICATION: Meta writes the body | error | Meta |
+//! | `authentication_footer_text_not_allowed` | `footer.text` | AUTHENTICATION: Meta writes the footer | error | Meta |
+//! | `code_expiration_out_of_range` (`min`, `max`, `found`) | `footer.code_expiration_minutes` | 1–90 | error | Meta |
+//! | `authentication_button_required` | `buttons` | AUTHENTICATION: one OTP button | error | Meta |
+//! | `authentication_buttons_too_many` | `buttons` | 1 | error | Meta |
+//! | `authentication_button_not_otp` (`found`: type) | `buttons.N.type` | OTP only | error | Meta |
+//! | `otp_button_not_authentication` (`category`) | `buttons.N.type` | AUTHENTICATION only | error | Meta |
+//! | `otp_type_unsupported` (`found`) | `buttons.N.otp_type` | COPY_CODE, ONE_TAP, ZERO_TAP | error | Meta |
+//! | `button_text_required`, `button_text_too_long` | `buttons.N.text`, `buttons.N.autofill_text` (OTP: when set) | 25 | error | Meta |
+//! | `supported_apps_required` | `buttons.N.supported_apps` | ONE_TAP, ZERO_TAP: ≥ 1 | error | Meta |
+//! | `supported_apps_too_many` | `buttons.N.supported_apps` | 5 | error | Meta |
+//! | `package_name_required` | `buttons.N.supported_apps.M.package_name` | | error | Meta |
+//! | `package_name_invalid` | `buttons.N.supported_apps.M.package_name` | ≥ 2 segments `[A-Za-z][A-Za-z0-9_]*` joined by `.` | error | Meta, Android |
+//! | `package_name_too_long` | `buttons.N.supported_apps.M.package_name` | 224 | error | Meta |
+//! | `signature_hash_required` | `buttons.N.supported_apps.M.signature_hash` | | error | Meta |
+//! | `signature_hash_invalid` (`limit`, `found`: length) | `buttons.N.supported_apps.M.signature_hash` | exactly 11 of `[A-Za-z0-9+/=]` | error | Meta |
+//! | `zero_tap_terms_required` | `buttons.N.zero_tap_terms_accepted` | ZERO_TAP: `true` | error | Meta |
+//! | `ttl_outlasts_code_expiry` (`limit`: expiry s, `found`: TTL s, `minutes`) | `message_send_ttl_seconds` | TTL (set or 600) ≤ expiry | warning | Meta (advice), here |
 //! | `utility_promotional_content` (`found`) | first text hit | | warning | Meta (review), here (word list) |
 //! | `variables_too_dense` | `body.text` | 2x+1 words for x variables | warning | partner |
 //! | `url_shortener` (`found`) | `body.text`, `buttons.N.url` | | warning | Meta (review) |
@@ -89,11 +112,16 @@
 //! | `name_immutable` | `name` | | error | Meta |
 //! | `language_immutable` | `language` | | error | Meta |
 //! | `category_locked` | `category` | when APPROVED | error | Meta |
+//! | `authentication_category_change` (`expected`) | `category` | into or out of AUTHENTICATION | error | Meta, here |
 //! | `name_language_taken` (`language`) | `name` | name + language unique | error | Meta |
 //! | `name_recently_deleted` (`retry_after` s) | `name` | 30 days | error | Meta |
 //!
 //! Unless noted, `_too_long`/`_too_many` issues carry `limit` and `found`.
-//! Warnings map to the rejection Meta would likely give through [`rejection_reason_for`].
+//! Review warnings map to the rejection Meta would likely give through
+//! [`rejection_reason_for`]; `ttl_outlasts_code_expiry` is advice, not a review prediction.
+//! An AUTHENTICATION template is checked by its own rules (the `authentication_…`, OTP, app
+//! and expiry rows, plus name, language, category, duplicates, `parameter_format` and the
+//! time-to-live); the free-text rules do not apply to it.
 //!
 //! # Decisions
 //!
@@ -120,7 +148,18 @@
 //! - A rejection's reason points at a field through [`rejection_field`].
 //! - Issues about the template as a whole (`edit_not_allowed`, `edit_rate_limited`) have an
 //!   empty `field`.
+//! - Authentication: an OTP button's labels may be left out (Meta's are used) but not set
+//!   blank; a one-tap field on a copy-code button is kept as it is and not checked. The
+//!   time-to-live warning compares with Meta's default 600 s when none is set, so "expiry
+//!   5 min" alone warns. A template cannot move into or out of AUTHENTICATION by an edit
+//!   (its shape is a different one; create a new template instead), at any status.
+//! - Meta's read shape of an authentication template (generated texts, the OTP button as a
+//!   URL button) is mapped back to the create shape whenever a draft is read: see
+//!   [`authentication`].
+//! - Enum values and component and button `type`s are also read in lower case (Meta's
+//!   authentication examples write them so); they are written in upper case.
 
+pub mod authentication;
 pub mod editing;
 pub mod group;
 pub mod markup;
@@ -134,13 +173,14 @@ pub mod validation;
 pub mod variables;
 pub mod wire;
 
+pub use authentication::{OtpButton, SupportedApp};
 pub use editing::{
-    can_delete, can_edit, check_edit_rate, check_name_available, check_update, edit_budget,
-    editable_fields, field_locked, EditBudget,
+    can_delete, can_edit, category_change_allowed, check_edit_rate, check_name_available,
+    check_update, edit_budget, editable_fields, field_locked, EditBudget,
 };
 pub use group::{Drift, TemplateGroup};
 pub use model::*;
-pub use path::{ButtonPart, FieldPath};
+pub use path::{AppPart, ButtonPart, FieldPath};
 pub use rejection::rejection_field;
 pub use text::{char_count, suggest_name};
 pub use validation::{

@@ -50,16 +50,26 @@ macro_rules! open_enum {
         }
 
         impl<'de> Deserialize<'de> for $name {
+            /// Reads as [`parse`](Self::parse) does, and also an upper-case value written in
+            /// lower case: Meta's own examples write `"category": "authentication"` and
+            /// `"otp_type": "copy_code"`, and Meta reads either.
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                Ok($name::parse(&s))
+                Ok(match $name::parse(&s) {
+                    $name::Other(_) => match $name::parse(&s.to_ascii_uppercase()) {
+                        $name::Other(_) => $name::Other(s.into_owned()),
+                        known => known,
+                    },
+                    known => known,
+                })
             }
         }
     };
 }
 
 open_enum! {
-    /// Template category. Citrus offers Marketing and Utility; Authentication exists at Meta.
+    /// Template category. Authentication templates have their own shape
+    /// ([`authentication`](crate::authentication)).
     Category {
         Marketing = "MARKETING",
         Utility = "UTILITY",
@@ -142,6 +152,18 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// How an authentication template's one-time code reaches the app (`otp_type`).
+    OtpType {
+        /// A button that copies the code; works on every device.
+        CopyCode = "COPY_CODE",
+        /// A button that hands the code to an Android app (others get copy code).
+        OneTap = "ONE_TAP",
+        /// The code reaches the Android app without a tap (others get a button).
+        ZeroTap = "ZERO_TAP",
+    }
+}
+
 impl HeaderFormat {
     /// The header formats a Citrus template may have, in the editor's order: `validate`
     /// refuses the others (LOCATION) with `header_format_unsupported`.
@@ -154,7 +176,11 @@ impl HeaderFormat {
 }
 
 /// What the admin edits: the fields Meta's create call takes.
+///
+/// Reading one also maps Meta's read shape of an authentication template back to the create
+/// shape ([`authentication::normalize_read_shape`](crate::authentication::normalize_read_shape)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "DraftWire")]
 pub struct TemplateDraft {
     pub name: String,
     pub language: Language,
@@ -162,8 +188,42 @@ pub struct TemplateDraft {
     /// Absent means POSITIONAL (Meta's default); kept absent so Meta's JSON round-trips.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_format: Option<ParameterFormat>,
+    /// How long Meta keeps trying to deliver a message (seconds); absent means Meta's default
+    /// for the category. Authentication and Utility only
+    /// (rules in [`authentication`](crate::authentication)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_send_ttl_seconds: Option<i64>,
     #[serde(default)]
     pub components: Vec<Component>,
+}
+
+/// [`TemplateDraft`] as it comes, before Meta's read shape is mapped back.
+#[derive(Deserialize)]
+struct DraftWire {
+    name: String,
+    language: Language,
+    category: Category,
+    #[serde(default)]
+    parameter_format: Option<ParameterFormat>,
+    #[serde(default)]
+    message_send_ttl_seconds: Option<i64>,
+    #[serde(default)]
+    components: Vec<Component>,
+}
+
+impl From<DraftWire> for TemplateDraft {
+    fn from(w: DraftWire) -> Self {
+        let mut draft = TemplateDraft {
+            name: w.name,
+            language: w.language,
+            category: w.category,
+            parameter_format: w.parameter_format,
+            message_send_ttl_seconds: w.message_send_ttl_seconds,
+            components: w.components,
+        };
+        crate::authentication::normalize_read_shape(&mut draft);
+        draft
+    }
 }
 
 impl Default for TemplateDraft {
@@ -173,6 +233,7 @@ impl Default for TemplateDraft {
             language: Language::PtBr,
             category: Category::Marketing,
             parameter_format: Some(ParameterFormat::Positional),
+            message_send_ttl_seconds: None,
             components: vec![Component::Body(Body::default())],
         }
     }
@@ -209,13 +270,18 @@ pub struct QualityScore {
     pub score: Quality,
 }
 
-/// One component of a template; `type` on the wire.
+/// One component of a template; `type` on the wire (written in upper case, read in either:
+/// Meta's authentication examples write `"type": "body"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Component {
+    #[serde(alias = "header")]
     Header(Header),
+    #[serde(alias = "body")]
     Body(Body),
+    #[serde(alias = "footer")]
     Footer(Footer),
+    #[serde(alias = "buttons")]
     Buttons(Buttons),
 }
 
@@ -244,7 +310,13 @@ pub struct HeaderExample {
 /// The message body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Body {
+    /// The admin's text; an authentication template has none (Meta writes it), so it may be
+    /// absent on the wire, and an empty one is left out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Authentication only: adds Meta's security line to the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add_security_recommendation: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<BodyExample>,
 }
@@ -265,10 +337,15 @@ pub struct NamedParam {
     pub example: String,
 }
 
-/// The footer: plain text, no variables.
+/// The footer: plain text, no variables; or, in an authentication template, only the code's
+/// expiry (Meta writes the text).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Footer {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Authentication only: minutes until the code expires (1–90), shown by Meta's footer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_expiration_minutes: Option<i64>,
 }
 
 /// The buttons component.
@@ -277,13 +354,13 @@ pub struct Buttons {
     pub buttons: Vec<Button>,
 }
 
-/// One button; `type` on the wire.
+/// One button; `type` on the wire (read in either case, as [`Component`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Button {
-    QuickReply {
-        text: String,
-    },
+    #[serde(alias = "quick_reply")]
+    QuickReply { text: String },
+    #[serde(alias = "url")]
     Url {
         text: String,
         url: String,
@@ -291,15 +368,30 @@ pub enum Button {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         example: Option<Vec<String>>,
     },
-    PhoneNumber {
-        text: String,
-        phone_number: String,
-    },
+    #[serde(alias = "phone_number")]
+    PhoneNumber { text: String, phone_number: String },
     /// Copies a coupon code; WhatsApp writes the button's text itself ("Copiar código").
+    #[serde(alias = "copy_code")]
     CopyCode {
         /// The code shown in review (at most [`COPY_CODE_MAX`](crate::validation::COPY_CODE_MAX)).
         example: String,
     },
+    /// An authentication template's one-time-code button.
+    #[serde(alias = "otp")]
+    Otp(crate::authentication::OtpButton),
+}
+
+impl Button {
+    /// Its `type` as the wire writes it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Button::QuickReply { .. } => "QUICK_REPLY",
+            Button::Url { .. } => "URL",
+            Button::PhoneNumber { .. } => "PHONE_NUMBER",
+            Button::CopyCode { .. } => "COPY_CODE",
+            Button::Otp(_) => "OTP",
+        }
+    }
 }
 
 impl TemplateDraft {

@@ -18,15 +18,27 @@ pub enum ButtonPart {
     Example,
     /// The button's kind (`type` on the wire).
     Type,
+    /// An OTP button's delivery mode.
+    OtpType,
+    /// An OTP button's one-tap label.
+    AutofillText,
+    /// An OTP button's Android apps, as a list (their count).
+    SupportedApps,
+    /// A zero-tap button's acceptance of Meta's terms.
+    ZeroTapTermsAccepted,
 }
 
 impl ButtonPart {
-    const ALL: [ButtonPart; 5] = [
+    const ALL: [ButtonPart; 9] = [
         ButtonPart::Text,
         ButtonPart::Url,
         ButtonPart::PhoneNumber,
         ButtonPart::Example,
         ButtonPart::Type,
+        ButtonPart::OtpType,
+        ButtonPart::AutofillText,
+        ButtonPart::SupportedApps,
+        ButtonPart::ZeroTapTermsAccepted,
     ];
 
     fn as_str(self) -> &'static str {
@@ -36,6 +48,29 @@ impl ButtonPart {
             ButtonPart::PhoneNumber => "phone_number",
             ButtonPart::Example => "example",
             ButtonPart::Type => "type",
+            ButtonPart::OtpType => "otp_type",
+            ButtonPart::AutofillText => "autofill_text",
+            ButtonPart::SupportedApps => "supported_apps",
+            ButtonPart::ZeroTapTermsAccepted => "zero_tap_terms_accepted",
+        }
+    }
+}
+
+/// The part of one Android app of an OTP button a path points at
+/// (`buttons.N.supported_apps.M.<part>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AppPart {
+    PackageName,
+    SignatureHash,
+}
+
+impl AppPart {
+    const ALL: [AppPart; 2] = [AppPart::PackageName, AppPart::SignatureHash];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            AppPart::PackageName => "package_name",
+            AppPart::SignatureHash => "signature_hash",
         }
     }
 }
@@ -51,6 +86,8 @@ pub enum FieldPath {
     Category,
     Language,
     ParameterFormat,
+    /// `message_send_ttl_seconds`: how long Meta tries to deliver.
+    MessageSendTtlSeconds,
     /// The header component itself (a duplicate header).
     Header,
     HeaderFormat,
@@ -64,25 +101,32 @@ pub enum FieldPath {
     BodyText,
     /// The sample of one body variable (`body.example.1`, `body.example.order_id`).
     BodyExample(String),
+    /// An authentication body's security line switch.
+    BodySecurityRecommendation,
     /// The footer component itself.
     Footer,
     FooterText,
+    /// An authentication footer's code expiry, in minutes.
+    FooterCodeExpiration,
     /// The buttons as a group (their count and order).
     Buttons,
     /// One part of the button at an index.
     Button(usize, ButtonPart),
+    /// One part of an Android app (second index) of the OTP button at an index.
+    SupportedApp(usize, usize, AppPart),
     /// A name outside the draft (a request parameter or header such as `per_page`,
     /// `If-Match`, `file`) or a path a newer backend sends: kept as it came.
     Other(String),
 }
 
 /// The fixed paths and their dotted form.
-const FIXED: [(FieldPath, &str); 15] = [
+const FIXED: [(FieldPath, &str); 18] = [
     (FieldPath::Template, ""),
     (FieldPath::Name, "name"),
     (FieldPath::Category, "category"),
     (FieldPath::Language, "language"),
     (FieldPath::ParameterFormat, "parameter_format"),
+    (FieldPath::MessageSendTtlSeconds, "message_send_ttl_seconds"),
     (FieldPath::Header, "header"),
     (FieldPath::HeaderFormat, "header.format"),
     (FieldPath::HeaderText, "header.text"),
@@ -90,8 +134,16 @@ const FIXED: [(FieldPath, &str); 15] = [
     (FieldPath::HeaderMedia, "header.media"),
     (FieldPath::Body, "body"),
     (FieldPath::BodyText, "body.text"),
+    (
+        FieldPath::BodySecurityRecommendation,
+        "body.add_security_recommendation",
+    ),
     (FieldPath::Footer, "footer"),
     (FieldPath::FooterText, "footer.text"),
+    (
+        FieldPath::FooterCodeExpiration,
+        "footer.code_expiration_minutes",
+    ),
     (FieldPath::Buttons, "buttons"),
 ];
 
@@ -108,12 +160,20 @@ impl FieldPath {
         }
         if let Some(rest) = s.strip_prefix("buttons.") {
             if let Some((index, part)) = rest.split_once('.') {
-                // Digits only, no leading zero: `+1` or `01` would read back as another path.
-                let canonical = index.bytes().all(|b| b.is_ascii_digit())
-                    && (!index.starts_with('0') || index == "0");
-                let part = ButtonPart::ALL.into_iter().find(|p| p.as_str() == part);
-                if let (true, Ok(i), Some(part)) = (canonical, index.parse::<usize>(), part) {
-                    return FieldPath::Button(i, part);
+                if let Some(i) = index_of(index) {
+                    if let Some(part) = ButtonPart::ALL.into_iter().find(|p| p.as_str() == part) {
+                        return FieldPath::Button(i, part);
+                    }
+                    let app = part
+                        .strip_prefix("supported_apps.")
+                        .and_then(|r| r.split_once('.'))
+                        .and_then(|(j, part)| {
+                            let part = AppPart::ALL.into_iter().find(|p| p.as_str() == part)?;
+                            Some(FieldPath::SupportedApp(i, index_of(j)?, part))
+                        });
+                    if let Some(path) = app {
+                        return path;
+                    }
                 }
             }
         }
@@ -132,9 +192,11 @@ impl FieldPath {
             | FieldPath::HeaderText
             | FieldPath::HeaderExample
             | FieldPath::HeaderMedia => FieldPath::Header,
-            FieldPath::BodyText | FieldPath::BodyExample(_) => FieldPath::Body,
-            FieldPath::FooterText => FieldPath::Footer,
-            FieldPath::Button(..) => FieldPath::Buttons,
+            FieldPath::BodyText
+            | FieldPath::BodyExample(_)
+            | FieldPath::BodySecurityRecommendation => FieldPath::Body,
+            FieldPath::FooterText | FieldPath::FooterCodeExpiration => FieldPath::Footer,
+            FieldPath::Button(..) | FieldPath::SupportedApp(..) => FieldPath::Buttons,
             FieldPath::Other(s) => FieldPath::parse(s.split('.').next().unwrap_or("")),
             other => other.clone(),
         }
@@ -146,11 +208,22 @@ impl FieldPath {
     }
 }
 
+/// A list index as the dotted form writes it: digits only, no leading zero (`+1` or `01`
+/// would read back as another path).
+fn index_of(s: &str) -> Option<usize> {
+    let canonical =
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (!s.starts_with('0') || s == "0");
+    canonical.then(|| s.parse().ok()).flatten()
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldPath::BodyExample(key) => write!(f, "body.example.{key}"),
             FieldPath::Button(i, part) => write!(f, "buttons.{i}.{}", part.as_str()),
+            FieldPath::SupportedApp(i, j, part) => {
+                write!(f, "buttons.{i}.supported_apps.{j}.{}", part.as_str())
+            }
             FieldPath::Other(s) => f.write_str(s),
             fixed => {
                 let text = FIXED
@@ -225,6 +298,10 @@ mod tests {
             paths.push(FieldPath::Button(0, part));
             paths.push(FieldPath::Button(9, part));
         }
+        for part in AppPart::ALL {
+            paths.push(FieldPath::SupportedApp(0, 4, part));
+            paths.push(FieldPath::SupportedApp(10, 0, part));
+        }
         paths.push(FieldPath::Other("per_page".into()));
         for p in paths {
             assert_eq!(FieldPath::parse(&p.to_string()), p, "{p}");
@@ -239,6 +316,10 @@ mod tests {
             "buttons.x.text",
             "buttons.1.colour",
             "buttons.1",
+            "buttons.0.supported_apps.01.package_name",
+            "buttons.0.supported_apps.1",
+            "buttons.0.supported_apps.1.name",
+            "buttons.0.supported_apps.x.signature_hash",
             "body.example.",
             "If-Match",
             "header.novo",
@@ -261,6 +342,15 @@ mod tests {
             FieldPath::Buttons
         );
         assert_eq!(FieldPath::HeaderMedia.root(), FieldPath::Header);
+        assert_eq!(
+            FieldPath::SupportedApp(0, 1, AppPart::SignatureHash).root(),
+            FieldPath::Buttons
+        );
+        assert_eq!(FieldPath::FooterCodeExpiration.root(), FieldPath::Footer);
+        assert_eq!(
+            FieldPath::BodySecurityRecommendation.root(),
+            FieldPath::Body
+        );
         assert_eq!(FieldPath::Name.root(), FieldPath::Name);
     }
 

@@ -60,6 +60,7 @@ mod tests {
         TemplateDraft {
             components: vec![
                 Component::Body(Body {
+                    add_security_recommendation: None,
                     text: body.into(),
                     example: None,
                 }),

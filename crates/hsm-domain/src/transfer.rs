@@ -263,6 +263,9 @@ fn shape_issues(item: &Value) -> Vec<Issue> {
         None | Some(Value::Null) | Some(Value::String(_)) => {}
         Some(_) => issues.push(wrong("parameter_format")),
     }
+    if !integer_or_absent(obj.get("message_send_ttl_seconds")) {
+        issues.push(wrong("message_send_ttl_seconds"));
+    }
     match obj.get("components") {
         None | Some(Value::Null) => {}
         Some(Value::Array(components)) => {
@@ -289,13 +292,14 @@ fn component_issue(i: usize, c: &Value) -> Option<Issue> {
     let Some(obj) = c.as_object() else {
         return wrong(at(""));
     };
+    // Types are read in either case, as the model reads them.
     let kind = match obj.get("type") {
-        Some(Value::String(t)) => t.as_str(),
+        Some(Value::String(t)) => t.to_ascii_uppercase(),
         _ => return unreadable(at(".type")),
     };
     let string_or_absent =
         |k: &str| matches!(obj.get(k), None | Some(Value::Null | Value::String(_)));
-    match kind {
+    match kind.as_str() {
         "HEADER" => {
             if !matches!(obj.get("format"), Some(Value::String(_))) {
                 return unreadable(at(".format"));
@@ -311,8 +315,18 @@ fn component_issue(i: usize, c: &Value) -> Option<Issue> {
             }
         }
         "BODY" | "FOOTER" => {
-            if !matches!(obj.get("text"), Some(Value::String(_))) {
+            // An authentication template's body and footer have no text (Meta writes it).
+            if !string_or_absent("text") {
                 return wrong(at(".text"));
+            }
+            if !matches!(
+                obj.get("add_security_recommendation"),
+                None | Some(Value::Null | Value::Bool(_))
+            ) {
+                return wrong(at(".add_security_recommendation"));
+            }
+            if !integer_or_absent(obj.get("code_expiration_minutes")) {
+                return wrong(at(".code_expiration_minutes"));
             }
             if !matches!(
                 obj.get("example"),
@@ -330,11 +344,16 @@ fn component_issue(i: usize, c: &Value) -> Option<Issue> {
                 let Some(b) = b.as_object() else {
                     return wrong(here(""));
                 };
-                let needs: &[&str] = match b.get("type").and_then(Value::as_str) {
+                let kind = b
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .map(str::to_ascii_uppercase);
+                let needs: &[&str] = match kind.as_deref() {
                     Some("QUICK_REPLY") => &["text"],
                     Some("URL") => &["text", "url"],
                     Some("PHONE_NUMBER") => &["text", "phone_number"],
                     Some("COPY_CODE") => &["example"],
+                    Some("OTP") => &["otp_type"],
                     _ => return unreadable(here(".type")),
                 };
                 for k in needs {
@@ -347,6 +366,15 @@ fn component_issue(i: usize, c: &Value) -> Option<Issue> {
         _ => return unreadable(at(".type")),
     }
     None
+}
+
+/// Whether a number field holds an integer the model reads (`i64`), or nothing.
+fn integer_or_absent(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::Number(n)) => n.is_i64(),
+        Some(_) => false,
+    }
 }
 
 /// The export file of `templates`: their Meta objects, pretty-printed, with a final newline.
@@ -384,6 +412,7 @@ mod tests {
         TemplateDraft {
             name: name.into(),
             components: vec![Component::Body(Body {
+                add_security_recommendation: None,
                 text: "Olá, seu pedido chegou.".into(),
                 example: None,
             })],
@@ -545,11 +574,52 @@ mod tests {
         assert_eq!(entries[7].name.as_deref(), Some("Inválido!"));
     }
 
+    /// Meta's authentication examples (lower case, no body text) import, and export as the
+    /// create shape; a wrong type in their fields is named.
+    #[test]
+    fn authentication_templates_import_and_export() {
+        let file = json!([
+            { "name": "codigo", "language": "en_US", "category": "authentication",
+              "message_send_ttl_seconds": 60,
+              "components": [
+                { "type": "body", "add_security_recommendation": true },
+                { "type": "footer", "code_expiration_minutes": 5 },
+                { "type": "buttons", "buttons": [{ "type": "otp", "otp_type": "copy_code" }] }
+              ] },
+            { "name": "x", "language": "en_US", "category": "AUTHENTICATION",
+              "components": [{ "type": "FOOTER", "code_expiration_minutes": "5" }] },
+            { "name": "y", "language": "en_US", "category": "AUTHENTICATION",
+              "message_send_ttl_seconds": 60.5, "components": [] },
+            { "name": "z", "language": "en_US", "category": "AUTHENTICATION",
+              "components": [{ "type": "BUTTONS", "buttons": [{ "type": "OTP" }] }] },
+        ])
+        .to_string();
+        let entries = read_file(file.as_bytes()).unwrap();
+        let got: Vec<Vec<&str>> = entries.iter().map(codes_of).collect();
+        assert!(got[0].is_empty(), "{got:?}");
+        assert_eq!(got[1], ["import_field_wrong_type"]);
+        assert_eq!(got[2], ["import_field_wrong_type"]);
+        assert_eq!(got[3], ["import_field_wrong_type"]);
+        let draft = entries[0].draft().unwrap().clone();
+        let exported: Value = serde_json::from_str(&export_file(&[template(draft)])).unwrap();
+        assert_eq!(
+            exported,
+            json!([{ "name": "codigo", "language": "en_US", "category": "AUTHENTICATION",
+              "message_send_ttl_seconds": 60,
+              "components": [
+                { "type": "BODY", "add_security_recommendation": true },
+                { "type": "FOOTER", "code_expiration_minutes": 5 },
+                { "type": "BUTTONS", "buttons": [{ "type": "OTP", "otp_type": "COPY_CODE" }] }
+              ] }])
+        );
+    }
+
     #[test]
     fn warnings_do_not_block() {
         let mut d = draft("aviso");
         d.category = crate::Category::Utility;
         d.components = vec![Component::Body(Body {
+            add_security_recommendation: None,
             text: "Promoção imperdível: 50% de desconto só hoje!".into(),
             example: None,
         })];
@@ -565,6 +635,7 @@ mod tests {
     fn scripts_stay_text() {
         let mut d = draft("script");
         d.components = vec![Component::Body(Body {
+            add_security_recommendation: None,
             text: "<script>alert('x')</script> <img src=x onerror=alert(1)>".into(),
             example: None,
         })];

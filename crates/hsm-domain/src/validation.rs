@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::authentication;
 use crate::markup::{self, Span};
 use crate::model::{
     Button, Category, Component, Header, HeaderFormat, Language, NamedParam, ParameterFormat,
@@ -22,7 +23,8 @@ use crate::variables::{variables, VarName, Variable};
 pub enum Severity {
     /// Blocks saving; the backend answers 422 with the same code.
     Error,
-    /// Likely to make Meta reject the template; never blocks saving.
+    /// Likely to make Meta reject the template, or the message to fail its reader (a code
+    /// delivered after it expired); never blocks saving.
     Warning,
 }
 
@@ -153,6 +155,27 @@ pub mod codes {
         CATEGORY_LOCKED = "category_locked",
         NAME_LANGUAGE_TAKEN = "name_language_taken",
         NAME_RECENTLY_DELETED = "name_recently_deleted",
+        AUTHENTICATION_HEADER_NOT_ALLOWED = "authentication_header_not_allowed",
+        AUTHENTICATION_BODY_TEXT_NOT_ALLOWED = "authentication_body_text_not_allowed",
+        AUTHENTICATION_FOOTER_TEXT_NOT_ALLOWED = "authentication_footer_text_not_allowed",
+        CODE_EXPIRATION_OUT_OF_RANGE = "code_expiration_out_of_range",
+        AUTHENTICATION_BUTTON_REQUIRED = "authentication_button_required",
+        AUTHENTICATION_BUTTONS_TOO_MANY = "authentication_buttons_too_many",
+        AUTHENTICATION_BUTTON_NOT_OTP = "authentication_button_not_otp",
+        OTP_BUTTON_NOT_AUTHENTICATION = "otp_button_not_authentication",
+        OTP_TYPE_UNSUPPORTED = "otp_type_unsupported",
+        SUPPORTED_APPS_REQUIRED = "supported_apps_required",
+        SUPPORTED_APPS_TOO_MANY = "supported_apps_too_many",
+        PACKAGE_NAME_REQUIRED = "package_name_required",
+        PACKAGE_NAME_INVALID = "package_name_invalid",
+        PACKAGE_NAME_TOO_LONG = "package_name_too_long",
+        SIGNATURE_HASH_REQUIRED = "signature_hash_required",
+        SIGNATURE_HASH_INVALID = "signature_hash_invalid",
+        ZERO_TAP_TERMS_REQUIRED = "zero_tap_terms_required",
+        MESSAGE_SEND_TTL_NOT_ALLOWED = "message_send_ttl_not_allowed",
+        MESSAGE_SEND_TTL_OUT_OF_RANGE = "message_send_ttl_out_of_range",
+        TTL_OUTLASTS_CODE_EXPIRY = "ttl_outlasts_code_expiry",
+        AUTHENTICATION_CATEGORY_CHANGE = "authentication_category_change",
     }
 
     codes! {
@@ -220,6 +243,13 @@ pub fn validate(draft: &TemplateDraft) -> Vec<Issue> {
     check_language(&draft.language, &mut out);
     check_category(&draft.category, &mut out);
     check_components(draft, &mut out);
+    authentication::check_ttl(draft, &mut out);
+    if draft.category == Category::Authentication {
+        // Its own shape: no text of the admin's, one OTP button.
+        authentication::check(draft, &mut out);
+        check_parameter_format(draft, &mut out);
+        return out;
+    }
     if let Some(h) = draft.header() {
         check_header(h, &mut out);
     }
@@ -249,6 +279,7 @@ pub fn validate(draft: &TemplateDraft) -> Vec<Issue> {
     {
         check_buttons(draft.buttons(), &mut out);
         check_copy_code(draft, &mut out);
+        authentication::check_otp_placement(draft, &mut out);
     }
     check_parameter_format(draft, &mut out);
     warnings(draft, &mut out);
@@ -286,9 +317,9 @@ pub fn language_supported(language: &Language) -> bool {
     !matches!(language, Language::Other(_))
 }
 
-/// Whether Citrus offers the category (Marketing and Utility).
+/// Whether Citrus offers the category (Marketing, Utility and Authentication).
 pub fn category_supported(category: &Category) -> bool {
-    matches!(category, Category::Marketing | Category::Utility)
+    !matches!(category, Category::Other(_))
 }
 
 fn check_language(language: &Language, out: &mut Vec<Issue>) {
@@ -615,6 +646,9 @@ fn check_buttons(buttons: &[Button], out: &mut Vec<Issue>) {
                 // WhatsApp writes this button's text itself.
                 continue;
             }
+            // Its rules are the authentication template's; here it is out of place
+            // (`authentication::check_otp_placement`).
+            Button::Otp(_) => continue,
         }
         let text = button_text(b);
         let field = FieldPath::Button(i, ButtonPart::Text);
@@ -939,6 +973,7 @@ fn button_text(b: &Button) -> &str {
         | Button::Url { text, .. }
         | Button::PhoneNumber { text, .. } => text,
         Button::CopyCode { .. } => "",
+        Button::Otp(otp) => otp.text.as_deref().unwrap_or(""),
     }
 }
 

@@ -304,6 +304,7 @@ mod tests {
         assert_eq!(next_positional_in("{{nome}}"), 1);
         let d = TemplateDraft {
             components: vec![crate::model::Component::Body(crate::model::Body {
+                add_security_recommendation: None,
                 text: "a {{2}} b".into(),
                 example: None,
             })],

@@ -1,6 +1,6 @@
 //! The REST vocabulary the SPA and the dev backend share (`docs/openapi.yaml`): the list
 //! query, its sort and page, the error body's [`FieldError`], the availability answer, every
-//! [`problem`] code outside the rule codes, and the one percent-encoder.
+//! [`problem`] code outside the rule codes, and the one percent-encoder (and its decoder).
 //!
 //! It lives here, next to the model, because both sides already depend on this crate and on
 //! nothing else in common; it stays pure (serde only), so the wasm app and the axum server use
@@ -383,9 +383,47 @@ pub fn percent_encode(part: &str) -> String {
     out
 }
 
+/// Decodes `%XX` escapes (either case); `None` when an escape is cut short or not hex, or
+/// the bytes are not UTF-8. Everything else, `+` included, is kept as it is.
+pub fn percent_decode(part: &str) -> Option<String> {
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            // Both digits checked: `from_str_radix` would also take a sign (`%+1`).
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_decoding_undoes_encoding() {
+        for s in ["K8a/AINcGX7", "a|b c/é", "", "100%", "com.example_app"] {
+            assert_eq!(percent_decode(&percent_encode(s)).as_deref(), Some(s));
+        }
+        assert_eq!(
+            percent_decode("K8a%2fAINcGX7").as_deref(),
+            Some("K8a/AINcGX7")
+        );
+        assert_eq!(percent_decode("a+b").as_deref(), Some("a+b"));
+        for bad in ["%", "%2", "%zz", "%C3", "%+1"] {
+            assert_eq!(percent_decode(bad), None, "{bad}");
+        }
+    }
 
     fn strict(raw: &[(&str, &str)]) -> Result<ListQuery, ParamError> {
         ListQuery::from_pairs(raw.iter().copied())

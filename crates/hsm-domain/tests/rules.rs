@@ -12,11 +12,13 @@ fn s(v: &str) -> String {
 
 fn base() -> TemplateDraft {
     TemplateDraft {
+        message_send_ttl_seconds: None,
         name: s("pedido_enviado"),
         language: Language::PtBr,
         category: Category::Utility,
         parameter_format: Some(ParameterFormat::Positional),
         components: vec![Component::Body(Body {
+            add_security_recommendation: None,
             text: s("Olá {{1}}, seu pedido foi enviado hoje e chega em breve."),
             example: Some(BodyExample {
                 body_text: Some(vec![vec![s("Ana")]]),
@@ -47,6 +49,7 @@ fn body(text: &str, samples: &[&str]) -> TemplateDraft {
 
 fn body_c(text: &str, samples: &[&str]) -> Component {
     Component::Body(Body {
+        add_security_recommendation: None,
         text: text.into(),
         example: Some(BodyExample {
             body_text: Some(vec![samples.iter().map(|x| s(x)).collect()]),
@@ -71,6 +74,7 @@ fn body_named(text: &str, pairs: &[(&str, &str)]) -> TemplateDraft {
         set(
             d,
             Component::Body(Body {
+                add_security_recommendation: None,
                 text: text.into(),
                 example: Some(BodyExample {
                     body_text: None,
@@ -114,7 +118,15 @@ fn header_media(format: HeaderFormat, handles: Option<&[&str]>) -> TemplateDraft
 }
 
 fn footer(text: &str) -> TemplateDraft {
-    with(|d| set(d, Component::Footer(Footer { text: text.into() })))
+    with(|d| {
+        set(
+            d,
+            Component::Footer(Footer {
+                code_expiration_minutes: None,
+                text: text.into(),
+            }),
+        )
+    })
 }
 
 fn buttons(b: Vec<Button>) -> TemplateDraft {
@@ -174,11 +186,457 @@ enum Row {
 }
 use Row::{Has, Not};
 
-const WARNINGS: &[&str] = &[
+/// Warnings that predict Meta's review (each maps to a rejection reason).
+const REVIEW_WARNINGS: &[&str] = &[
     "utility_promotional_content",
     "variables_too_dense",
     "url_shortener",
 ];
+
+/// Every warning.
+const WARNINGS: &[&str] = &[
+    "utility_promotional_content",
+    "variables_too_dense",
+    "url_shortener",
+    "ttl_outlasts_code_expiry",
+];
+
+/// A clean authentication template (copy code, security line, 10-minute expiry), changed by `f`.
+fn auth(f: impl FnOnce(&mut TemplateDraft)) -> TemplateDraft {
+    let mut d = TemplateDraft {
+        name: s("codigo_acesso"),
+        language: Language::PtBr,
+        category: Category::Authentication,
+        parameter_format: None,
+        message_send_ttl_seconds: None,
+        components: vec![
+            Component::Body(Body {
+                add_security_recommendation: Some(true),
+                ..Body::default()
+            }),
+            Component::Footer(Footer {
+                code_expiration_minutes: Some(10),
+                ..Footer::default()
+            }),
+            Component::Buttons(Buttons {
+                buttons: vec![Button::Otp(OtpButton::new(OtpType::CopyCode))],
+            }),
+        ],
+    };
+    f(&mut d);
+    d
+}
+
+/// The authentication template with `b` as its one button.
+fn auth_button(b: OtpButton) -> TemplateDraft {
+    auth(|d| {
+        set(
+            d,
+            Component::Buttons(Buttons {
+                buttons: vec![Button::Otp(b)],
+            }),
+        )
+    })
+}
+
+fn app(package_name: &str, signature_hash: &str) -> SupportedApp {
+    SupportedApp {
+        package_name: package_name.into(),
+        signature_hash: signature_hash.into(),
+    }
+}
+
+/// A one-tap (or zero-tap, terms accepted) button with these apps.
+fn tap(otp_type: OtpType, apps: Vec<SupportedApp>) -> OtpButton {
+    let mut b = OtpButton::new(otp_type.clone());
+    b.autofill_text = Some(s("Preencher"));
+    b.supported_apps = apps;
+    if otp_type == OtpType::ZeroTap {
+        b.zero_tap_terms_accepted = Some(true);
+    }
+    b
+}
+
+fn good_app() -> SupportedApp {
+    app("com.example.luckyshrub", "K8a/AINcGX7")
+}
+
+fn expiry(minutes: Option<i64>, ttl: Option<i64>) -> TemplateDraft {
+    auth(|d| {
+        set(
+            d,
+            Component::Footer(Footer {
+                code_expiration_minutes: minutes,
+                ..Footer::default()
+            }),
+        );
+        d.message_send_ttl_seconds = ttl;
+    })
+}
+
+fn auth_rows() -> Vec<Row> {
+    let copy_text = |t: &str| {
+        let mut b = OtpButton::new(OtpType::CopyCode);
+        b.text = Some(t.into());
+        auth_button(b)
+    };
+    let autofill = |t: &str| {
+        let mut b = tap(OtpType::OneTap, vec![good_app()]);
+        b.autofill_text = Some(t.into());
+        auth_button(b)
+    };
+    let one_app = |a: SupportedApp| auth_button(tap(OtpType::OneTap, vec![a]));
+    let ttl = |category: Category, ttl: i64| {
+        with(|d| {
+            d.category = category;
+            d.message_send_ttl_seconds = Some(ttl);
+        })
+    };
+    vec![
+        // time-to-live, every category
+        Not(
+            "utility ttl 30",
+            ttl(Category::Utility, 30),
+            "message_send_ttl_out_of_range",
+        ),
+        Not(
+            "utility ttl 43200",
+            ttl(Category::Utility, 43_200),
+            "message_send_ttl_out_of_range",
+        ),
+        Has(
+            "utility ttl 29",
+            ttl(Category::Utility, 29),
+            "message_send_ttl_seconds",
+            "message_send_ttl_out_of_range",
+            json!({"min": 30, "max": 43200, "found": 29, "category": "UTILITY"}),
+        ),
+        Has(
+            "utility ttl 43201",
+            ttl(Category::Utility, 43_201),
+            "message_send_ttl_seconds",
+            "message_send_ttl_out_of_range",
+            json!({"max": 43200, "found": 43201}),
+        ),
+        Not(
+            "auth ttl 30",
+            expiry(None, Some(30)),
+            "message_send_ttl_out_of_range",
+        ),
+        Not(
+            "auth ttl 900",
+            expiry(None, Some(900)),
+            "message_send_ttl_out_of_range",
+        ),
+        Has(
+            "auth ttl 901",
+            expiry(None, Some(901)),
+            "message_send_ttl_seconds",
+            "message_send_ttl_out_of_range",
+            json!({"min": 30, "max": 900, "found": 901, "category": "AUTHENTICATION"}),
+        ),
+        Has(
+            "auth ttl -1",
+            expiry(None, Some(-1)),
+            "message_send_ttl_seconds",
+            "message_send_ttl_out_of_range",
+            json!({"found": -1}),
+        ),
+        Has(
+            "marketing ttl",
+            ttl(Category::Marketing, 600),
+            "message_send_ttl_seconds",
+            "message_send_ttl_not_allowed",
+            json!({"category": "MARKETING"}),
+        ),
+        Not(
+            "marketing without ttl",
+            marketing(base()),
+            "message_send_ttl_not_allowed",
+        ),
+        // the time-to-live against the code's expiry
+        Not(
+            "ttl = expiry",
+            expiry(Some(10), Some(600)),
+            "ttl_outlasts_code_expiry",
+        ),
+        Not(
+            "no expiry",
+            expiry(None, Some(900)),
+            "ttl_outlasts_code_expiry",
+        ),
+        Has(
+            "ttl > expiry",
+            expiry(Some(5), Some(301)),
+            "message_send_ttl_seconds",
+            "ttl_outlasts_code_expiry",
+            json!({"limit": 300, "found": 301, "minutes": 5}),
+        ),
+        Has(
+            "default ttl > expiry",
+            expiry(Some(5), None),
+            "message_send_ttl_seconds",
+            "ttl_outlasts_code_expiry",
+            json!({"limit": 300, "found": 600}),
+        ),
+        // the shape
+        Has(
+            "auth header",
+            auth(|d| {
+                d.components.insert(
+                    0,
+                    Component::Header(Header {
+                        format: HeaderFormat::Image,
+                        text: None,
+                        example: None,
+                    }),
+                )
+            }),
+            "header",
+            "authentication_header_not_allowed",
+            json!({}),
+        ),
+        Has(
+            "auth body text",
+            auth(|d| set(d, body_c("Seu código é {{1}}, use já.", &["1"]))),
+            "body.text",
+            "authentication_body_text_not_allowed",
+            json!({}),
+        ),
+        Not("auth without body text", auth(|_| {}), "body_required"),
+        Has(
+            "auth footer text",
+            auth(|d| {
+                set(
+                    d,
+                    Component::Footer(Footer {
+                        text: s("Equipe Citrus"),
+                        code_expiration_minutes: None,
+                    }),
+                )
+            }),
+            "footer.text",
+            "authentication_footer_text_not_allowed",
+            json!({}),
+        ),
+        Not(
+            "expiry 1",
+            expiry(Some(1), Some(60)),
+            "code_expiration_out_of_range",
+        ),
+        Not(
+            "expiry 90",
+            expiry(Some(90), None),
+            "code_expiration_out_of_range",
+        ),
+        Has(
+            "expiry 0",
+            expiry(Some(0), None),
+            "footer.code_expiration_minutes",
+            "code_expiration_out_of_range",
+            json!({"min": 1, "max": 90, "found": 0}),
+        ),
+        Has(
+            "expiry 91",
+            expiry(Some(91), None),
+            "footer.code_expiration_minutes",
+            "code_expiration_out_of_range",
+            json!({"found": 91}),
+        ),
+        // the button
+        Has(
+            "auth no button",
+            auth(|d| d.components.retain(|c| !matches!(c, Component::Buttons(_)))),
+            "buttons",
+            "authentication_button_required",
+            json!({}),
+        ),
+        Has(
+            "auth two buttons",
+            auth(|d| {
+                set(
+                    d,
+                    Component::Buttons(Buttons {
+                        buttons: vec![
+                            Button::Otp(OtpButton::new(OtpType::CopyCode)),
+                            Button::Otp(OtpButton::new(OtpType::CopyCode)),
+                        ],
+                    }),
+                )
+            }),
+            "buttons",
+            "authentication_buttons_too_many",
+            json!({"limit": 1, "found": 2}),
+        ),
+        Has(
+            "auth url button",
+            auth(|d| {
+                set(
+                    d,
+                    Component::Buttons(Buttons {
+                        buttons: vec![url("https://x.com", None)],
+                    }),
+                )
+            }),
+            "buttons.0.type",
+            "authentication_button_not_otp",
+            json!({"found": "URL"}),
+        ),
+        Has(
+            "otp in utility",
+            with(|d| {
+                set(
+                    d,
+                    Component::Buttons(Buttons {
+                        buttons: vec![qr("Ok"), Button::Otp(OtpButton::new(OtpType::CopyCode))],
+                    }),
+                )
+            }),
+            "buttons.1.type",
+            "otp_button_not_authentication",
+            json!({"category": "UTILITY"}),
+        ),
+        Has(
+            "otp type unknown",
+            auth_button(OtpButton::new(OtpType::Other(s("TWO_TAP")))),
+            "buttons.0.otp_type",
+            "otp_type_unsupported",
+            json!({"found": "TWO_TAP"}),
+        ),
+        Not("copy text 25", copy_text(&a(25)), "button_text_too_long"),
+        Has(
+            "copy text 26",
+            copy_text(&a(26)),
+            "buttons.0.text",
+            "button_text_too_long",
+            json!({"limit": 25, "found": 26}),
+        ),
+        Has(
+            "copy text blank",
+            copy_text(" "),
+            "buttons.0.text",
+            "button_text_required",
+            json!({}),
+        ),
+        Not("autofill 25", autofill(&a(25)), "button_text_too_long"),
+        Has(
+            "autofill 26",
+            autofill(&a(26)),
+            "buttons.0.autofill_text",
+            "button_text_too_long",
+            json!({"limit": 25, "found": 26}),
+        ),
+        Has(
+            "one tap no apps",
+            auth_button(tap(OtpType::OneTap, vec![])),
+            "buttons.0.supported_apps",
+            "supported_apps_required",
+            json!({}),
+        ),
+        Not(
+            "copy code needs no apps",
+            auth(|_| {}),
+            "supported_apps_required",
+        ),
+        Not(
+            "five apps",
+            auth_button(tap(OtpType::ZeroTap, vec![good_app(); 5])),
+            "supported_apps_too_many",
+        ),
+        Has(
+            "six apps",
+            auth_button(tap(OtpType::ZeroTap, vec![good_app(); 6])),
+            "buttons.0.supported_apps",
+            "supported_apps_too_many",
+            json!({"limit": 5, "found": 6}),
+        ),
+        Has(
+            "package name empty",
+            one_app(app("", "K8a/AINcGX7")),
+            "buttons.0.supported_apps.0.package_name",
+            "package_name_required",
+            json!({}),
+        ),
+        Has(
+            "package name one segment",
+            one_app(app("luckyshrub", "K8a/AINcGX7")),
+            "buttons.0.supported_apps.0.package_name",
+            "package_name_invalid",
+            json!({}),
+        ),
+        Has(
+            "package name dash",
+            auth_button(tap(
+                OtpType::OneTap,
+                vec![good_app(), app("com.lucky-shrub", "K8a/AINcGX7")],
+            )),
+            "buttons.0.supported_apps.1.package_name",
+            "package_name_invalid",
+            json!({}),
+        ),
+        Not(
+            "package name 224",
+            one_app(app(&format!("a.{}", a(222)), "K8a/AINcGX7")),
+            "package_name_too_long",
+        ),
+        Has(
+            "package name 225",
+            one_app(app(&format!("a.{}", a(223)), "K8a/AINcGX7")),
+            "buttons.0.supported_apps.0.package_name",
+            "package_name_too_long",
+            json!({"limit": 224, "found": 225}),
+        ),
+        Has(
+            "hash empty",
+            one_app(app("com.example", "")),
+            "buttons.0.supported_apps.0.signature_hash",
+            "signature_hash_required",
+            json!({}),
+        ),
+        Has(
+            "hash 10",
+            one_app(app("com.example", "K8a/AINcGX")),
+            "buttons.0.supported_apps.0.signature_hash",
+            "signature_hash_invalid",
+            json!({"limit": 11, "found": 10}),
+        ),
+        Has(
+            "hash bad char",
+            one_app(app("com.example", "K8a-AINcGX7")),
+            "buttons.0.supported_apps.0.signature_hash",
+            "signature_hash_invalid",
+            json!({"found": 11}),
+        ),
+        Not("hash ok", one_app(good_app()), "signature_hash_invalid"),
+        Has(
+            "zero tap terms missing",
+            auth_button({
+                let mut b = tap(OtpType::ZeroTap, vec![good_app()]);
+                b.zero_tap_terms_accepted = None;
+                b
+            }),
+            "buttons.0.zero_tap_terms_accepted",
+            "zero_tap_terms_required",
+            json!({}),
+        ),
+        Has(
+            "zero tap terms refused",
+            auth_button({
+                let mut b = tap(OtpType::ZeroTap, vec![good_app()]);
+                b.zero_tap_terms_accepted = Some(false);
+                b
+            }),
+            "buttons.0.zero_tap_terms_accepted",
+            "zero_tap_terms_required",
+            json!({}),
+        ),
+        Not(
+            "zero tap terms accepted",
+            auth_button(tap(OtpType::ZeroTap, vec![good_app()])),
+            "zero_tap_terms_required",
+        ),
+    ]
+}
 
 fn rows() -> Vec<Row> {
     let long_url = |n: usize| format!("https://x.com/{}", a(n - 14));
@@ -242,13 +700,7 @@ fn rows() -> Vec<Row> {
             with(|d| d.category = Category::Marketing),
             "category_unsupported",
         ),
-        Has(
-            "authentication",
-            with(|d| d.category = Category::Authentication),
-            "category",
-            "category_unsupported",
-            json!({"found": "AUTHENTICATION"}),
-        ),
+        Not("authentication", auth(|_| {}), "category_unsupported"),
         Has(
             "unknown category",
             with(|d| d.category = Category::Other(s("X"))),
@@ -1247,6 +1699,25 @@ fn base_draft_is_clean() {
 }
 
 #[test]
+fn every_delivery_mode_can_be_clean() {
+    assert_eq!(validate(&auth(|_| {})), vec![]);
+    for mode in [OtpType::OneTap, OtpType::ZeroTap] {
+        let d = auth_button(tap(
+            mode,
+            vec![good_app(), app("com.example.b", "abc+/=12345")],
+        ));
+        assert_eq!(validate(&d), vec![]);
+    }
+    // Nothing but the button: Meta's labels, no security line, no expiry, default TTL.
+    let bare = auth(|d| {
+        d.components = vec![Component::Buttons(Buttons {
+            buttons: vec![Button::Otp(OtpButton::new(OtpType::CopyCode))],
+        })]
+    });
+    assert_eq!(validate(&bare), vec![]);
+}
+
+#[test]
 fn meta_examples_count_fields_with_one_character_per_emoji() {
     // A 25-character button made of flags, families and skin tones.
     let text = "🇧🇷👨\u{200D}👩\u{200D}👧👍🏽".repeat(8) + "a";
@@ -1258,7 +1729,7 @@ fn meta_examples_count_fields_with_one_character_per_emoji() {
 #[test]
 fn every_code_is_tested_and_listed() {
     let mut produced = BTreeSet::new();
-    for row in rows() {
+    for row in rows().into_iter().chain(auth_rows()) {
         check_row(&row, &mut produced);
     }
     produced.extend(editing_codes());
@@ -1331,6 +1802,80 @@ fn editing_codes() -> Vec<String> {
         "category_locked",
         json!({"expected": "UTILITY"}),
     );
+    // Into or out of AUTHENTICATION, even where the category may change.
+    let rejected = stored(Status::Rejected);
+    let to_auth = with(|d| d.category = Category::Authentication);
+    expect(
+        check_update(&rejected, &to_auth),
+        "category",
+        "authentication_category_change",
+        json!({"expected": "UTILITY"}),
+    );
+    let mut auth_rejected = stored(Status::Paused);
+    auth_rejected.draft = auth(|_| {});
+    let from_auth = auth(|d| d.category = Category::Utility);
+    expect(
+        check_update(&auth_rejected, &from_auth),
+        "category",
+        "authentication_category_change",
+        json!({"expected": "AUTHENTICATION"}),
+    );
+    assert!(check_update(&auth_rejected, &auth(|_| {})).is_empty());
+    // Approved: the one code that already says so.
+    let mut auth_approved = stored(Status::Approved);
+    auth_approved.draft = auth(|_| {});
+    let codes: Vec<String> = check_update(&auth_approved, &from_auth)
+        .into_iter()
+        .map(|i| i.code)
+        .collect();
+    assert_eq!(codes, ["category_locked"]);
+    for (from, to, status, allowed) in [
+        (
+            Category::Utility,
+            Category::Marketing,
+            Status::Rejected,
+            true,
+        ),
+        (
+            Category::Utility,
+            Category::Marketing,
+            Status::Approved,
+            false,
+        ),
+        (
+            Category::Utility,
+            Category::Authentication,
+            Status::Rejected,
+            false,
+        ),
+        (
+            Category::Authentication,
+            Category::Utility,
+            Status::Paused,
+            false,
+        ),
+        (
+            Category::Authentication,
+            Category::Authentication,
+            Status::Approved,
+            true,
+        ),
+    ] {
+        assert_eq!(
+            category_change_allowed(&from, &to, &status),
+            allowed,
+            "{from} {to} {status}"
+        );
+        let mut old = stored(status);
+        old.draft.category = from;
+        let new = with(|d| d.category = to);
+        assert_eq!(
+            check_update(&old, &new)
+                .iter()
+                .all(|i| i.field != "category"),
+            allowed
+        );
+    }
 
     let now = 1_000 * DAY;
     assert_eq!(check_edit_rate(&[now - DAY], now), Ok(()));
@@ -1383,7 +1928,11 @@ fn warnings_map_to_rejections() {
     );
     assert_eq!(rejection_reason_for("body_too_long"), None);
     for w in WARNINGS {
-        assert!(rejection_reason_for(w).is_some(), "{w}");
+        assert_eq!(
+            rejection_reason_for(w).is_some(),
+            REVIEW_WARNINGS.contains(w),
+            "{w}"
+        );
     }
 }
 
@@ -1393,6 +1942,9 @@ fn warnings_never_block() {
     let issues = validate(&d);
     assert!(issues.iter().any(|i| i.severity == Severity::Warning));
     assert!(!has_errors(&issues), "{issues:#?}");
+    let issues = validate(&expiry(Some(1), Some(900)));
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert!(!has_errors(&issues));
 }
 
 #[test]

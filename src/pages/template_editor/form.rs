@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use hsm_domain::{
     convert_variables, variables, Body, BodyExample, Button, Buttons, Category, Component, Footer,
-    Header, HeaderExample, HeaderFormat, Language, NamedParam, ParameterFormat, TemplateDraft,
-    VarName,
+    Header, HeaderExample, HeaderFormat, Language, NamedParam, OtpButton, ParameterFormat,
+    TemplateDraft, VarName,
 };
 use serde::{Deserialize, Serialize};
 
@@ -118,6 +118,20 @@ pub struct Form {
     pub footer: String,
     pub buttons: Vec<ButtonRow>,
     pub next_uid: u32,
+    /// The authentication settings (`hsm_domain::authentication`), kept as loaded so a save
+    /// writes them back; the editor has no controls for them yet.
+    #[serde(default)]
+    pub auth: AuthSettings,
+}
+
+/// An authentication template's settings, as in the draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuthSettings {
+    pub add_security_recommendation: Option<bool>,
+    pub code_expiration_minutes: Option<i64>,
+    pub message_send_ttl_seconds: Option<i64>,
+    /// The OTP button, written after the button rows.
+    pub otp: Option<OtpButton>,
 }
 
 impl Default for Form {
@@ -136,6 +150,7 @@ impl Default for Form {
             footer: String::new(),
             buttons: Vec::new(),
             next_uid: 1,
+            auth: AuthSettings::default(),
         }
     }
 }
@@ -161,6 +176,7 @@ impl Form {
             parameter_format: d.parameter_format.clone(),
             ..Form::default()
         };
+        f.auth.message_send_ttl_seconds = d.message_send_ttl_seconds;
         if let Some(h) = d.header() {
             f.header = HeaderFormat::SUPPORTED.into_iter().find(|c| *c == h.format);
             f.header_text = h.text.clone().unwrap_or_default();
@@ -187,6 +203,7 @@ impl Form {
         }
         if let Some(b) = d.body() {
             f.body = b.text.clone();
+            f.auth.add_security_recommendation = b.add_security_recommendation;
             if let Some(ex) = &b.example {
                 if let Some(row) = ex.body_text.as_ref().and_then(|r| r.first()) {
                     for (i, s) in row.iter().enumerate() {
@@ -201,8 +218,13 @@ impl Form {
         }
         if let Some(ft) = d.footer() {
             f.footer = ft.text.clone();
+            f.auth.code_expiration_minutes = ft.code_expiration_minutes;
         }
         for b in d.buttons() {
+            if let Button::Otp(otp) = b {
+                f.auth.otp = Some(otp.clone());
+                continue;
+            }
             let uid = f.take_uid();
             f.buttons.push(match b {
                 Button::QuickReply { text } => ButtonRow::new(uid, ButtonKind::QuickReply, text),
@@ -222,6 +244,7 @@ impl Form {
                     code: example.clone(),
                     ..ButtonRow::new(uid, ButtonKind::CopyCode, "")
                 },
+                Button::Otp(_) => unreachable!("kept in `auth` above"),
             });
         }
         f
@@ -243,19 +266,27 @@ impl Form {
         let mut components = Vec::new();
         components.extend(self.header_component().map(Component::Header));
         components.push(Component::Body(Body {
+            add_security_recommendation: self.auth.add_security_recommendation,
             text: self.body.clone(),
             example: self.body_example(),
         }));
-        if !self.footer.is_empty() {
+        if !self.footer.is_empty() || self.auth.code_expiration_minutes.is_some() {
             components.push(Component::Footer(Footer {
+                code_expiration_minutes: self.auth.code_expiration_minutes,
                 text: self.footer.clone(),
             }));
         }
-        if !self.buttons.is_empty() {
-            let buttons = self.buttons.iter().map(ButtonRow::to_button).collect();
+        if !self.buttons.is_empty() || self.auth.otp.is_some() {
+            let buttons = self
+                .buttons
+                .iter()
+                .map(ButtonRow::to_button)
+                .chain(self.auth.otp.clone().map(Button::Otp))
+                .collect();
             components.push(Component::Buttons(Buttons { buttons }));
         }
         TemplateDraft {
+            message_send_ttl_seconds: self.auth.message_send_ttl_seconds,
             name: self.name.clone(),
             language: self.language.clone(),
             category: self.category.clone(),
@@ -528,6 +559,40 @@ mod tests {
         let back = Form::from_draft(&d, |h| h.to_owned());
         assert_eq!(back.to_draft(), d);
         assert!(hsm_domain::validate(&d).iter().all(|i| !i.is_error()));
+    }
+
+    #[test]
+    fn an_authentication_draft_keeps_its_settings_through_the_form() {
+        let mut otp = OtpButton::new(hsm_domain::OtpType::ZeroTap);
+        otp.zero_tap_terms_accepted = Some(true);
+        otp.supported_apps = vec![hsm_domain::SupportedApp {
+            package_name: "com.example.app".into(),
+            signature_hash: "K8a/AINcGX7".into(),
+        }];
+        let d = TemplateDraft {
+            name: "codigo".into(),
+            language: Language::PtBr,
+            category: Category::Authentication,
+            parameter_format: Some(ParameterFormat::Positional),
+            message_send_ttl_seconds: Some(300),
+            components: vec![
+                Component::Body(Body {
+                    add_security_recommendation: Some(true),
+                    ..Body::default()
+                }),
+                Component::Footer(Footer {
+                    code_expiration_minutes: Some(5),
+                    ..Footer::default()
+                }),
+                Component::Buttons(Buttons {
+                    buttons: vec![Button::Otp(otp)],
+                }),
+            ],
+        };
+        let f = Form::from_draft(&d, |h| h.to_owned());
+        assert!(f.buttons.is_empty());
+        assert_eq!(f.to_draft(), d);
+        assert_eq!(hsm_domain::validate(&d), vec![]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use super::AppState;
 use crate::problem::Problem;
+use crate::review;
 use crate::store::{self, SavedAnswer};
 use crate::util::{now_ms, stable_hash};
 
@@ -233,9 +234,10 @@ fn create_in(
     tx: &rusqlite::Transaction,
     body: &[u8],
     now: i64,
-    due: i64,
+    delay: i64,
 ) -> Result<Template, Problem> {
     let draft = parse_draft(body)?;
+    let due = now + review::review_delay_for(&draft, delay);
     if let Some(p) = blocking(validate(&draft)) {
         return Err(p);
     }
@@ -325,7 +327,7 @@ pub async fn create(
         Ok(v) => stable_hash(v.to_string().as_bytes()),
         Err(_) => stable_hash(&body),
     };
-    let due = st.review_delay_ms;
+    let delay = st.review_delay_ms;
     let res = st
         .store
         .call(move |c| -> Result<Response, Problem> {
@@ -348,7 +350,7 @@ pub async fn create(
                     return Ok(saved_response(&saved, true));
                 }
             }
-            let result = create_in(&tx, &body, now, now + due);
+            let result = create_in(&tx, &body, now, delay);
             let answer = answer_of(&result, request_hash);
             // Server errors are not final answers: a retry may succeed.
             if let (Some(key), true) = (&key, answer.status < 500) {
@@ -425,7 +427,8 @@ pub async fn update(
                     .header(header::RETRY_AFTER, retry));
                 }
             }
-            if !store::update(&tx, id, old.version, &draft, now, now + delay)? {
+            let due = now + review::review_delay_for(&draft, delay);
+            if !store::update(&tx, id, old.version, &draft, now, due)? {
                 return Err(Problem::new(StatusCode::PRECONDITION_FAILED, problem::PRECONDITION_FAILED, "the template changed since you loaded it"));
             }
             if was_approved {
