@@ -129,6 +129,41 @@ test('a deep link to /new with the chunk down shows the panel, then the editor',
   await editorHeading(page).waitFor({ timeout: 20_000 });
 });
 
+test("the editor's words come with its code: fetched once per locale, shown with a retry when they cannot be", async () => {
+  const { page } = await newPage();
+  const words = { down: true, urls: [] };
+  await page.route('**/hsm-words-*.json', async (route) => {
+    words.urls.push(new URL(route.request().url()).pathname);
+    return words.down ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto(`${APP_URL}/new`);
+  const panel = chunkFailed(page);
+  await panel.waitFor({ timeout: 20_000 });
+  words.down = false;
+  await retry(panel);
+  await editorHeading(page).waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Salvar' }).waitFor();
+  // Back to the list and into the editor again: the words are in, not fetched again.
+  const fetched = words.urls.filter((u) => u.endsWith('/hsm-words-pt-BR.json')).length;
+  await page.locator('.hsm-editor__back').click();
+  await rows(page).first().waitFor({ timeout: 20_000 });
+  await newLink(page).first().click();
+  await editorHeading(page).waitFor({ timeout: 20_000 });
+  assert.equal(words.urls.filter((u) => u.endsWith('/hsm-words-pt-BR.json')).length, fetched);
+  assert.ok(words.urls.every((u) => u.endsWith('/hsm-words-pt-BR.json')), `only pt-BR's words: ${words.urls}`);
+});
+
+test("switching the portal's language in the editor brings that language's editor words", async () => {
+  const { page } = await newPage();
+  await page.goto(`${APP_URL}${PORTAL}/new`);
+  await editorHeading(page).waitFor({ timeout: 20_000 });
+  const english = page.waitForResponse((r) => r.url().endsWith('/hsm-words-en.json'));
+  await page.selectOption('#portal-locale', 'en');
+  assert.equal((await english).status(), 200);
+  await editorHeading(page, 'New template').waitFor({ timeout: 5_000 });
+  await page.getByRole('button', { name: 'Save' }).waitFor();
+});
+
 test('embedded under script-src \'self\' \'wasm-unsafe-eval\': list, editor link, deep link, reload', async () => {
   const { page } = await newPage();
   const violations = [];

@@ -8,7 +8,10 @@
 //!
 //! The split point is fallible: a chunk that cannot be fetched (network down, a 404 after a
 //! redeploy) shows the app's error panel with a retry, never a panic (under `panic = "abort"` a
-//! panic would take the whole app down).
+//! panic would take the whole app down). The screens' words (`i18n::deferred`) come with their
+//! code, and a failure to fetch them is shown the same way.
+
+use crate::i18n::Locale;
 
 /// The editor's route view: the chunk (split builds) or the editor itself.
 #[cfg(hsm_split)]
@@ -38,17 +41,21 @@ pub fn import_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 
     || view! { <TemplateImport /> }.into_any()
 }
 
-/// Starts fetching the editor's chunk, if this build has one and it is neither loaded nor on
-/// its way. A failure is silent here: entering the route tries again and shows it.
-pub fn preload_editor() {
+/// Starts fetching the editor's chunk and its words in `locale`, if this build has them and
+/// they are neither in nor on their way. A failure is silent here: entering the route tries
+/// again and shows it.
+pub fn preload_editor(locale: Locale) {
+    crate::i18n::deferred::preload(locale);
     #[cfg(hsm_split)]
     split::preload();
 }
 
 /// [`preload_editor`] once the browser has nothing more urgent to do (after the list shows).
-pub fn preload_editor_when_idle() {
+pub fn preload_editor_when_idle(locale: Locale) {
     #[cfg(hsm_split)]
-    split::preload_when_idle();
+    split::preload_when_idle(locale);
+    #[cfg(not(hsm_split))]
+    let _ = locale;
 }
 
 #[cfg(hsm_split)]
@@ -65,7 +72,7 @@ mod split {
 
     use crate::api::ApiError;
     use crate::components::ErrorPanel;
-    use crate::i18n::use_i18n;
+    use crate::i18n::{deferred, use_i18n, Locale};
     use crate::pages::{TemplateEditor, TemplateImport};
 
     /// A chunk with a route of its own.
@@ -75,11 +82,21 @@ mod split {
         Import,
     }
 
-    async fn load(chunk: Chunk) -> Result<AnyView, SplitLoaderError> {
-        match chunk {
+    /// The screen: its code and its words in `locale`, fetched side by side; `None` when
+    /// either could not be fetched.
+    async fn load(chunk: Chunk, locale: Locale) -> Option<AnyView> {
+        deferred::preload(locale);
+        let view = match chunk {
             Chunk::Editor => editor_view().await,
             Chunk::Import => import_view().await,
-        }
+        };
+        let words = deferred::load(locale).await;
+        view.ok().filter(|_| words.is_ok())
+    }
+
+    /// The locale the screen opens in.
+    fn locale() -> Locale {
+        use_i18n().locale_untracked()
     }
 
     /// Everything only the editor uses ends up in the chunk `split_editor.wasm`.
@@ -104,18 +121,18 @@ mod split {
         Ok(view! { <TemplateImport /> }.into_any())
     }
 
-    /// The router's handle on the import screen's split point.
-    pub struct ImportRoute;
+    /// The router's handle on the import screen's split point, in the locale it opens in.
+    pub struct ImportRoute(Locale);
 
     impl LazyRoute for ImportRoute {
         fn data() -> Self {
-            ImportRoute
+            ImportRoute(locale())
         }
 
-        async fn view(_this: Self) -> AnyView {
-            match import_view().await {
-                Ok(view) => view,
-                Err(_) => view! { <ChunkUnavailable chunk=Chunk::Import /> }.into_any(),
+        async fn view(this: Self) -> AnyView {
+            match load(Chunk::Import, this.0).await {
+                Some(view) => view,
+                None => view! { <ChunkUnavailable chunk=Chunk::Import /> }.into_any(),
             }
         }
 
@@ -124,18 +141,18 @@ mod split {
         }
     }
 
-    /// The router's handle on the split point.
-    pub struct EditorRoute;
+    /// The router's handle on the split point, in the locale the editor opens in.
+    pub struct EditorRoute(Locale);
 
     impl LazyRoute for EditorRoute {
         fn data() -> Self {
-            EditorRoute
+            EditorRoute(locale())
         }
 
-        async fn view(_this: Self) -> AnyView {
-            match editor_view().await {
-                Ok(view) => view,
-                Err(_) => view! { <ChunkUnavailable chunk=Chunk::Editor /> }.into_any(),
+        async fn view(this: Self) -> AnyView {
+            match load(Chunk::Editor, this.0).await {
+                Some(view) => view,
+                None => view! { <ChunkUnavailable chunk=Chunk::Editor /> }.into_any(),
             }
         }
 
@@ -160,11 +177,11 @@ mod split {
         });
     }
 
-    pub fn preload_when_idle() {
+    pub fn preload_when_idle(locale: Locale) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let callback = Closure::once_into_js(preload);
+        let callback = Closure::once_into_js(move || super::preload_editor(locale));
         let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -208,14 +225,14 @@ mod split {
                 if first {
                     return failed();
                 }
-                match load(chunk).await {
-                    Ok(view) => {
+                match load(chunk, i18n.locale_untracked()).await {
+                    Some(view) => {
                         if chunk == Chunk::Editor {
                             STARTED.set(true);
                         }
                         view
                     }
-                    Err(_) => failed(),
+                    None => failed(),
                 }
             }))
         }

@@ -9,6 +9,7 @@
 //! read, and the runtime is a few hundred bytes of wasm, which the 200 KB budget needs.)
 
 mod catalog;
+pub mod deferred;
 mod format;
 mod labels;
 
@@ -80,9 +81,25 @@ impl I18n {
         }
     }
 
-    /// Switches every view to `locale`.
+    /// The current locale, never tracked.
+    pub fn locale_untracked(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
+    /// Switches every view to `locale`. When the deferred words of the current one are in (a
+    /// screen that needs them was opened), the switch waits for the new locale's, so no view
+    /// shows a key meanwhile; if they cannot be fetched it switches anyway.
     pub fn set_locale(&self, locale: Locale) {
-        self.locale.set(locale);
+        let current = self.locale.get_untracked();
+        if deferred::ready(locale) || !deferred::ready(current) {
+            self.locale.set(locale);
+            return;
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let _ = deferred::load(locale).await;
+            this.locale.try_set(locale);
+        });
     }
 
     /// The message for `key` in the current locale (tracked).

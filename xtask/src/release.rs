@@ -10,7 +10,8 @@
 //!    loader needs;
 //! 4. `wasm-opt -Oz` on the main module and on every chunk;
 //! 5. the page: the stylesheets, `public/`, an `index.html`, its `boot.js` and the painter of
-//!    the list's first rows, `hsm-first-paint.js`, with the words of `locales/` ([`painter`]);
+//!    the list's first rows, `hsm-first-paint.js`, with the words of `locales/` ([`painter`]),
+//!    and the editor's and validation's words the first module leaves out ([`words`]);
 //! 6. `.br`/`.gz` siblings of every wasm, JS and CSS file.
 
 use std::fs;
@@ -196,7 +197,30 @@ fn page(dist: &Path) -> Result<(), String> {
     fs::write(dist.join("index.html"), out).map_err(|e| e.to_string())?;
     fs::write(dist.join(PAGE_CSS), css).map_err(|e| format!("{PAGE_CSS}: {e}"))?;
     boot(dist)?;
-    painter(dist)
+    painter(dist)?;
+    words(dist)
+}
+
+/// The catalogue areas the first module leaves out (`src/i18n/catalog.rs`'s `DEFERRED`): the
+/// editor and the import screen fetch them with their code.
+const DEFERRED_AREAS: [&str; 2] = ["editor", "validation"];
+
+/// `hsm-words-<tag>.json` per locale: `{"editor": {…}, "validation": {…}}` from `locales/`.
+fn words(dist: &Path) -> Result<(), String> {
+    for locale in LOCALES {
+        let mut file = serde_json::Map::new();
+        for area in DEFERRED_AREAS {
+            let path = root().join(format!("locales/{locale}/{area}.json"));
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let map: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            file.insert(area.to_owned(), map);
+        }
+        let name = format!("hsm-words-{locale}.json");
+        let text = serde_json::to_string(&file).map_err(|e| e.to_string())?;
+        fs::write(dist.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Every stylesheet of the app in one file (see [`page`]).

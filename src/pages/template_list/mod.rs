@@ -131,7 +131,7 @@ pub fn TemplateList() -> impl IntoView {
         if templates.with(|r| matches!(r, Some(Ok(_)))) {
             last_loaded.set(Some(now_ms()));
             // The rows are up: fetch the editor's code while the admin reads them.
-            crate::lazy::preload_editor_when_idle();
+            crate::lazy::preload_editor_when_idle(i18n.locale_untracked());
         }
     });
     keep_focus_across_reloads(pending, section);
@@ -190,8 +190,8 @@ pub fn TemplateList() -> impl IntoView {
         <section
             class="hsm-page hsm-list"
             node_ref=section
-            on:pointerover=|ev| preload_on_intent(&ev)
-            on:focusin=|ev| preload_on_intent(&ev)
+            on:pointerover=move |ev| preload_on_intent(&ev, i18n.locale_untracked())
+            on:focusin=move |ev| preload_on_intent(&ev, i18n.locale_untracked())
         >
             <header class="hsm-page__header">
                 <h1 tabindex="-1" node_ref=heading>
@@ -256,14 +256,14 @@ pub fn TemplateList() -> impl IntoView {
 
 /// A pointer over or the focus on a link ("Novo", a template's name, "Duplicar", "Corrigir") or
 /// a row (a click opens its editor): the editor's code is about to be needed.
-fn preload_on_intent(ev: &web_sys::Event) {
+fn preload_on_intent(ev: &web_sys::Event, locale: crate::i18n::Locale) {
     let on_link = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest("a[href], tr.hsm-row").ok().flatten())
         .is_some();
     if on_link {
-        crate::lazy::preload_editor();
+        crate::lazy::preload_editor(locale);
     }
 }
 
