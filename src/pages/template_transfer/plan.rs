@@ -140,6 +140,47 @@ pub fn counts(items: &[Item]) -> Counts {
     c
 }
 
+/// One group of the preview or the result: its name (`data-group`), its heading's message key
+/// and its templates, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub kind: &'static str,
+    pub key: &'static str,
+    pub items: Vec<Item>,
+}
+
+/// The groups to show, without the empty ones: before the run, what will be created; after
+/// it, what was created and what was not; then what exists already and what is invalid.
+pub fn groups(items: &[Item], finished: bool) -> Vec<Group> {
+    let pick = |kind, key, keep: fn(&State) -> bool| Group {
+        kind,
+        key,
+        items: items.iter().filter(|i| keep(&i.state)).cloned().collect(),
+    };
+    let mut out = if finished {
+        vec![
+            pick("created", "transfer.group_created", |s| {
+                matches!(s, State::Created { .. })
+            }),
+            pick("not-created", "transfer.group_not_created", |s| {
+                matches!(s, State::ToCreate | State::Failed(_))
+            }),
+        ]
+    } else {
+        vec![pick("to-create", "transfer.group_to_create", |s| {
+            *s == State::ToCreate
+        })]
+    };
+    out.push(pick("exists", "transfer.group_exists", |s| {
+        *s == State::Exists
+    }));
+    out.push(pick("invalid", "transfer.group_invalid", |s| {
+        matches!(s, State::Invalid(_))
+    }));
+    out.retain(|g| !g.items.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +249,37 @@ mod tests {
             let (state, stop) = after_create(Err(transient));
             assert!(stop && matches!(state, State::Failed(_)));
         }
+    }
+
+    #[test]
+    fn groups_before_and_after_the_run() {
+        let with = |state: State| Item { state, ..item() };
+        let items = [
+            with(State::ToCreate),
+            with(State::Exists),
+            with(State::Invalid(Vec::new())),
+            with(State::Failed(ApiError::Network("x".into()))),
+            with(State::Created { id: "7".into() }),
+        ];
+        let kinds = |gs: Vec<Group>| {
+            gs.iter()
+                .map(|g| (g.kind, g.items.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(groups(&items, false)),
+            [("to-create", 1), ("exists", 1), ("invalid", 1)]
+        );
+        assert_eq!(
+            kinds(groups(&items, true)),
+            [
+                ("created", 1),
+                ("not-created", 2),
+                ("exists", 1),
+                ("invalid", 1)
+            ]
+        );
+        assert!(groups(&[], true).is_empty());
     }
 
     #[test]
