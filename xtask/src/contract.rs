@@ -4,7 +4,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::process::{cmd, exec, target_dir};
-use crate::{root, setup, test};
+use crate::{backend, root, setup};
 
 const CONTRACT: &str = "docs/openapi.yaml";
 
@@ -34,7 +34,7 @@ pub fn lint() -> Result<(), String> {
 /// step. The JUnit report and Schemathesis' cache land in `target/schemathesis/`.
 pub fn fuzz() -> Result<(), String> {
     let token = fresh_token();
-    let (_server, url) = test::devserver("fuzz", &["--token", &token])?;
+    let (_server, url) = backend::devserver("fuzz", &["--token", &token])?;
     let report = target_dir().join("schemathesis");
     std::fs::create_dir_all(&report).map_err(|e| format!("cannot create {report:?}: {e}"))?;
     exec(

@@ -1,8 +1,11 @@
 //! `cargo xtask setup | build | serve | test | bench`: the one place that knows how to install the tools,
 //! build the app, start the servers and browsers, and in what order.
 
+mod backend;
 mod bench;
 mod contract;
+#[cfg(test)]
+mod module_graph;
 mod process;
 mod release;
 mod serve;

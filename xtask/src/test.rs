@@ -1,17 +1,11 @@
 //! `cargo xtask test`: every check, in order, each step reported; the last line sums them up.
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::process::{build_devserver, cmd, exec, output, start_devserver, Guard};
+use crate::backend::{devserver, devserver_reviewing_in};
+use crate::process::{build_devserver, cmd, exec, output};
 use crate::{contract, root, serve, setup};
-
-/// Seeded templates the browser tests and the smoke test look for.
-const SEED: &str = "30";
-
-/// The review delay of the browser and whole-app tests: long enough to see `PENDING`.
-const REVIEW_DELAY_MS: &str = "1500";
 
 /// The dev backend of the whole-app tests under faults: 30% of the API requests fail (500, 503,
 /// dropped before or after being handled), each waits 0.2–2 s, always in the same order.
@@ -176,46 +170,9 @@ fn deny() -> Result<(), String> {
     Ok(())
 }
 
-/// A fresh data folder for one dev backend run.
-fn scratch(name: &str) -> Result<PathBuf, String> {
-    let dir = root().join("target/xtask").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    Ok(dir)
-}
-
 fn free_port() -> Result<u16, String> {
     let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
-/// A dev backend on a fresh data folder, seeded, with the tests' review delay.
-pub(crate) fn devserver(name: &str, extra: &[&str]) -> Result<(Guard, String), String> {
-    devserver_reviewing_in(name, REVIEW_DELAY_MS, extra)
-}
-
-/// [`devserver`] with another review delay.
-fn devserver_reviewing_in(
-    name: &str,
-    review_delay_ms: &str,
-    extra: &[&str],
-) -> Result<(Guard, String), String> {
-    let data = scratch(name)?;
-    let mut args: Vec<String> = [
-        "--listen",
-        "127.0.0.1:0",
-        "--seed",
-        SEED,
-        "--review-delay-ms",
-        review_delay_ms,
-        "--data-dir",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    args.push(data.display().to_string());
-    args.extend(extra.iter().map(|s| s.to_string()));
-    start_devserver(&args)
 }
 
 /// `wasm-bindgen-test` suites in a headless browser, against a dev backend started here.

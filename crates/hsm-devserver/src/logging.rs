@@ -84,7 +84,7 @@ pub fn init(level: LogLevel) {
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
         tracing::error!(
-            panic = %crate::review::panic_message(info.payload()),
+            panic = %crate::util::panic_message(info.payload()),
             %location,
             "panicked"
         );

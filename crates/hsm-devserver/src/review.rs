@@ -110,17 +110,6 @@ pub fn decide(draft: &TemplateDraft) -> Verdict {
     Verdict::Approved
 }
 
-/// The text of a panic's payload.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "(no message)".to_owned()
-    }
-}
-
 /// What one pass over the due reviews did.
 #[derive(Debug, Default, PartialEq)]
 pub struct Pass {
@@ -166,7 +155,7 @@ pub fn review_due(
                     let retry_ms = RETRY_AFTER_PANIC_MS.max(delay_ms);
                     tracing::error!(
                         template_id = due.id,
-                        panic = %panic_message(payload.as_ref()),
+                        panic = %crate::util::panic_message(payload.as_ref()),
                         retry_in_ms = retry_ms,
                         "review panicked; the template stays PENDING and is tried again"
                     );

@@ -111,7 +111,7 @@ impl Store {
         })
         .await
         .map_err(|e| match e.try_into_panic() {
-            Ok(payload) => crate::review::panic_message(payload.as_ref()),
+            Ok(payload) => crate::util::panic_message(payload.as_ref()),
             Err(e) => e.to_string(),
         })
     }

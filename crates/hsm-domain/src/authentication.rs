@@ -17,7 +17,7 @@
 //! generated `text` (and the body a code `example`), and the button may come back as a URL
 //! button (`https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}`, one-tap
 //! ones with `cta_display_name`, `package_name` and `signature_hash` in the query). Reading a
-//! [`TemplateDraft`] maps that back ([`normalize_read_shape`]), so import and any sync hold and
+//! [`TemplateDraft`] maps that back ([`normalize_read_shape`](crate::model::read_shape::normalize_read_shape)), so import and any sync hold and
 //! export what Meta's create call takes. Meta's older one-tap shape, `package_name` and
 //! `signature_hash` on the button itself, reads as one supported app.
 //!
@@ -29,13 +29,13 @@
 //! table here get the English words, as Meta does for languages it has not translated.
 //! [`preview`] puts them together with a sample code for the editor's preview.
 
-use serde::{Deserialize, Serialize};
-
-use crate::model::{Button, Category, Component, Language, OtpType, TemplateDraft};
+use crate::codes::*;
+use crate::issue::Issue;
+use crate::limits::BUTTON_TEXT_MAX;
+pub use crate::model::fixed_texts::{fixed_texts, FixedTexts};
+use crate::model::{Button, Category, OtpButton, OtpType, TemplateDraft};
 use crate::path::{AppPart, ButtonPart, FieldPath};
 use crate::text::char_count;
-use crate::validation::codes::*;
-use crate::validation::{Issue, BUTTON_TEXT_MAX};
 
 /// Fewest minutes of `code_expiration_minutes`.
 pub const CODE_EXPIRATION_MIN: i64 = 1;
@@ -55,93 +55,6 @@ pub const AUTHENTICATION_TTL: std::ops::RangeInclusive<i64> = 30..=900;
 pub const UTILITY_TTL: std::ops::RangeInclusive<i64> = 30..=43_200;
 /// The code a preview shows.
 pub const SAMPLE_CODE: &str = "123456";
-
-/// The URL Meta's GET writes for an OTP button, up to its query.
-const OTP_URL_PREFIX: &str = "https://www.whatsapp.com/otp/code/?";
-
-/// An authentication template's one button (`"type": "OTP"`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "OtpButtonWire")]
-pub struct OtpButton {
-    /// The delivery mode.
-    pub otp_type: OtpType,
-    /// The copy-code label; absent means Meta's, in the template's language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// One-tap and zero-tap: the autofill label; absent means Meta's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub autofill_text: Option<String>,
-    /// One-tap and zero-tap: the Android apps that may receive the code.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub supported_apps: Vec<SupportedApp>,
-    /// Zero-tap: the business accepted Meta's zero-tap terms (Meta refuses it otherwise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zero_tap_terms_accepted: Option<bool>,
-}
-
-impl OtpButton {
-    /// A button of this delivery mode with Meta's labels and no apps.
-    pub fn new(otp_type: OtpType) -> Self {
-        OtpButton {
-            otp_type,
-            text: None,
-            autofill_text: None,
-            supported_apps: Vec::new(),
-            zero_tap_terms_accepted: None,
-        }
-    }
-
-    /// Whether the mode hands the code to an Android app (one-tap, zero-tap).
-    pub fn uses_apps(&self) -> bool {
-        matches!(self.otp_type, OtpType::OneTap | OtpType::ZeroTap)
-    }
-}
-
-/// An Android app that may receive the code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SupportedApp {
-    #[serde(default)]
-    pub package_name: String,
-    #[serde(default)]
-    pub signature_hash: String,
-}
-
-/// [`OtpButton`] as it comes, with Meta's older one-tap fields.
-#[derive(Deserialize)]
-struct OtpButtonWire {
-    otp_type: OtpType,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    autofill_text: Option<String>,
-    #[serde(default)]
-    supported_apps: Vec<SupportedApp>,
-    #[serde(default)]
-    zero_tap_terms_accepted: Option<bool>,
-    #[serde(default)]
-    package_name: Option<String>,
-    #[serde(default)]
-    signature_hash: Option<String>,
-}
-
-impl From<OtpButtonWire> for OtpButton {
-    fn from(w: OtpButtonWire) -> Self {
-        let mut supported_apps = w.supported_apps;
-        if supported_apps.is_empty() && (w.package_name.is_some() || w.signature_hash.is_some()) {
-            supported_apps.push(SupportedApp {
-                package_name: w.package_name.unwrap_or_default(),
-                signature_hash: w.signature_hash.unwrap_or_default(),
-            });
-        }
-        OtpButton {
-            otp_type: w.otp_type,
-            text: w.text,
-            autofill_text: w.autofill_text,
-            supported_apps,
-            zero_tap_terms_accepted: w.zero_tap_terms_accepted,
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -430,81 +343,6 @@ fn out_of_range(
 // ---------------------------------------------------------------------------------------------
 // Meta's texts and the preview
 
-/// Meta's words of an authentication template in one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FixedTexts {
-    /// The body, `{{1}}` standing for the code (bold in WhatsApp's formatting).
-    pub body: &'static str,
-    /// The line `add_security_recommendation` appends to the body.
-    pub security: &'static str,
-    /// The footer of `code_expiration_minutes`, `{minutes}` standing for the number.
-    pub expiry: &'static str,
-    /// The copy-code button's label when the template sets none.
-    pub copy_code: &'static str,
-    /// The one-tap button's label when the template sets none.
-    pub autofill: &'static str,
-}
-
-const PT_BR: FixedTexts = FixedTexts {
-    body: "Seu código de verificação é *{{1}}*.",
-    security: "Para sua segurança, não o compartilhe.",
-    expiry: "Este código expira em {minutes} minutos.",
-    copy_code: "Copiar código",
-    autofill: "Preenchimento automático",
-};
-
-const EN: FixedTexts = FixedTexts {
-    body: "*{{1}}* is your verification code.",
-    security: "For your security, do not share this code.",
-    expiry: "This code expires in {minutes} minutes.",
-    copy_code: "Copy code",
-    autofill: "Autofill",
-};
-
-const ES: FixedTexts = FixedTexts {
-    body: "Tu código de verificación es *{{1}}*.",
-    security: "Por tu seguridad, no lo compartas.",
-    expiry: "Este código caduca en {minutes} minutos.",
-    copy_code: "Copiar código",
-    autofill: "Autocompletar",
-};
-
-/// Meta's words for `language`; English for a language without its own table (see the
-/// module doc).
-pub fn fixed_texts(language: &Language) -> &'static FixedTexts {
-    match language {
-        Language::PtBr => &PT_BR,
-        Language::Es | Language::EsEs | Language::EsMx | Language::EsAr => &ES,
-        Language::EnUs | Language::En | Language::Other(_) => &EN,
-    }
-}
-
-impl FixedTexts {
-    /// The body as Meta writes it in a GET answer, `{{1}}` standing for the code.
-    pub fn body_text(&self, security: bool) -> String {
-        if security {
-            format!("{} {}", self.body, self.security)
-        } else {
-            self.body.to_owned()
-        }
-    }
-
-    /// The expiry footer for `minutes`.
-    pub fn footer_text(&self, minutes: i64) -> String {
-        self.expiry.replace("{minutes}", &minutes.to_string())
-    }
-
-    /// The minutes of an expiry footer written in these words, if it is one.
-    fn footer_minutes(&self, text: &str) -> Option<i64> {
-        let (before, after) = self.expiry.split_once("{minutes}")?;
-        let digits = text.strip_prefix(before)?.strip_suffix(after)?;
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok()
-    }
-}
-
 /// What the preview of an authentication template shows, in its language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
@@ -560,87 +398,12 @@ pub fn preview(draft: &TemplateDraft, code: &str) -> Preview {
 // ---------------------------------------------------------------------------------------------
 // Meta's read shape
 
-/// Maps Meta's read shape of an authentication template back to its create shape (see the
-/// module doc); other templates are left as they are. Applied whenever a draft is read.
-///
-/// - A body `text` is Meta's when it is the fixed text of the template's language (with or
-///   without the security line) or comes with `add_security_recommendation`: it is dropped,
-///   with the body's code `example`, and the switch set from it when absent.
-/// - A footer `text` is Meta's when it is the expiry footer of the language or comes with
-///   `code_expiration_minutes`: it is dropped, the minutes read from it when absent.
-/// - A URL button to Meta's OTP address becomes the OTP button it stands for. Meta keeps a
-///   zero-tap template only once its terms were accepted, so such a button reads as accepted.
-pub fn normalize_read_shape(draft: &mut TemplateDraft) {
-    if draft.category != Category::Authentication {
-        return;
-    }
-    let texts = fixed_texts(&draft.language);
-    for component in &mut draft.components {
-        match component {
-            Component::Body(body) if !body.text.is_empty() => {
-                let security = [false, true]
-                    .into_iter()
-                    .find(|s| body.text == texts.body_text(*s));
-                if security.is_some() || body.add_security_recommendation.is_some() {
-                    body.add_security_recommendation =
-                        body.add_security_recommendation.or(security);
-                    body.text.clear();
-                    body.example = None;
-                }
-            }
-            Component::Footer(footer) if !footer.text.is_empty() => {
-                let minutes = texts.footer_minutes(&footer.text);
-                if minutes.is_some() || footer.code_expiration_minutes.is_some() {
-                    footer.code_expiration_minutes = footer.code_expiration_minutes.or(minutes);
-                    footer.text.clear();
-                }
-            }
-            Component::Buttons(buttons) => {
-                for b in &mut buttons.buttons {
-                    if let Button::Url { text, url, .. } = b {
-                        if let Some(otp) = otp_from_url(text, url) {
-                            *b = Button::Otp(otp);
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The OTP button a read-shape URL button stands for, when `url` is Meta's OTP address.
-fn otp_from_url(text: &str, url: &str) -> Option<OtpButton> {
-    let query = url.strip_prefix(OTP_URL_PREFIX)?;
-    let param = |key: &str| {
-        query.split('&').find_map(|pair| {
-            let (k, v) = pair.split_once('=')?;
-            (k == key).then(|| crate::wire::percent_decode(v))?
-        })
-    };
-    let mut otp = OtpButton::new(OtpType::parse(&param("otp_type")?));
-    otp.text = (!text.is_empty()).then(|| text.to_owned());
-    if otp.uses_apps() {
-        otp.autofill_text = param("cta_display_name");
-        if let (Some(package_name), Some(signature_hash)) =
-            (param("package_name"), param("signature_hash"))
-        {
-            otp.supported_apps.push(SupportedApp {
-                package_name,
-                signature_hash,
-            });
-        }
-    }
-    if otp.otp_type == OtpType::ZeroTap {
-        otp.zero_tap_terms_accepted = Some(true);
-    }
-    Some(otp)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixed_texts::{EN, ES, PT_BR};
     use crate::model::{Body, Buttons, Footer};
+    use crate::model::{Component, Language};
 
     fn draft(
         language: Language,

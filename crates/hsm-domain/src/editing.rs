@@ -1,12 +1,11 @@
 //! What may change once a template exists: edit and delete rules, the approved-edit rate
 //! limit and name reuse. All pure: the caller supplies the clock and the history.
 
-use serde::{Deserialize, Serialize};
-
+use crate::codes::*;
+use crate::issue::Issue;
+use crate::model::EditBudget;
 use crate::model::{Category, Language, Status, Template, TemplateDraft};
 use crate::path::FieldPath;
-use crate::validation::codes::*;
-use crate::validation::Issue;
 
 /// One day, in seconds.
 pub const DAY: i64 = 24 * 60 * 60;
@@ -57,19 +56,6 @@ pub fn editable_fields(status: &Status) -> Vec<FieldPath> {
     .into_iter()
     .filter(|f| !field_locked(f, status))
     .collect()
-}
-
-/// How many edits an APPROVED template has left, as the backend sends it in
-/// `Template.edit_budget` and the editor shows it before editing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EditBudget {
-    /// Edits left in the last 24 hours (of [`EDITS_PER_DAY`]).
-    pub edits_left_24h: usize,
-    /// Edits left in the last 30 days (of [`EDITS_PER_30_DAYS`]).
-    pub edits_left_30_days: usize,
-    /// Seconds until the next edit is possible; absent when one is possible now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_edit_in: Option<i64>,
 }
 
 impl EditBudget {

@@ -160,8 +160,11 @@
 //!   authentication examples write them so); they are written in upper case.
 
 pub mod authentication;
+pub mod codes;
 pub mod editing;
 pub mod group;
+mod issue;
+pub mod limits;
 pub mod markup;
 pub mod media;
 pub mod model;
@@ -173,19 +176,18 @@ pub mod validation;
 pub mod variables;
 pub mod wire;
 
-pub use authentication::{OtpButton, SupportedApp};
 pub use editing::{
     can_delete, can_edit, category_change_allowed, check_edit_rate, check_name_available,
-    check_update, edit_budget, editable_fields, field_locked, EditBudget,
+    check_update, edit_budget, editable_fields, field_locked,
 };
 pub use group::{Drift, TemplateGroup};
+pub use issue::{has_errors, Issue, Severity};
 pub use model::*;
 pub use path::{AppPart, ButtonPart, FieldPath};
 pub use rejection::rejection_field;
 pub use text::{char_count, suggest_name};
 pub use validation::{
-    codes, copy_code_allowed, has_errors, normalize_phone, rejection_reason_for, validate, Issue,
-    Severity, CODES, PROBLEM_CODES,
+    copy_code_allowed, normalize_phone, rejection_reason_for, validate, CODES, PROBLEM_CODES,
 };
 pub use variables::{
     check_variable_name, convert_variables, next_positional, next_positional_in, renumber,

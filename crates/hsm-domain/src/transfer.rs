@@ -36,9 +36,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::issue::Issue;
 use crate::model::{Template, TemplateDraft};
 use crate::path::FieldPath;
-use crate::validation::{validate, Issue};
+use crate::validation::validate;
 
 /// The largest file an import reads, in bytes (5 MiB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;

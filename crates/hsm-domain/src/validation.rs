@@ -4,9 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-
 use crate::authentication;
 use crate::markup::{self, Span};
 use crate::model::{
@@ -17,223 +14,16 @@ use crate::path::{ButtonPart, FieldPath};
 use crate::text::{char_count, fold_latin, NAME_MAX};
 use crate::variables::{variables, VarName, Variable};
 
-/// Whether an issue blocks saving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Blocks saving; the backend answers 422 with the same code.
-    Error,
-    /// Likely to make Meta reject the template, or the message to fail its reader (a code
-    /// delivered after it expired); never blocks saving.
-    Warning,
-}
-
-/// One broken rule: where, which rule, with which numbers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Issue {
-    /// The field it is about; [`FieldPath::Template`] for the template as a whole.
-    pub field: FieldPath,
-    /// Stable snake_case code, the key of the translated message.
-    pub code: String,
-    /// The rule's numbers and names, e.g. `{"limit": 60, "found": 61}`.
-    #[serde(default)]
-    pub params: Map<String, Value>,
-    pub severity: Severity,
-}
-
-impl Issue {
-    /// A blocking issue without params.
-    pub fn error(field: FieldPath, code: &str) -> Self {
-        Self::new(field, code, Severity::Error)
-    }
-
-    /// A non-blocking issue without params.
-    pub fn warning(field: FieldPath, code: &str) -> Self {
-        Self::new(field, code, Severity::Warning)
-    }
-
-    fn new(field: FieldPath, code: &str, severity: Severity) -> Self {
-        Issue {
-            field,
-            code: code.to_owned(),
-            params: Map::new(),
-            severity,
-        }
-    }
-
-    /// Adds a param.
-    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.params.insert(key.to_owned(), value.into());
-        self
-    }
-
-    /// Whether it blocks saving.
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-}
-
-/// Whether any issue blocks saving.
-pub fn has_errors(issues: &[Issue]) -> bool {
-    issues.iter().any(Issue::is_error)
-}
-
-/// Every code, as constants (the backend and tests refer to them by name).
-pub mod codes {
-    macro_rules! codes {
-        ($(#[$all_doc:meta])* $all:ident; $($name:ident = $code:literal),+ $(,)?) => {
-            $(#[doc = concat!("`", $code, "`")] pub const $name: &str = $code;)+
-            $(#[$all_doc])*
-            pub const $all: &[&str] = &[$($code),+];
-        };
-    }
-
-    codes! {
-        /// Every code this crate can produce.
-        ALL;
-        NAME_REQUIRED = "name_required",
-        NAME_INVALID = "name_invalid",
-        NAME_TOO_LONG = "name_too_long",
-        LANGUAGE_UNSUPPORTED = "language_unsupported",
-        CATEGORY_UNSUPPORTED = "category_unsupported",
-        PARAMETER_FORMAT_UNSUPPORTED = "parameter_format_unsupported",
-        COMPONENT_DUPLICATE = "component_duplicate",
-        HEADER_FORMAT_UNSUPPORTED = "header_format_unsupported",
-        HEADER_TEXT_REQUIRED = "header_text_required",
-        HEADER_TEXT_TOO_LONG = "header_text_too_long",
-        HEADER_TOO_MANY_VARIABLES = "header_too_many_variables",
-        HEADER_FORMATTING_NOT_ALLOWED = "header_formatting_not_allowed",
-        HEADER_MEDIA_REQUIRED = "header_media_required",
-        HEADER_MEDIA_TOO_MANY = "header_media_too_many",
-        BODY_REQUIRED = "body_required",
-        BODY_TOO_LONG = "body_too_long",
-        FOOTER_TEXT_REQUIRED = "footer_text_required",
-        FOOTER_TOO_LONG = "footer_too_long",
-        FOOTER_VARIABLES_NOT_ALLOWED = "footer_variables_not_allowed",
-        BUTTONS_EMPTY = "buttons_empty",
-        BUTTONS_TOO_MANY = "buttons_too_many",
-        QUICK_REPLIES_TOO_MANY = "quick_replies_too_many",
-        URL_BUTTONS_TOO_MANY = "url_buttons_too_many",
-        PHONE_BUTTONS_TOO_MANY = "phone_buttons_too_many",
-        BUTTONS_NOT_GROUPED = "buttons_not_grouped",
-        BUTTON_TEXT_REQUIRED = "button_text_required",
-        BUTTON_TEXT_TOO_LONG = "button_text_too_long",
-        BUTTON_URL_REQUIRED = "button_url_required",
-        BUTTON_URL_INVALID = "button_url_invalid",
-        BUTTON_URL_TOO_LONG = "button_url_too_long",
-        BUTTON_URL_TOO_MANY_VARIABLES = "button_url_too_many_variables",
-        BUTTON_URL_VARIABLE_NOT_AT_END = "button_url_variable_not_at_end",
-        BUTTON_URL_EXAMPLE_REQUIRED = "button_url_example_required",
-        BUTTON_PHONE_REQUIRED = "button_phone_required",
-        BUTTON_PHONE_INVALID = "button_phone_invalid",
-        BUTTON_PHONE_TOO_SHORT = "button_phone_too_short",
-        BUTTON_PHONE_TOO_LONG = "button_phone_too_long",
-        COPY_CODE_NOT_MARKETING = "copy_code_not_marketing",
-        COPY_CODE_TOO_MANY = "copy_code_too_many",
-        COPY_CODE_EXAMPLE_REQUIRED = "copy_code_example_required",
-        COPY_CODE_EXAMPLE_TOO_LONG = "copy_code_example_too_long",
-        COPY_CODE_EXAMPLE_INVALID = "copy_code_example_invalid",
-        VARIABLE_INVALID = "variable_invalid",
-        VARIABLE_NAME_INVALID = "variable_name_invalid",
-        VARIABLE_NAME_REQUIRED = "variable_name_required",
-        VARIABLES_MIXED = "variables_mixed",
-        PARAMETER_FORMAT_MISMATCH = "parameter_format_mismatch",
-        VARIABLES_NOT_SEQUENTIAL = "variables_not_sequential",
-        VARIABLE_AT_START = "variable_at_start",
-        VARIABLE_AT_END = "variable_at_end",
-        VARIABLES_ADJACENT = "variables_adjacent",
-        VARIABLE_EXAMPLE_MISSING = "variable_example_missing",
-        EXAMPLE_INVALID_WHITESPACE = "example_invalid_whitespace",
-        EXAMPLE_UNUSED = "example_unused",
-        UTILITY_PROMOTIONAL_CONTENT = "utility_promotional_content",
-        VARIABLES_TOO_DENSE = "variables_too_dense",
-        URL_SHORTENER = "url_shortener",
-        EDIT_NOT_ALLOWED = "edit_not_allowed",
-        EDIT_RATE_LIMITED = "edit_rate_limited",
-        NAME_IMMUTABLE = "name_immutable",
-        LANGUAGE_IMMUTABLE = "language_immutable",
-        CATEGORY_LOCKED = "category_locked",
-        NAME_LANGUAGE_TAKEN = "name_language_taken",
-        NAME_RECENTLY_DELETED = "name_recently_deleted",
-        AUTHENTICATION_HEADER_NOT_ALLOWED = "authentication_header_not_allowed",
-        AUTHENTICATION_BODY_TEXT_NOT_ALLOWED = "authentication_body_text_not_allowed",
-        AUTHENTICATION_FOOTER_TEXT_NOT_ALLOWED = "authentication_footer_text_not_allowed",
-        CODE_EXPIRATION_OUT_OF_RANGE = "code_expiration_out_of_range",
-        AUTHENTICATION_BUTTON_REQUIRED = "authentication_button_required",
-        AUTHENTICATION_BUTTONS_TOO_MANY = "authentication_buttons_too_many",
-        AUTHENTICATION_BUTTON_NOT_OTP = "authentication_button_not_otp",
-        OTP_BUTTON_NOT_AUTHENTICATION = "otp_button_not_authentication",
-        OTP_TYPE_UNSUPPORTED = "otp_type_unsupported",
-        SUPPORTED_APPS_REQUIRED = "supported_apps_required",
-        SUPPORTED_APPS_TOO_MANY = "supported_apps_too_many",
-        PACKAGE_NAME_REQUIRED = "package_name_required",
-        PACKAGE_NAME_INVALID = "package_name_invalid",
-        PACKAGE_NAME_TOO_LONG = "package_name_too_long",
-        SIGNATURE_HASH_REQUIRED = "signature_hash_required",
-        SIGNATURE_HASH_INVALID = "signature_hash_invalid",
-        ZERO_TAP_TERMS_REQUIRED = "zero_tap_terms_required",
-        MESSAGE_SEND_TTL_NOT_ALLOWED = "message_send_ttl_not_allowed",
-        MESSAGE_SEND_TTL_OUT_OF_RANGE = "message_send_ttl_out_of_range",
-        TTL_OUTLASTS_CODE_EXPIRY = "ttl_outlasts_code_expiry",
-        AUTHENTICATION_CATEGORY_CHANGE = "authentication_category_change",
-    }
-
-    codes! {
-        /// The codes outside [`validate`](super::validate) an admin can meet: the backend's
-        /// problem codes (`docs/openapi.yaml`) and the editor's checks of a file before upload.
-        PROBLEMS;
-        STATUS_NOT_EDITABLE = "status_not_editable",
-        STATUS_NOT_DELETABLE = "status_not_deletable",
-        IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused",
-        MALFORMED_JSON = "malformed_json",
-        INVALID_BODY = "invalid_body",
-        VALIDATION_FAILED = "validation_failed",
-        FILE_TOO_LARGE = "file_too_large",
-        UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type",
-        FILE_REQUIRED = "file_required",
-        MULTIPART_REQUIRED = "multipart_required",
-        MEDIA_CONTENT_MISMATCH = "media_content_mismatch",
-        MEDIA_FORMAT_MISMATCH = "media_format_mismatch",
-        MEDIA_TYPE_NOT_ALLOWED = "media_type_not_allowed",
-        MEDIA_TOO_LARGE = "media_too_large",
-    }
-}
-
-use codes::*;
+use crate::codes::*;
+pub use crate::issue::{has_errors, Issue, Severity};
+use crate::limits::*;
 
 /// Every code this crate produces; the SPA's translations must cover exactly these.
 pub const CODES: &[&str] = ALL;
 
-/// The codes of problems outside validation ([`codes::PROBLEMS`]); the SPA has a message for
+/// The codes of problems outside validation ([`codes::PROBLEMS`](crate::codes::PROBLEMS)); the SPA has a message for
 /// each, as for [`CODES`].
 pub const PROBLEM_CODES: &[&str] = PROBLEMS;
-
-/// Body limit, in [characters](crate::text).
-pub const BODY_MAX: usize = 1024;
-/// Header text limit.
-pub const HEADER_TEXT_MAX: usize = 60;
-/// Footer limit.
-pub const FOOTER_MAX: usize = 60;
-/// Buttons per template.
-pub const BUTTONS_MAX: usize = 10;
-/// Quick-reply buttons per template.
-pub const QUICK_REPLIES_MAX: usize = 10;
-/// URL buttons per template.
-pub const URL_BUTTONS_MAX: usize = 2;
-/// Phone-number buttons per template.
-pub const PHONE_BUTTONS_MAX: usize = 1;
-/// Button text limit.
-pub const BUTTON_TEXT_MAX: usize = 25;
-/// URL limit.
-pub const URL_MAX: usize = 2000;
-/// Copy-code buttons per template.
-pub const COPY_CODE_BUTTONS_MAX: usize = 1;
-/// Characters of a copy-code button's code.
-pub const COPY_CODE_MAX: usize = 15;
-/// Fewest digits of a phone number.
-pub const PHONE_MIN_DIGITS: usize = 8;
-/// Most digits of a phone number.
-pub const PHONE_MAX_DIGITS: usize = 20;
 
 /// Checks a draft against every rule; an empty list means Meta should accept its shape.
 /// Errors block saving; warnings only predict a likely rejection.

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crate::codes::{VARIABLE_NAME_INVALID, VARIABLE_NAME_REQUIRED};
 use crate::model::{ParameterFormat, TemplateDraft};
-use crate::validation::codes::{VARIABLE_NAME_INVALID, VARIABLE_NAME_REQUIRED};
 
 /// What is written between the braces.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

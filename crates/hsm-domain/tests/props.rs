@@ -324,7 +324,7 @@ proptest! {
         let json = serde_json::to_value(&d).unwrap();
         let back: TemplateDraft = serde_json::from_value(json).unwrap();
         let mut expected = d.clone();
-        authentication::normalize_read_shape(&mut expected);
+        read_shape::normalize_read_shape(&mut expected);
         prop_assert_eq!(back, expected);
     }
 

@@ -1,6 +1,6 @@
 //! Botões: add (quick reply, phone, site, copy code), edit, reorder and remove buttons.
 
-use hsm_domain::validation::{
+use hsm_domain::limits::{
     BUTTONS_MAX, BUTTON_TEXT_MAX, COPY_CODE_BUTTONS_MAX, COPY_CODE_MAX, PHONE_BUTTONS_MAX,
     QUICK_REPLIES_MAX, URL_BUTTONS_MAX, URL_MAX,
 };

@@ -10,7 +10,7 @@
 //! - what an answer means for the form: saved, a conflict to resolve, errors at fields, or a
 //!   failure to show with a retry.
 
-use hsm_domain::validation::codes::{NAME_IMMUTABLE, NAME_LANGUAGE_TAKEN, NAME_RECENTLY_DELETED};
+use hsm_domain::codes::{NAME_IMMUTABLE, NAME_LANGUAGE_TAKEN, NAME_RECENTLY_DELETED};
 use hsm_domain::{FieldPath, Template, TemplateDraft};
 
 use super::state::Mode;

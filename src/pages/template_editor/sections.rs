@@ -1,6 +1,6 @@
 //! The form's sections: identity (name, category, language), header, body, footer.
 
-use hsm_domain::validation::{BODY_MAX, FOOTER_MAX, HEADER_TEXT_MAX};
+use hsm_domain::limits::{BODY_MAX, FOOTER_MAX, HEADER_TEXT_MAX};
 use hsm_domain::{
     renumber_with_samples, suggest_name, variables, ButtonPart, Category, FieldPath, HeaderFormat,
     Language, VarName,

@@ -99,7 +99,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
 /// The answer of a request whose handler panicked (the panic hook has logged it).
 fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!(
-        panic = %crate::review::panic_message(payload.as_ref()),
+        panic = %crate::util::panic_message(payload.as_ref()),
         "request handler panicked"
     );
     Problem::internal("the server failed on this request").into_response()

@@ -3,6 +3,12 @@
 //! Enums read every value Meta documents and keep anything else in `Other(String)`, so a value
 //! Meta adds later (a new status, say) never breaks reading a list.
 
+pub mod fixed_texts;
+mod otp;
+pub mod read_shape;
+
+pub use otp::{OtpButton, SupportedApp};
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Declares a string enum with known wire values and an `Other(String)` fallback.
@@ -178,7 +184,7 @@ impl HeaderFormat {
 /// What the admin edits: the fields Meta's create call takes.
 ///
 /// Reading one also maps Meta's read shape of an authentication template back to the create
-/// shape ([`authentication::normalize_read_shape`](crate::authentication::normalize_read_shape)).
+/// shape ([`read_shape::normalize_read_shape`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "DraftWire")]
 pub struct TemplateDraft {
@@ -221,7 +227,7 @@ impl From<DraftWire> for TemplateDraft {
             message_send_ttl_seconds: w.message_send_ttl_seconds,
             components: w.components,
         };
-        crate::authentication::normalize_read_shape(&mut draft);
+        read_shape::normalize_read_shape(&mut draft);
         draft
     }
 }
@@ -261,7 +267,20 @@ pub struct Template {
     pub version: u64,
     /// Edits left for an APPROVED template (single-template answers only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub edit_budget: Option<crate::editing::EditBudget>,
+    pub edit_budget: Option<EditBudget>,
+}
+
+/// How many edits an APPROVED template has left, as the backend sends it in
+/// `Template.edit_budget` and the editor shows it before editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditBudget {
+    /// Edits left in the last 24 hours (of [`EDITS_PER_DAY`](crate::editing::EDITS_PER_DAY)).
+    pub edits_left_24h: usize,
+    /// Edits left in the last 30 days (of [`EDITS_PER_30_DAYS`](crate::editing::EDITS_PER_30_DAYS)).
+    pub edits_left_30_days: usize,
+    /// Seconds until the next edit is possible; absent when one is possible now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_edit_in: Option<i64>,
 }
 
 /// Meta's `quality_score` object.
@@ -373,12 +392,12 @@ pub enum Button {
     /// Copies a coupon code; WhatsApp writes the button's text itself ("Copiar código").
     #[serde(alias = "copy_code")]
     CopyCode {
-        /// The code shown in review (at most [`COPY_CODE_MAX`](crate::validation::COPY_CODE_MAX)).
+        /// The code shown in review (at most [`COPY_CODE_MAX`](crate::limits::COPY_CODE_MAX)).
         example: String,
     },
     /// An authentication template's one-time-code button.
     #[serde(alias = "otp")]
-    Otp(crate::authentication::OtpButton),
+    Otp(OtpButton),
 }
 
 impl Button {
@@ -441,7 +460,8 @@ impl TemplateDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation::{codes::HEADER_FORMAT_UNSUPPORTED, validate};
+    use crate::codes::HEADER_FORMAT_UNSUPPORTED;
+    use crate::validation::validate;
 
     #[test]
     fn supported_header_formats_are_the_ones_validation_accepts() {
