@@ -1,13 +1,7 @@
 //! Every code the crate produces, as constants (the backend, the app and the tests refer to
 //! them by name): a leaf module, so any rule's module can name them.
 
-macro_rules! codes {
-    ($(#[$all_doc:meta])* $all:ident; $($name:ident = $code:literal),+ $(,)?) => {
-        $(#[doc = concat!("`", $code, "`")] pub const $name: &str = $code;)+
-        $(#[$all_doc])*
-        pub const $all: &[&str] = &[$($code),+];
-    };
-}
+use crate::code_macro::codes;
 
 codes! {
     /// Every code this crate can produce.
@@ -99,22 +93,29 @@ codes! {
     AUTHENTICATION_CATEGORY_CHANGE = "authentication_category_change",
 }
 
-codes! {
-    /// The codes outside [`validate`](crate::validate) an admin can meet: the backend's
-    /// problem codes (`docs/openapi.yaml`) and the editor's checks of a file before upload.
-    PROBLEMS;
-    STATUS_NOT_EDITABLE = "status_not_editable",
-    STATUS_NOT_DELETABLE = "status_not_deletable",
-    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused",
-    MALFORMED_JSON = "malformed_json",
-    INVALID_BODY = "invalid_body",
-    VALIDATION_FAILED = "validation_failed",
-    FILE_TOO_LARGE = "file_too_large",
-    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type",
-    FILE_REQUIRED = "file_required",
-    MULTIPART_REQUIRED = "multipart_required",
-    MEDIA_CONTENT_MISMATCH = "media_content_mismatch",
-    MEDIA_FORMAT_MISMATCH = "media_format_mismatch",
-    MEDIA_TYPE_NOT_ALLOWED = "media_type_not_allowed",
-    MEDIA_TOO_LARGE = "media_too_large",
-}
+pub use crate::wire::problem::{
+    FILE_REQUIRED, FILE_TOO_LARGE, IDEMPOTENCY_KEY_REUSED, INVALID_BODY, MALFORMED_JSON,
+    MEDIA_CONTENT_MISMATCH, MEDIA_FORMAT_MISMATCH, MEDIA_TOO_LARGE, MEDIA_TYPE_NOT_ALLOWED,
+    MULTIPART_REQUIRED, STATUS_NOT_DELETABLE, STATUS_NOT_EDITABLE, UNSUPPORTED_MEDIA_TYPE,
+    VALIDATION_FAILED,
+};
+
+/// The codes outside [`validate`](crate::validate) an admin can meet: the backend's problem
+/// codes (`docs/openapi.yaml`, [`crate::wire::problem`]) and the editor's checks of a file before
+/// upload.
+pub const PROBLEMS: &[&str] = &[
+    STATUS_NOT_EDITABLE,
+    STATUS_NOT_DELETABLE,
+    IDEMPOTENCY_KEY_REUSED,
+    MALFORMED_JSON,
+    INVALID_BODY,
+    VALIDATION_FAILED,
+    FILE_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    FILE_REQUIRED,
+    MULTIPART_REQUIRED,
+    MEDIA_CONTENT_MISMATCH,
+    MEDIA_FORMAT_MISMATCH,
+    MEDIA_TYPE_NOT_ALLOWED,
+    MEDIA_TOO_LARGE,
+];

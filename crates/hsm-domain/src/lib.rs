@@ -160,6 +160,7 @@
 //!   authentication examples write them so); they are written in upper case.
 
 pub mod authentication;
+mod code_macro;
 pub mod codes;
 pub mod editing;
 pub mod group;

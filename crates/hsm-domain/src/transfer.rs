@@ -48,15 +48,9 @@ pub const MAX_TEMPLATES: usize = 500;
 
 /// The import codes, as constants.
 pub mod codes {
-    macro_rules! codes {
-        ($($name:ident = $code:literal),+ $(,)?) => {
-            $(#[doc = concat!("`", $code, "`")] pub const $name: &str = $code;)+
-            /// Every import code.
-            pub const ALL: &[&str] = &[$($code),+];
-        };
-    }
-
-    codes! {
+    crate::code_macro::codes! {
+        /// Every import code.
+        ALL;
         FILE_TOO_LARGE = "import_file_too_large",
         NOT_JSON = "import_not_json",
         NOT_TEMPLATES = "import_not_templates",

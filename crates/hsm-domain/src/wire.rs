@@ -15,15 +15,9 @@ use crate::{FieldPath, Issue};
 /// SPA's own checks before a request, shown like the server's. The rule codes are in
 /// [`crate::codes`].
 pub mod problem {
-    macro_rules! codes {
-        ($($name:ident = $code:literal),+ $(,)?) => {
-            $(#[doc = concat!("`", $code, "`")] pub const $name: &str = $code;)+
-            /// Every code above.
-            pub const ALL: &[&str] = &[$($code),+];
-        };
-    }
-
-    codes! {
+    crate::code_macro::codes! {
+        /// Every code above.
+        ALL;
         // The problem as a whole (`code`).
         INVALID_PARAMETER = "invalid_parameter",
         NOT_FOUND = "not_found",
