@@ -1,5 +1,6 @@
 //! The HTTP surface: `/api/v1/whatsapp/...`, static files, and the layers around them.
 
+mod headers;
 pub mod media;
 pub mod templates;
 

@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderName, StatusCode};
+use axum::http::{header, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hsm_domain::editing::{edit_rate_issue, DAY, NAME_BLOCK_SECONDS};
 use hsm_domain::wire::{problem, Availability, Filter, ListQuery, Page};
@@ -13,6 +13,7 @@ use hsm_domain::{
 };
 use serde_json::{json, Value};
 
+use super::headers::{etag, IdempotencyKey, IfMatch};
 use super::AppState;
 use crate::problem::Problem;
 use crate::review;
@@ -20,11 +21,6 @@ use crate::store::{self, SavedAnswer};
 use crate::util::{now_ms, stable_hash};
 
 const BASE: &str = "/api/v1/whatsapp/templates";
-
-/// The strong ETag of a version.
-pub fn etag(version: u64) -> String {
-    format!("\"v{version}\"")
-}
 
 fn json_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
@@ -302,26 +298,9 @@ fn saved_response(a: &SavedAnswer, replayed: bool) -> Response {
 /// so two requests with the same key can never both create.
 pub async fn create(
     State(st): State<AppState>,
-    headers: HeaderMap,
+    IdempotencyKey(key): IdempotencyKey,
     body: Bytes,
 ) -> Result<Response, Problem> {
-    let key = match headers.get("idempotency-key") {
-        None => None,
-        Some(v) => Some(
-            v.to_str()
-                .ok()
-                .map(str::trim)
-                .filter(|k| !k.is_empty() && k.len() <= 255)
-                .map(str::to_owned)
-                .ok_or_else(|| {
-                    Problem::bad_param(
-                        "Idempotency-Key",
-                        problem::INVALID_VALUE,
-                        "Idempotency-Key must be 1..=255 visible characters",
-                    )
-                })?,
-        ),
-    };
     // Same JSON, same request, whatever the key order or spacing.
     let request_hash = match serde_json::from_slice::<Value>(&body) {
         Ok(v) => stable_hash(v.to_string().as_bytes()),
@@ -364,23 +343,14 @@ pub async fn create(
     Ok(res)
 }
 
-/// Strong comparison: `*` or a list containing exactly `"v<version>"`.
-fn if_match_ok(value: &str, version: u64) -> bool {
-    let want = etag(version);
-    value.trim() == "*" || value.split(',').any(|t| t.trim() == want)
-}
-
 /// `PUT /templates/{id}`: needs `If-Match`; sends the template back to review.
 pub async fn update(
     State(st): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    IfMatch(if_match): IfMatch,
     body: Bytes,
 ) -> Result<Response, Problem> {
     let id = lookup(&id)?;
-    let if_match = headers
-        .get(header::IF_MATCH)
-        .map(|v| v.to_str().unwrap_or("").to_owned());
     let delay = st.review_delay_ms;
     let t = st
         .store
@@ -392,7 +362,7 @@ pub async fn update(
                 return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, problem::PRECONDITION_REQUIRED, "send If-Match with the ETag you edited")
                     .field("If-Match", problem::REQUIRED, Value::Null));
             };
-            if !if_match_ok(&if_match, old.version) {
+            if !IfMatch::matches(&if_match, old.version) {
                 return Err(Problem::new(StatusCode::PRECONDITION_FAILED, problem::PRECONDITION_FAILED, "the template changed since you loaded it")
                     .field("If-Match", problem::STALE, json!({ "current": etag(old.version) }))
                     .header(header::ETAG, etag(old.version)));
@@ -448,18 +418,15 @@ pub async fn update(
 pub async fn delete(
     State(st): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    IfMatch(if_match): IfMatch,
 ) -> Result<Response, Problem> {
     let id = lookup(&id)?;
-    let if_match = headers
-        .get(header::IF_MATCH)
-        .map(|v| v.to_str().unwrap_or("").to_owned());
     st.store
         .call(move |c| -> Result<(), Problem> {
             let tx = c.transaction()?;
             let t = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
             if let Some(m) = if_match {
-                if !if_match_ok(&m, t.version) {
+                if !IfMatch::matches(&m, t.version) {
                     return Err(Problem::new(
                         StatusCode::PRECONDITION_FAILED,
                         problem::PRECONDITION_FAILED,
@@ -523,14 +490,5 @@ mod tests {
         }
         let q = parse_list_query(Some("category=UTILITY,MARKETING&category=UTILITY")).unwrap();
         assert_eq!(q.category, ["UTILITY", "MARKETING", "UTILITY"]);
-    }
-
-    #[test]
-    fn if_match_is_strong() {
-        assert!(if_match_ok("\"v3\"", 3));
-        assert!(if_match_ok("\"v1\", \"v3\"", 3));
-        assert!(if_match_ok("*", 3));
-        assert!(!if_match_ok("W/\"v3\"", 3));
-        assert!(!if_match_ok("\"v2\"", 3));
     }
 }
