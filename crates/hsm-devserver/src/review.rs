@@ -169,10 +169,7 @@ pub fn review_due(
             }
             // Nothing left to simulate: keep what is stored, only clear the due time.
             _ => {
-                tx.execute(
-                    "UPDATE templates SET review_due_ms = NULL WHERE id = ?1",
-                    [due.id],
-                )?;
+                store::clear_review_due(&tx, due.id)?;
                 continue;
             }
         };
@@ -298,13 +295,7 @@ mod tests {
 
     fn status_of(c: &rusqlite::Connection, id: i64) -> (Template, Option<i64>) {
         let t = store::get(c, id).unwrap().unwrap();
-        let due = c
-            .query_row(
-                "SELECT review_due_ms FROM templates WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let due = store::review_due_ms(c, id).unwrap();
         (t, due)
     }
 

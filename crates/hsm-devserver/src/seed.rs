@@ -5,10 +5,10 @@ use hsm_domain::{
     HeaderFormat, Language, OtpButton, OtpType, ParameterFormat, RejectionReason, Status,
     SupportedApp, TemplateDraft,
 };
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
-use crate::store::search_text;
-use crate::util::{now_ms, rfc3339, Rng};
+use crate::store::{self, Seeded};
+use crate::util::{now_ms, Rng};
 
 /// topic, is marketing, pt/en/es sentence of the body (after the greeting with `{{1}}`).
 const TOPICS: &[(&str, bool, [&str; 3])] = &[
@@ -339,19 +339,13 @@ fn status(rng: &mut Rng) -> Status {
 
 /// Inserts `n` templates when the store is empty; returns how many were inserted.
 pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
-    if n == 0 || crate::store::count(conn)? > 0 {
+    if n == 0 || store::count(conn)? > 0 {
         return Ok(0);
     }
     let mut rng = Rng::new(0x5eed);
     let now = now_ms();
     let tx = conn.transaction()?;
     {
-        let mut stmt = tx.prepare(
-            "INSERT INTO templates (name, language, category, status, search, rejected_reason,
-                 rejection_recommendation, quality, created_at, updated_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
-        let mut drafts = tx.prepare("INSERT INTO template_drafts (id, draft) VALUES (?1, ?2)")?;
         let mut inserted = 0;
         let mut group = 0usize;
         let authentication = if n >= AUTHENTICATION_FROM {
@@ -403,23 +397,19 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
                 };
                 let created = now - rng.below(180 * 24 * 3600 * 1000) as i64;
                 let updated = created + rng.below((now - created) as u64 + 1) as i64;
-                stmt.execute(params![
-                    d.name,
-                    d.language.as_str(),
-                    d.category.as_str(),
-                    st.as_str(),
-                    search_text(&d),
-                    reason.as_ref().map(|r| r.as_str()),
-                    rec,
-                    quality,
-                    rfc3339(created),
-                    rfc3339(updated),
-                    1 + rng.below(4) as i64,
-                ])?;
-                drafts.execute(params![
-                    tx.last_insert_rowid(),
-                    serde_json::to_string(&d).expect("draft serializes")
-                ])?;
+                store::insert_seeded(
+                    &tx,
+                    &Seeded {
+                        draft: &d,
+                        status: &st,
+                        rejected_reason: reason.as_ref(),
+                        recommendation: rec.as_deref(),
+                        quality: quality.as_deref(),
+                        created_ms: created,
+                        updated_ms: updated,
+                        version: 1 + rng.below(4) as i64,
+                    },
+                )?;
                 inserted += 1;
             }
             group += 1;
@@ -428,28 +418,23 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
             for language in [Language::PtBr, Language::EnUs] {
                 let d = authentication_draft(auth, language);
                 let created = now - rng.below(90 * 24 * 3600 * 1000) as i64;
-                stmt.execute(params![
-                    d.name,
-                    d.language.as_str(),
-                    d.category.as_str(),
-                    Status::Approved.as_str(),
-                    search_text(&d),
-                    None::<String>,
-                    None::<String>,
-                    Some("GREEN"),
-                    rfc3339(created),
-                    rfc3339(created),
-                    1,
-                ])?;
-                drafts.execute(params![
-                    tx.last_insert_rowid(),
-                    serde_json::to_string(&d).expect("draft serializes")
-                ])?;
+                store::insert_seeded(
+                    &tx,
+                    &Seeded {
+                        draft: &d,
+                        status: &Status::Approved,
+                        rejected_reason: None,
+                        recommendation: None,
+                        quality: Some("GREEN"),
+                        created_ms: created,
+                        updated_ms: created,
+                        version: 1,
+                    },
+                )?;
             }
         }
     }
     tx.commit()?;
-    // Fresh statistics let the planner pick indexes well for the list queries.
-    conn.execute_batch("ANALYZE")?;
+    store::analyze(conn)?;
     Ok(n)
 }

@@ -98,6 +98,23 @@ impl Store {
         }
     }
 
+    /// [`Store::call`] inside one transaction: committed when `f` returns `Ok`, rolled back
+    /// when it returns an error (the handlers' create, update and delete).
+    pub async fn transaction<F, T, E>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<rusqlite::Error> + Send + 'static,
+    {
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
+
     /// Like [`Store::call`], with a panic in `f` returned as its message.
     pub async fn try_call<F, R>(&self, f: F) -> Result<R, String>
     where
@@ -499,6 +516,72 @@ pub fn due_reviews(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<DueRe
         }
     }
     Ok(out)
+}
+
+/// Clears a review's due time, leaving everything else as it is (nothing left to simulate).
+pub fn clear_review_due(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE templates SET review_due_ms = NULL WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// When a template's review is due, if it is.
+#[cfg(test)]
+pub fn review_due_ms(conn: &Connection, id: i64) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT review_due_ms FROM templates WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+}
+
+/// A template as the seed writes it: its draft and what Meta's review would have left.
+pub struct Seeded<'a> {
+    pub draft: &'a TemplateDraft,
+    pub status: &'a Status,
+    pub rejected_reason: Option<&'a RejectionReason>,
+    pub recommendation: Option<&'a str>,
+    pub quality: Option<&'a str>,
+    pub created_ms: i64,
+    pub updated_ms: i64,
+    pub version: i64,
+}
+
+/// Inserts a seeded template, not due for review (statements prepared once per connection).
+pub fn insert_seeded(conn: &Connection, t: &Seeded) -> rusqlite::Result<i64> {
+    let d = t.draft;
+    conn.prepare_cached(
+        "INSERT INTO templates (name, language, category, status, search, rejected_reason,
+             rejection_recommendation, quality, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        d.name,
+        d.language.as_str(),
+        d.category.as_str(),
+        t.status.as_str(),
+        search_text(d),
+        t.rejected_reason.map(|r| r.as_str()),
+        t.recommendation,
+        t.quality,
+        rfc3339(t.created_ms),
+        rfc3339(t.updated_ms),
+        t.version,
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO template_drafts (id, draft) VALUES (?1, ?2)")?
+        .execute(params![
+            id,
+            serde_json::to_string(d).expect("draft serializes")
+        ])?;
+    Ok(id)
+}
+
+/// Fresh statistics, so the planner picks indexes well for the list queries.
+pub fn analyze(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("ANALYZE")
 }
 
 /// Makes a review due again at `due_ms`, leaving everything else as it is.

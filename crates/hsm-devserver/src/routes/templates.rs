@@ -309,11 +309,10 @@ pub async fn create(
     let delay = st.review_delay_ms;
     let res = st
         .store
-        .call(move |c| -> Result<Response, Problem> {
+        .transaction(move |tx| -> Result<Response, Problem> {
             let now = now_ms();
-            let tx = c.transaction()?;
             if let Some(key) = &key {
-                if let Some(saved) = store::idempotency_get(&tx, key)? {
+                if let Some(saved) = store::idempotency_get(tx, key)? {
                     if saved.request_hash != request_hash {
                         return Err(Problem::new(
                             StatusCode::UNPROCESSABLE_ENTITY,
@@ -329,13 +328,12 @@ pub async fn create(
                     return Ok(saved_response(&saved, true));
                 }
             }
-            let result = create_in(&tx, &body, now, delay);
+            let result = create_in(tx, &body, now, delay);
             let answer = answer_of(&result, request_hash);
             // Server errors are not final answers: a retry may succeed.
             if let (Some(key), true) = (&key, answer.status < 500) {
-                store::idempotency_put(&tx, key, &answer, now)?;
+                store::idempotency_put(tx, key, &answer, now)?;
             }
-            tx.commit()?;
             Ok(saved_response(&answer, false))
         })
         .await?;
@@ -354,10 +352,9 @@ pub async fn update(
     let delay = st.review_delay_ms;
     let t = st
         .store
-        .call(move |c| -> Result<Template, Problem> {
+        .transaction(move |tx| -> Result<Template, Problem> {
             let now = now_ms();
-            let tx = c.transaction()?;
-            let old = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
+            let old = store::get(tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
             let Some(if_match) = if_match else {
                 return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, problem::PRECONDITION_REQUIRED, "send If-Match with the ETag you edited")
                     .field("If-Match", problem::REQUIRED, Value::Null));
@@ -386,7 +383,7 @@ pub async fn update(
             }
             let was_approved = old.status == Status::Approved;
             if was_approved {
-                let edits = approved_edit_times(&tx, id, now)?;
+                let edits = approved_edit_times(tx, id, now)?;
                 if let Err(retry) = check_edit_rate(&edits, now.div_euclid(1000)) {
                     return Err(Problem::new(
                         StatusCode::TOO_MANY_REQUESTS,
@@ -398,15 +395,14 @@ pub async fn update(
                 }
             }
             let due = now + review::review_delay_for(&draft, delay);
-            if !store::update(&tx, id, old.version, &draft, now, due)? {
+            if !store::update(tx, id, old.version, &draft, now, due)? {
                 return Err(Problem::new(StatusCode::PRECONDITION_FAILED, problem::PRECONDITION_FAILED, "the template changed since you loaded it"));
             }
             if was_approved {
-                store::record_approved_edit(&tx, id, now)?;
+                store::record_approved_edit(tx, id, now)?;
             }
             // PENDING again, so without a budget; read as a single answer all the same.
-            let t = get_single(&tx, id, now)?.ok_or_else(|| Problem::not_found("template"))?;
-            tx.commit()?;
+            let t = get_single(tx, id, now)?.ok_or_else(|| Problem::not_found("template"))?;
             Ok(t)
         })
         .await?;
@@ -422,9 +418,8 @@ pub async fn delete(
 ) -> Result<Response, Problem> {
     let id = lookup(&id)?;
     st.store
-        .call(move |c| -> Result<(), Problem> {
-            let tx = c.transaction()?;
-            let t = store::get(&tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
+        .transaction(move |tx| -> Result<(), Problem> {
+            let t = store::get(tx, id)?.ok_or_else(|| Problem::not_found("template"))?;
             if let Some(m) = if_match {
                 if !IfMatch::matches(&m, t.version) {
                     return Err(Problem::new(
@@ -447,8 +442,7 @@ pub async fn delete(
                     json!({ "status": t.status }),
                 ));
             }
-            store::delete(&tx, &t, now_ms())?;
-            tx.commit()?;
+            store::delete(tx, &t, now_ms())?;
             Ok(())
         })
         .await?;
