@@ -68,6 +68,17 @@ impl EditBudget {
 /// The approved-edit budget (1 per 24 h, 10 per 30 days), given the times of earlier edits of
 /// this template (unix seconds, any order). An edit exactly 24 h (or 30 days) old no longer
 /// counts; an edit "in the future" (clock skew) counts as recent.
+///
+/// ```
+/// use hsm_domain::editing::DAY;
+/// use hsm_domain::edit_budget;
+///
+/// let now = 100 * DAY;
+/// let budget = edit_budget(&[now - 3600], now);
+/// assert_eq!((budget.edits_left_24h, budget.edits_left_30_days), (0, 9));
+/// assert_eq!(budget.next_edit_in, Some(DAY - 3600));
+/// assert!(edit_budget(&[now - DAY], now).allows_edit());
+/// ```
 pub fn edit_budget(previous_edits: &[i64], now: i64) -> EditBudget {
     let mut wait = 0i64;
     let mut left = [0usize; 2];

@@ -148,6 +148,23 @@ fn structure(d: &TemplateDraft) -> Structure {
 }
 
 /// Where the drafts (the languages of one name) differ from the first one.
+///
+/// ```
+/// use hsm_domain::group::{drift, Drift};
+/// use hsm_domain::TemplateDraft;
+///
+/// let body = |text: &str| -> TemplateDraft {
+///     serde_json::from_value(serde_json::json!({
+///         "name": "pedido", "language": "pt_BR", "category": "UTILITY",
+///         "components": [{"type": "BODY", "text": text}]
+///     }))
+///     .unwrap()
+/// };
+/// let pt = body("Olá {{1}}, seu pedido saiu.");
+/// let en = body("Hi {{1}}, your order {{2}} shipped.");
+/// assert_eq!(drift(&[&pt, &pt]), []);
+/// assert_eq!(drift(&[&pt, &en]), [Drift::Variables]);
+/// ```
 pub fn drift(drafts: &[&TemplateDraft]) -> Vec<Drift> {
     let all: Vec<Structure> = drafts.iter().map(|d| structure(d)).collect();
     let Some((first, rest)) = all.split_first() else {

@@ -152,6 +152,20 @@ impl Entry {
 }
 
 /// Reads an import file (see the module doc).
+///
+/// ```
+/// use hsm_domain::transfer::{read_file, Reading};
+///
+/// let file = br#"[
+///     {"name": "pedido", "language": "pt_BR", "category": "UTILITY",
+///      "components": [{"type": "BODY", "text": "Seu pedido saiu."}]},
+///     {"name": "sem_corpo", "language": "pt_BR", "category": "UTILITY", "components": []}
+/// ]"#;
+/// let entries = read_file(file).unwrap();
+/// assert!(matches!(entries[0].reading, Reading::Valid { .. }));
+/// assert!(matches!(entries[1].reading, Reading::Invalid { .. }));
+/// assert!(read_file(b"not json").is_err());
+/// ```
 pub fn read_file(bytes: &[u8]) -> Result<Vec<Entry>, FileError> {
     check_size(bytes.len())?;
     let value: Value = serde_json::from_slice(bytes).map_err(|_| FileError::NotJson)?;

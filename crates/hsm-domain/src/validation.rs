@@ -27,6 +27,20 @@ pub const PROBLEM_CODES: &[&str] = PROBLEMS;
 
 /// Checks a draft against every rule; an empty list means Meta should accept its shape.
 /// Errors block saving; warnings only predict a likely rejection.
+///
+/// ```
+/// use hsm_domain::{codes, validate, FieldPath, TemplateDraft};
+///
+/// let draft: TemplateDraft = serde_json::from_str(
+///     r#"{"name": "Pedido Enviado", "language": "pt_BR", "category": "UTILITY",
+///         "components": [{"type": "BODY", "text": "Seu pedido saiu para entrega."}]}"#,
+/// )
+/// .unwrap();
+/// let issues = validate(&draft);
+/// assert_eq!(issues[0].field, FieldPath::Name);
+/// assert_eq!(issues[0].code, codes::NAME_INVALID);
+/// assert!(issues[0].is_error());
+/// ```
 pub fn validate(draft: &TemplateDraft) -> Vec<Issue> {
     let mut out = Vec::new();
     check_name(&draft.name, &mut out);
