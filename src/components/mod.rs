@@ -9,8 +9,6 @@ pub mod focus_key;
 pub mod message_preview;
 pub mod modal;
 pub mod notice;
-pub mod pagination;
-pub mod relative_time;
 pub mod status_badge;
 pub mod text_control;
 
@@ -19,6 +17,4 @@ pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::{first_api_error, ErrorPanel, ErrorsPanel};
 pub use modal::{Modal, Opener};
 pub use notice::{use_notices, NoticeArea, Notices};
-pub use pagination::Pagination;
-pub use relative_time::RelativeTime;
 pub use status_badge::StatusBadge;

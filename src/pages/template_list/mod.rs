@@ -6,7 +6,9 @@
 
 mod delete;
 mod first_paint;
+mod pagination;
 mod polling;
+mod relative_time;
 mod row_cache;
 mod rows_html;
 mod table;
@@ -26,10 +28,10 @@ use wasm_bindgen::JsCast;
 use crate::api::{Api, ApiError};
 use crate::components::button::{self, Look};
 use crate::components::focus_key::{find_by_key, focus_key};
-use crate::components::relative_time::now_ms;
+use crate::components::ErrorsPanel;
 use crate::components::{Button, Size};
-use crate::components::{ErrorsPanel, RelativeTime};
 use crate::i18n::use_i18n;
+use relative_time::{now_ms, RelativeTime};
 
 /// One load of the list: the query it answers and the page the backend returned.
 pub(crate) type Loaded = Result<(ListQuery, Page<TemplateGroup>), ApiError>;

@@ -16,12 +16,13 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::delete::{DeleteRequest, DeleteTarget};
+use super::pagination::Pagination;
 use super::row_cache::RowCache;
 use super::rows_html::{group_html, RowsCtx};
 use super::url::PAGE_SIZES;
 use super::ListNav;
 use crate::components::button::{class, Look, Size};
-use crate::components::{LinkButton, Pagination};
+use crate::components::LinkButton;
 use crate::i18n::use_i18n;
 
 /// Plain `<button>`s here, not [`crate::components::Button`]s: the results are rebuilt with the

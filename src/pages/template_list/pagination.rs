@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::button::{class, Look, Size};
+use crate::components::button::{class, Look, Size};
 use crate::i18n::{format_integer, use_i18n};
 
-/// Plain `<button>`s, not [`super::Button`]s: this view is rebuilt with the next page's
+/// Plain `<button>`s, not [`crate::components::Button`]s: this view is rebuilt with the next page's
 /// values, and what a component is given as `on:…`/`attr:…` keeps its first value then.
 const SMALL: &str = class(Look::Plain, Size::Small);
 
