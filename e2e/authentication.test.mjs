@@ -132,6 +132,11 @@ test('each rule shows its error at its field, the time-to-live its warning', asy
   await page.getByRole('button', { name: 'Remover app 1' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('fieldset').filter({ hasText: 'Apps Android' }).locator('.hsm-msg--error').waitFor();
+  // The focus went to "Adicionar app"; Enter there adds an app and focuses its package name.
+  const focusedPath = (path) => page.waitForFunction((p) => document.activeElement?.getAttribute('data-path') === p, path, { timeout: 5_000 });
+  await focusedPath('buttons.0.supported_apps');
+  await page.keyboard.press('Enter');
+  await focusedPath('buttons.0.supported_apps.0.package_name');
 
   // A 5-minute code with the default time-to-live (600 s): a warning, not an error.
   await field(page, 'footer.code_expiration_minutes').fill('');

@@ -8,7 +8,9 @@ use hsm_domain::authentication::{
 };
 use hsm_domain::validation::BUTTON_TEXT_MAX;
 use hsm_domain::{char_count, AppPart, ButtonPart, Category, FieldPath, OtpType, Severity};
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::field::EditorField;
 use super::form::{digits, AppRow, AuthSettings, Form};
@@ -135,14 +137,18 @@ fn AppList() -> impl IntoView {
     let full = Memo::new(move |_| form.with(|f| f.auth.apps.len() >= SUPPORTED_APPS_MAX));
     let msgs_id = ctx.id_for("apps-msgs");
     let limit_id = ctx.id_for("apps-limit");
+    let add_ref = NodeRef::<html::Button>::new();
+    // Focus goes to the new app's package name, so keyboard users keep their place.
     let add = move |_| {
+        let mut uid = 0;
         ctx.edit(otp(ButtonPart::SupportedApps), |f| {
-            let uid = f.take_uid();
+            uid = f.take_uid();
             f.auth.apps.push(AppRow {
                 uid,
                 ..AppRow::default()
             });
-        })
+        });
+        focus_in(add_ref, format!("#{}", package_id(&ctx, uid)));
     };
     view! {
         <fieldset class="hsm-editor__group">
@@ -151,11 +157,12 @@ fn AppList() -> impl IntoView {
             <For
                 each=move || form.with(|f| f.auth.apps.iter().map(|a| a.uid).collect::<Vec<_>>())
                 key=|uid| *uid
-                children=move |uid| view! { <AppRowView uid /> }
+                children=move |uid| view! { <AppRowView uid add_ref /> }
             />
             {group_messages(ctx, path.clone(), msgs_id.clone())}
             <div>
                 <Button
+                    node_ref=add_ref
                     size=Size::Small
                     attr:data-path=path.to_string()
                     attr:aria-describedby=format!("{msgs_id} {limit_id}")
@@ -173,9 +180,29 @@ fn AppList() -> impl IntoView {
     }
 }
 
-/// One app, found by its `uid` (its index changes when an app before it is removed).
+/// The id of an app's package-name control: by `uid`, so it stays while apps move.
+fn package_id(ctx: &EditorCtx, uid: u32) -> String {
+    ctx.id_for(&format!("app-{uid}-package"))
+}
+
+/// After the next render, focuses the control `selector` finds in the fieldset around `near`.
+fn focus_in(near: NodeRef<html::Button>, selector: String) {
+    request_animation_frame(move || {
+        if let Some(el) = near
+            .try_get_untracked()
+            .flatten()
+            .and_then(|b| b.closest("fieldset").ok().flatten())
+            .and_then(|fs| fs.query_selector(&selector).ok().flatten())
+        {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+/// One app, found by its `uid` (its index changes when an app before it is removed); removing
+/// it puts the focus on "Adicionar app" (`add_ref`).
 #[component]
-fn AppRowView(uid: u32) -> impl IntoView {
+fn AppRowView(uid: u32, add_ref: NodeRef<html::Button>) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let i18n = ctx.i18n;
     let form = ctx.form;
@@ -207,7 +234,7 @@ fn AppRowView(uid: u32) -> impl IntoView {
         <fieldset class="hsm-editor__button-row">
             <legend>{move || i18n.tf("editor.auth_app_legend", &[("n", n())])}</legend>
             <div class="hsm-editor__row">
-                <EditorField path=path(AppPart::PackageName) id=ctx.id_for(&format!("app-{uid}-package")) label=ctx.label("editor.auth_package_name") required=true>
+                <EditorField path=path(AppPart::PackageName) id=package_id(&ctx, uid) label=ctx.label("editor.auth_package_name") required=true>
                     <TextInput code=true placeholder="com.example.app" value=get(|a| &a.package_name)
                         on_input=move |v| set(AppPart::PackageName, |a, v| a.package_name = v, v) />
                 </EditorField>
@@ -221,7 +248,14 @@ fn AppRowView(uid: u32) -> impl IntoView {
                     look=Look::Danger
                     size=Size::Small
                     disabled=ctx.locked.all
-                    on:click=move |_| ctx.edit(otp(ButtonPart::SupportedApps), |f| f.auth.apps.retain(|a| a.uid != uid))
+                    on:click=move |_| {
+                        ctx.edit(otp(ButtonPart::SupportedApps), |f| f.auth.apps.retain(|a| a.uid != uid));
+                        request_animation_frame(move || {
+                            if let Some(b) = add_ref.try_get_untracked().flatten() {
+                                let _ = b.focus();
+                            }
+                        });
+                    }
                 >
                     {move || i18n.tf("editor.auth_remove_app", &[("n", n())])}
                 </Button>
