@@ -1124,6 +1124,20 @@ async fn an_authentication_template_keeps_the_free_texts_and_saves_its_one_tap_b
         (value(&body) == "Olá, seu pedido chegou.").then_some(())
     })
     .await;
+    // Utility templates set a time-to-live too, up to 12 hours; Marketing ones have none.
+    let ttl = at(root, "message_send_ttl_seconds").await;
+    let hint_id = format!("{}-hint", ttl.id());
+    wait_for("the utility time-to-live's range", 5_000, || {
+        find_text(root, &format!("#{hint_id}"), "43200")
+    })
+    .await;
+    choose(&field(root, "Categoria").await, "MARKETING");
+    wait_for("no time-to-live for marketing", 5_000, || {
+        el::<Element>(root, "[data-path=\"message_send_ttl_seconds\"]")
+            .is_none()
+            .then_some(())
+    })
+    .await;
     choose(&field(root, "Categoria").await, "AUTHENTICATION");
     let package = at(root, "buttons.0.supported_apps.0.package_name").await;
     wait_for("the package typed before", 5_000, || {
