@@ -1128,7 +1128,7 @@ async fn an_authentication_template_keeps_the_free_texts_and_saves_its_one_tap_b
     let ttl = at(root, "message_send_ttl_seconds").await;
     let hint_id = format!("{}-hint", ttl.id());
     wait_for("the utility time-to-live's range", 5_000, || {
-        find_text(root, &format!("#{hint_id}"), "43200")
+        find_text(root, &format!("#{hint_id}"), "43.200")
     })
     .await;
     choose(&field(root, "Categoria").await, "MARKETING");

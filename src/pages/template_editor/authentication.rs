@@ -17,7 +17,7 @@ use super::form::{digits, AppRow, AuthSettings, Form};
 use super::state::EditorCtx;
 use crate::components::field::{CheckInput, TextInput};
 use crate::components::{Button, Look, Size};
-use crate::i18n::CodeKind;
+use crate::i18n::{format_integer, CodeKind};
 
 /// The OTP button is an authentication template's only one.
 fn otp(part: ButtonPart) -> FieldPath {
@@ -334,11 +334,15 @@ pub fn TtlField() -> impl IntoView {
     let shown = Memo::new(move |_| form.with(ttl_shown));
     let hint = Signal::derive(move || {
         let (range, default) = if form.with(Form::is_authentication) {
-            (AUTHENTICATION_TTL, AUTHENTICATION_TTL_DEFAULT.to_string())
+            (
+                AUTHENTICATION_TTL,
+                format_integer(AUTHENTICATION_TTL_DEFAULT.unsigned_abs(), i18n.locale()),
+            )
         } else {
             (UTILITY_TTL, i18n.t("editor.ttl_default_meta"))
         };
-        let (min, max) = (range.start().to_string(), range.end().to_string());
+        let n = |v: i64| format_integer(v.unsigned_abs(), i18n.locale());
+        let (min, max) = (n(*range.start()), n(*range.end()));
         Some(i18n.tf(
             "editor.ttl_hint",
             &[("min", min), ("max", max), ("default", default)],
