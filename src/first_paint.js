@@ -107,10 +107,13 @@ function rowHtml(t, w, base) {
     : w.tf('list.row_view', { name: t.name, status: w.label('status', t.status) });
   const language = w.label('language', t.language);
   const which = esc(`${t.name} (${language})`);
+  // An authentication template's delivery mode, under its category.
+  const otp = (t.components ?? []).flatMap((c) => (c.type === 'BUTTONS' ? c.buttons ?? [] : [])).find((b) => b.type === 'OTP');
+  const mode = otp ? `<span class="hsm-row__mode">${esc(w.label('otp_type', otp.otp_type))}</span>` : '';
   let cls = 'hsm-row';
   if (!editable) cls += ' hsm-row--readonly';
   if (rejected) cls += ' hsm-row--rejected';
-  let out = `<tr class="${cls}" data-id="${esc(t.id)}" data-status="${esc(t.status)}" tabindex="0" title="${esc(title)}"><td class="hsm-row__name"><a href="${edit}">${name}</a></td><td>${esc(w.label('category', t.category))}</td><td>${esc(language)}</td><td class="hsm-row__status">${badge(w, t.status)}`;
+  let out = `<tr class="${cls}" data-id="${esc(t.id)}" data-status="${esc(t.status)}" tabindex="0" title="${esc(title)}"><td class="hsm-row__name"><a href="${edit}">${name}</a></td><td>${esc(w.label('category', t.category))}${mode}</td><td>${esc(language)}</td><td class="hsm-row__status">${badge(w, t.status)}`;
   if (rejected && t.rejected_reason) {
     out += `<p class="hsm-reason">${esc(w.tf('list.reason', { reason: w.label('reason', t.rejected_reason) }))}</p>`;
   }

@@ -1062,3 +1062,101 @@ async fn a_new_language_starts_from_the_structure_with_the_source_text_beside() 
         .collect::<Vec<_>>();
     assert_eq!(languages, ["en_US", "pt_BR"]);
 }
+
+/// Autenticação replaces the free sections without losing them; a one-tap template's rule
+/// errors show at their fields, its preview is Meta's text with the sample code, and it saves
+/// with its app.
+#[wasm_bindgen_test]
+async fn an_authentication_template_keeps_the_free_texts_and_saves_its_one_tap_button() {
+    let app = open("/new");
+    let root: &Element = &app.root;
+    let name_input = field(root, "Nome").await;
+    type_into(&name_input, &unique("codigo_editor"));
+    let name = value(&name_input);
+    type_into(&field(root, "Mensagem").await, "Olá, seu pedido chegou.");
+    choose(&field(root, "Categoria").await, "AUTHENTICATION");
+    at(root, "buttons.0.otp_type").await;
+    assert!(
+        el::<Element>(root, "textarea").is_none(),
+        "no free body text"
+    );
+    el::<HtmlElement>(root, "input[type=radio][value=ONE_TAP]")
+        .expect("the one-tap mode")
+        .click();
+    let package = at(root, "buttons.0.supported_apps.0.package_name").await;
+    type_into(&package, "citrus");
+    type_into(
+        &at(root, "buttons.0.supported_apps.0.signature_hash").await,
+        "K8a/AINcGX7",
+    );
+    type_into(&at(root, "footer.code_expiration_minutes").await, "5");
+    wait_for("the package name's error", 5_000, || {
+        (package.get_attribute("aria-invalid").as_deref() == Some("true")).then_some(())
+    })
+    .await;
+    // 600 s of default time-to-live outlast a 5-minute code: a warning at the time-to-live.
+    let ttl = at(root, "message_send_ttl_seconds").await;
+    wait_for("the time-to-live's warning", 5_000, || {
+        find_text(root, ".hsm-msg--warning", "300")
+    })
+    .await;
+    assert_eq!(ttl.get_attribute("aria-invalid").as_deref(), Some("false"));
+    let bubble = preview(root);
+    assert_eq!(
+        bubble
+            .query_selector("strong")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("123456")
+    );
+    assert!(bubble
+        .text_content()
+        .unwrap()
+        .contains("Este código expira em 5 minutos."));
+    find_text(root, ".hsm-preview__note", "Copiar código").expect("the fallback line");
+
+    // Away and back: what was typed on both sides is there.
+    choose(&field(root, "Categoria").await, "UTILITY");
+    let body = field(root, "Mensagem").await;
+    wait_for("the body typed before", 5_000, || {
+        (value(&body) == "Olá, seu pedido chegou.").then_some(())
+    })
+    .await;
+    // Utility templates set a time-to-live too, up to 12 hours; Marketing ones have none.
+    let ttl = at(root, "message_send_ttl_seconds").await;
+    let hint_id = format!("{}-hint", ttl.id());
+    wait_for("the utility time-to-live's range", 5_000, || {
+        find_text(root, &format!("#{hint_id}"), "43.200")
+    })
+    .await;
+    choose(&field(root, "Categoria").await, "MARKETING");
+    wait_for("no time-to-live for marketing", 5_000, || {
+        el::<Element>(root, "[data-path=\"message_send_ttl_seconds\"]")
+            .is_none()
+            .then_some(())
+    })
+    .await;
+    choose(&field(root, "Categoria").await, "AUTHENTICATION");
+    let package = at(root, "buttons.0.supported_apps.0.package_name").await;
+    wait_for("the package typed before", 5_000, || {
+        (value(&package) == "citrus").then_some(())
+    })
+    .await;
+    type_into(&package, "com.citrus.app");
+    save(root, &name).await;
+    let saved = find_by_name(&name).await.expect("saved");
+    assert_eq!(saved["category"], "AUTHENTICATION");
+    let buttons = &saved["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["type"] == "BUTTONS")
+        .unwrap()["buttons"];
+    assert_eq!(
+        buttons[0],
+        json!({ "type": "OTP", "otp_type": "ONE_TAP",
+                "supported_apps": [{ "package_name": "com.citrus.app", "signature_hash": "K8a/AINcGX7" }] })
+    );
+}

@@ -193,6 +193,9 @@ pub fn TextInput(
     /// A code rather than prose: no spelling marks, no autofill.
     #[prop(optional)]
     code: bool,
+    /// A whole number: phones show their digit keypad.
+    #[prop(optional)]
+    numeric: bool,
 ) -> impl IntoView {
     let c = use_field_control();
     let on_input = move |ev: leptos::ev::Event| {
@@ -222,7 +225,8 @@ pub fn TextInput(
                 node_ref=c.input
                 type=kind
                 placeholder=placeholder
-                autocomplete=code.then_some("off")
+                inputmode=numeric.then_some("numeric")
+                autocomplete=(code || numeric).then_some("off")
                 spellcheck=code.then_some("false")
                 readonly=move || c.readonly()
                 prop:value=move || value.get()
@@ -250,5 +254,24 @@ pub fn SelectInput(
         >
             {children()}
         </select>
+    }
+}
+
+/// The checkbox of a [`Field`] (the field's label names it); read-only means disabled.
+#[component]
+pub fn CheckInput(
+    #[prop(into)] checked: Signal<bool>,
+    on_change: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    let c = use_field_control();
+    view! {
+        <input
+            {..c.attrs()}
+            type="checkbox"
+            class="hsm-check"
+            disabled=move || c.readonly()
+            prop:checked=move || checked.get()
+            on:change=move |ev| on_change(event_target_checked(&ev))
+        />
     }
 }

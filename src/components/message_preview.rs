@@ -3,8 +3,9 @@
 //! Text goes through `hsm_domain::markup::preview` and becomes elements and text nodes: nothing
 //! the admin typed is ever parsed as HTML.
 
+use hsm_domain::authentication::{self, SAMPLE_CODE};
 use hsm_domain::markup::{self, Samples, Span};
-use hsm_domain::{Button, HeaderFormat, TemplateDraft};
+use hsm_domain::{Button, Category, HeaderFormat, TemplateDraft};
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -160,18 +161,62 @@ pub fn MessagePreview(
             </ul>
         })
     };
+    let auth = Memo::new(move |_| draft.with(|d| d.category == Category::Authentication));
+    let free = move || {
+        view! {
+            <div class="hsm-preview__bubble" data-testid="preview-bubble">
+                {header}
+                <p class="hsm-preview__body">{body}</p>
+                {footer}
+                <span class="hsm-preview__time" aria-hidden="true">"12:00"</span>
+            </div>
+            {buttons}
+        }
+    };
     view! {
         <figure class="hsm-preview">
             <figcaption class="hsm-preview__caption">{move || i18n.t("editor.preview_title")}</figcaption>
             <div class="hsm-preview__chat">
-                <div class="hsm-preview__bubble" data-testid="preview-bubble">
-                    {header}
-                    <p class="hsm-preview__body">{body}</p>
-                    {footer}
-                    <span class="hsm-preview__time" aria-hidden="true">"12:00"</span>
-                </div>
-                {buttons}
+                <Show when=move || auth.get() fallback=free>
+                    <CodeMessage draft />
+                </Show>
             </div>
         </figure>
+    }
+}
+
+/// An authentication template as WhatsApp shows it: Meta's words in the template's language
+/// with the sample code in bold, and the code's button; one-tap and zero-tap show their
+/// autofill button and say what devices without the app get instead.
+#[component]
+fn CodeMessage(draft: Signal<TemplateDraft>) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = Memo::new(move |_| draft.with(|d| authentication::preview(d, SAMPLE_CODE)));
+    let body = move || p.with(|p| spans_view(markup::parse(&p.body)));
+    let footer = move || {
+        p.with(|p| p.footer.clone())
+            .map(|f| view! { <p class="hsm-preview__footer">{f}</p> })
+    };
+    let button = move || {
+        p.with(|p| {
+            let icon = p.fallback_button.is_none().then(copy_glyph);
+            (icon, p.button.clone())
+        })
+    };
+    let fallback = move || {
+        p.with(|p| p.fallback_button.clone()).map(|b| {
+            view! { <p class="hsm-preview__note">{i18n.tf("editor.preview_otp_fallback", &[("button", b)])}</p> }
+        })
+    };
+    view! {
+        <div class="hsm-preview__bubble" data-testid="preview-bubble">
+            <p class="hsm-preview__body">{body}</p>
+            {footer}
+            <span class="hsm-preview__time" aria-hidden="true">"12:00"</span>
+        </div>
+        <ul class="hsm-preview__buttons">
+            <li class="hsm-preview__button">{button}</li>
+        </ul>
+        {fallback}
     }
 }

@@ -55,6 +55,14 @@ fn dynamic_families() -> BTreeMap<&'static str, Vec<String>> {
                 .map(|k| format!("editor.header_kind_{k}"))
                 .collect(),
         ),
+        // An authentication template's delivery modes, explained in the editor.
+        (
+            "editor.auth_mode_{code}",
+            hsm_domain::OtpType::KNOWN
+                .iter()
+                .map(|t| format!("editor.auth_mode_{}", t.as_str()))
+                .collect(),
+        ),
         // How the languages of one name differ (`Drift::code`).
         (
             "list.{}",

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use hsm_domain::{
     convert_variables, variables, Body, BodyExample, Button, Buttons, Category, Component, Footer,
-    Header, HeaderExample, HeaderFormat, Language, NamedParam, OtpButton, ParameterFormat,
-    TemplateDraft, VarName,
+    Header, HeaderExample, HeaderFormat, Language, NamedParam, OtpButton, OtpType, ParameterFormat,
+    SupportedApp, TemplateDraft, VarName,
 };
 use serde::{Deserialize, Serialize};
 
@@ -118,20 +118,135 @@ pub struct Form {
     pub footer: String,
     pub buttons: Vec<ButtonRow>,
     pub next_uid: u32,
-    /// The authentication settings (`hsm_domain::authentication`), kept as loaded so a save
-    /// writes them back; the editor has no controls for them yet.
+    /// The authentication settings (`hsm_domain::authentication`) and the time-to-live.
     #[serde(default)]
     pub auth: AuthSettings,
 }
 
-/// An authentication template's settings, as in the draft.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// An authentication template's settings as typed, and the time-to-live. They stay in the
+/// form whatever the category, so switching away and back loses nothing; the draft carries
+/// them only while the category is AUTHENTICATION (the time-to-live: whenever it is set, so a
+/// category that takes none says so at its field).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuthSettings {
-    pub add_security_recommendation: Option<bool>,
-    pub code_expiration_minutes: Option<i64>,
-    pub message_send_ttl_seconds: Option<i64>,
-    /// The OTP button, written after the button rows.
-    pub otp: Option<OtpButton>,
+    /// The delivery mode; copy code unless the admin picks another.
+    pub otp_type: OtpType,
+    /// Meta's security line under the code.
+    pub security: bool,
+    /// The code's expiry in minutes, as typed (digits); empty for no expiry footer.
+    pub expiry_minutes: String,
+    /// `message_send_ttl_seconds` as typed (digits); empty for the category's default.
+    pub ttl_seconds: String,
+    /// The copy-code label; empty for Meta's.
+    pub button_text: String,
+    /// One-tap and zero-tap: the autofill label; empty for Meta's.
+    pub autofill_text: String,
+    /// One-tap and zero-tap: the Android apps (kept while another mode is picked).
+    pub apps: Vec<AppRow>,
+    /// Zero-tap: the admin accepted Meta's zero-tap terms.
+    pub zero_tap_terms: bool,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        AuthSettings {
+            otp_type: OtpType::CopyCode,
+            security: false,
+            expiry_minutes: String::new(),
+            ttl_seconds: String::new(),
+            button_text: String::new(),
+            autofill_text: String::new(),
+            apps: Vec::new(),
+            zero_tap_terms: false,
+        }
+    }
+}
+
+/// One Android app of a one-tap or zero-tap button; `uid` keeps its row's DOM and focus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AppRow {
+    pub uid: u32,
+    pub package_name: String,
+    pub signature_hash: String,
+}
+
+/// What a number field keeps of what was typed: its digits, at most six (a number the domain
+/// then judges; more digits could only be out of range).
+pub fn digits(raw: &str) -> String {
+    raw.chars().filter(char::is_ascii_digit).take(6).collect()
+}
+
+fn number(typed: &str) -> Option<i64> {
+    typed.parse().ok()
+}
+
+impl AuthSettings {
+    /// The settings of a stored draft (its OTP button, if any, is `otp`).
+    fn read(d: &TemplateDraft, otp: Option<&OtpButton>, uid: &mut u32) -> Self {
+        let mut a = AuthSettings {
+            security: d.body().and_then(|b| b.add_security_recommendation) == Some(true),
+            expiry_minutes: (d.footer().and_then(|f| f.code_expiration_minutes))
+                .map_or_else(String::new, |m| m.to_string()),
+            ttl_seconds: d
+                .message_send_ttl_seconds
+                .map_or_else(String::new, |s| s.to_string()),
+            ..AuthSettings::default()
+        };
+        if let Some(otp) = otp {
+            a.otp_type = otp.otp_type.clone();
+            a.button_text = otp.text.clone().unwrap_or_default();
+            a.autofill_text = otp.autofill_text.clone().unwrap_or_default();
+            a.zero_tap_terms = otp.zero_tap_terms_accepted == Some(true);
+            for app in &otp.supported_apps {
+                a.apps.push(AppRow {
+                    uid: *uid,
+                    package_name: app.package_name.clone(),
+                    signature_hash: app.signature_hash.clone(),
+                });
+                *uid += 1;
+            }
+        }
+        a
+    }
+
+    /// The OTP button: what the chosen mode takes, nothing the others would.
+    pub fn otp_button(&self) -> OtpButton {
+        let label = |s: &String| (!s.is_empty()).then(|| s.clone());
+        let mut otp = OtpButton::new(self.otp_type.clone());
+        otp.text = label(&self.button_text);
+        if otp.uses_apps() {
+            otp.autofill_text = label(&self.autofill_text);
+            otp.supported_apps = (self.apps.iter())
+                .map(|a| SupportedApp {
+                    package_name: a.package_name.clone(),
+                    signature_hash: a.signature_hash.clone(),
+                })
+                .collect();
+        }
+        if self.otp_type == OtpType::ZeroTap {
+            otp.zero_tap_terms_accepted = Some(self.zero_tap_terms);
+        }
+        otp
+    }
+
+    /// The components of an authentication template: Meta writes the texts.
+    fn components(&self) -> Vec<Component> {
+        let mut out = vec![Component::Body(Body {
+            add_security_recommendation: self.security.then_some(true),
+            ..Body::default()
+        })];
+        if let Some(m) = number(&self.expiry_minutes) {
+            out.push(Component::Footer(Footer {
+                code_expiration_minutes: Some(m),
+                ..Footer::default()
+            }));
+        }
+        out.push(Component::Buttons(Buttons {
+            buttons: vec![Button::Otp(self.otp_button())],
+        }));
+        out
+    }
 }
 
 impl Default for Form {
@@ -176,7 +291,13 @@ impl Form {
             parameter_format: d.parameter_format.clone(),
             ..Form::default()
         };
-        f.auth.message_send_ttl_seconds = d.message_send_ttl_seconds;
+        let otp = d.buttons().iter().find_map(|b| match b {
+            Button::Otp(otp) => Some(otp),
+            _ => None,
+        });
+        let mut uid = f.next_uid;
+        f.auth = AuthSettings::read(d, otp, &mut uid);
+        f.next_uid = uid;
         if let Some(h) = d.header() {
             f.header = HeaderFormat::SUPPORTED.into_iter().find(|c| *c == h.format);
             f.header_text = h.text.clone().unwrap_or_default();
@@ -203,7 +324,6 @@ impl Form {
         }
         if let Some(b) = d.body() {
             f.body = b.text.clone();
-            f.auth.add_security_recommendation = b.add_security_recommendation;
             if let Some(ex) = &b.example {
                 if let Some(row) = ex.body_text.as_ref().and_then(|r| r.first()) {
                     for (i, s) in row.iter().enumerate() {
@@ -218,11 +338,9 @@ impl Form {
         }
         if let Some(ft) = d.footer() {
             f.footer = ft.text.clone();
-            f.auth.code_expiration_minutes = ft.code_expiration_minutes;
         }
         for b in d.buttons() {
-            if let Button::Otp(otp) = b {
-                f.auth.otp = Some(otp.clone());
+            if let Button::Otp(_) = b {
                 continue;
             }
             let uid = f.take_uid();
@@ -261,42 +379,54 @@ impl Form {
         self.parameter_format == Some(ParameterFormat::Named)
     }
 
-    /// The draft the rules, the preview and the backend see.
+    /// Whether the form is an authentication template's (its own sections and preview).
+    pub fn is_authentication(&self) -> bool {
+        self.category == Category::Authentication
+    }
+
+    /// The draft the rules, the preview and the backend see: an authentication template's
+    /// settings, or the free texts and buttons of the others.
     pub fn to_draft(&self) -> TemplateDraft {
-        let mut components = Vec::new();
-        components.extend(self.header_component().map(Component::Header));
-        components.push(Component::Body(Body {
-            add_security_recommendation: self.auth.add_security_recommendation,
-            text: self.body.clone(),
-            example: self.body_example(),
-        }));
-        if !self.footer.is_empty() || self.auth.code_expiration_minutes.is_some() {
-            components.push(Component::Footer(Footer {
-                code_expiration_minutes: self.auth.code_expiration_minutes,
-                text: self.footer.clone(),
-            }));
-        }
-        if !self.buttons.is_empty() || self.auth.otp.is_some() {
-            let buttons = self
-                .buttons
-                .iter()
-                .map(ButtonRow::to_button)
-                .chain(self.auth.otp.clone().map(Button::Otp))
-                .collect();
-            components.push(Component::Buttons(Buttons { buttons }));
-        }
+        let components = if self.is_authentication() {
+            self.auth.components()
+        } else {
+            self.free_components()
+        };
         TemplateDraft {
-            message_send_ttl_seconds: self.auth.message_send_ttl_seconds,
+            message_send_ttl_seconds: number(&self.auth.ttl_seconds),
             name: self.name.clone(),
             language: self.language.clone(),
             category: self.category.clone(),
-            parameter_format: Some(
-                self.parameter_format
-                    .clone()
-                    .unwrap_or(ParameterFormat::Positional),
-            ),
+            // Meta's authentication examples have no variables and no format: one as loaded.
+            parameter_format: if self.is_authentication() {
+                self.parameter_format.clone()
+            } else {
+                Some(self.format())
+            },
             components,
         }
+    }
+
+    /// Header, body, footer and buttons of a Marketing or Utility template.
+    fn free_components(&self) -> Vec<Component> {
+        let mut components = Vec::new();
+        components.extend(self.header_component().map(Component::Header));
+        components.push(Component::Body(Body {
+            add_security_recommendation: None,
+            text: self.body.clone(),
+            example: self.body_example(),
+        }));
+        if !self.footer.is_empty() {
+            components.push(Component::Footer(Footer {
+                code_expiration_minutes: None,
+                text: self.footer.clone(),
+            }));
+        }
+        if !self.buttons.is_empty() {
+            let buttons = self.buttons.iter().map(ButtonRow::to_button).collect();
+            components.push(Component::Buttons(Buttons { buttons }));
+        }
+        components
     }
 
     /// The header: its text and its variable's sample, or the uploaded file's handle.
@@ -563,9 +693,9 @@ mod tests {
 
     #[test]
     fn an_authentication_draft_keeps_its_settings_through_the_form() {
-        let mut otp = OtpButton::new(hsm_domain::OtpType::ZeroTap);
+        let mut otp = OtpButton::new(OtpType::ZeroTap);
         otp.zero_tap_terms_accepted = Some(true);
-        otp.supported_apps = vec![hsm_domain::SupportedApp {
+        otp.supported_apps = vec![SupportedApp {
             package_name: "com.example.app".into(),
             signature_hash: "K8a/AINcGX7".into(),
         }];
@@ -593,6 +723,68 @@ mod tests {
         assert!(f.buttons.is_empty());
         assert_eq!(f.to_draft(), d);
         assert_eq!(hsm_domain::validate(&d), vec![]);
+    }
+
+    #[test]
+    fn switching_category_away_and_back_keeps_what_was_typed() {
+        let mut f = Form {
+            name: "codigo".into(),
+            body: "Olá {{1}}, tudo bem?".into(),
+            footer: "Citrus".into(),
+            ..Form::default()
+        };
+        f.body_samples.insert("1".into(), "Ana".into());
+        let uid = f.take_uid();
+        f.buttons
+            .push(ButtonRow::new(uid, ButtonKind::QuickReply, "Sim"));
+        let typed = f.clone();
+        f.category = Category::Authentication;
+        f.auth.otp_type = OtpType::OneTap;
+        f.auth.apps.push(AppRow {
+            uid: 9,
+            package_name: "com.example.app".into(),
+            signature_hash: "K8a/AINcGX7".into(),
+        });
+        f.auth.expiry_minutes = "5".into();
+        f.auth.ttl_seconds = "300".into();
+        f.auth.security = true;
+        // The authentication draft has Meta's shape only: none of the free texts.
+        let d = f.to_draft();
+        assert_eq!(d.header(), None);
+        assert_eq!(d.body().unwrap().text, "");
+        assert_eq!(d.footer().unwrap().text, "");
+        assert_eq!(d.buttons().len(), 1);
+        assert_eq!(hsm_domain::validate(&d), vec![]);
+        // Back to Marketing: the free texts are all there, the OTP settings are not sent.
+        f.category = Category::Marketing;
+        f.auth.ttl_seconds.clear();
+        let back = f.to_draft();
+        assert_eq!(back, typed.to_draft());
+        assert!(back.buttons().iter().all(|b| !matches!(b, Button::Otp(_))));
+        // And the authentication settings are still in the form.
+        assert_eq!(f.auth.apps.len(), 1);
+        assert_eq!(f.auth.expiry_minutes, "5");
+    }
+
+    #[test]
+    fn the_otp_button_carries_only_what_its_mode_takes() {
+        let mut a = AuthSettings {
+            autofill_text: "Preencher".into(),
+            zero_tap_terms: true,
+            apps: vec![AppRow::default()],
+            ..AuthSettings::default()
+        };
+        let copy = a.otp_button();
+        assert_eq!(copy, OtpButton::new(OtpType::CopyCode));
+        a.otp_type = OtpType::OneTap;
+        let one = a.otp_button();
+        assert_eq!(one.autofill_text.as_deref(), Some("Preencher"));
+        assert_eq!(one.supported_apps.len(), 1);
+        assert_eq!(one.zero_tap_terms_accepted, None);
+        a.otp_type = OtpType::ZeroTap;
+        assert_eq!(a.otp_button().zero_tap_terms_accepted, Some(true));
+        assert_eq!(digits("1a2 3.5"), "1235");
+        assert_eq!(digits("12345678"), "123456");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! its path), the sections (`sections`, `buttons`, `media`), `title`, `local_draft`,
 //! `leave_guard` and `summary`.
 
+mod authentication;
 mod availability;
 mod buttons;
 mod caret;
@@ -31,6 +32,7 @@ use hsm_domain::{can_edit, field_locked, rejection_field, FieldPath, Language, S
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use self::authentication::{AuthSection, TtlField};
 use self::buttons::ButtonsSection;
 use self::drift::{use_other_languages, DriftNote};
 use self::form::Form;
@@ -256,6 +258,8 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
         read_only,
     );
 
+    let is_auth = Memo::new(move |_| form.with(Form::is_authentication));
+
     view! {
         <a class="hsm-editor__back" href=crate::routes::list() on:click=confirm_leave>
             {move || i18n.t("common.back_to_list")}
@@ -279,11 +283,16 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             >
                 <ErrorSummary focus />
                 <IdentitySection mode=mode.clone() />
-                <VariableFormatField />
-                <HeaderSection />
-                <BodySection />
-                <FooterSection />
-                <ButtonsSection />
+                // An authentication template's texts are Meta's: its settings replace the free
+                // sections, whose contents stay in the form for a switch back.
+                <Show when=move || !is_auth.get() fallback=|| view! { <AuthSection /> }>
+                    <VariableFormatField />
+                    <HeaderSection />
+                    <BodySection />
+                    <FooterSection />
+                    <ButtonsSection />
+                </Show>
+                <TtlField />
                 <ul class="hsm-field__messages" aria-live="polite">
                     {move || ctx.messages(&FieldPath::Template).into_iter().map(|m| view! { <li class="hsm-msg hsm-msg--error">{m.text}</li> }).collect_view()}
                 </ul>

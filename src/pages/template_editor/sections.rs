@@ -70,7 +70,11 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
     if !languages.contains(&current_lang) {
         languages.push(current_lang.clone());
     }
-    let mut categories = vec![Category::Marketing, Category::Utility];
+    let mut categories = vec![
+        Category::Marketing,
+        Category::Utility,
+        Category::Authentication,
+    ];
     let current_cat = form.with_untracked(|f| f.category.clone());
     if !categories.contains(&current_cat) {
         categories.push(current_cat.clone());

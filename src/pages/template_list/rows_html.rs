@@ -12,7 +12,7 @@
 
 use std::fmt::Write;
 
-use hsm_domain::{can_delete, can_edit, Status, Template, TemplateGroup};
+use hsm_domain::{can_delete, can_edit, Button, Status, Template, TemplateGroup};
 
 use crate::components::button::{self, Look, Size};
 use crate::components::status_badge::{status_label, tone};
@@ -160,12 +160,23 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
     }
     let _ = write!(
         out,
-        r#" data-id="{id}" data-status="{}" tabindex="0" title="{}"><td class="hsm-row__name"><a href="{edit}">{name}</a></td><td>{}</td><td>{}"#,
+        r#" data-id="{id}" data-status="{}" tabindex="0" title="{}"><td class="hsm-row__name"><a href="{edit}">{name}</a></td><td>{}"#,
         escape(status.as_str()),
         escape(&title),
         escape(&i18n.code_label(CodeKind::Category, t.draft.category.as_str())),
-        escape(&language),
     );
+    // An authentication template's delivery mode, under its category.
+    if let Some(mode) = t.draft.buttons().iter().find_map(|b| match b {
+        Button::Otp(otp) => Some(otp.otp_type.as_str()),
+        _ => None,
+    }) {
+        let _ = write!(
+            out,
+            r#"<span class="hsm-row__mode">{}</span>"#,
+            escape(&i18n.code_label(CodeKind::OtpType, mode))
+        );
+    }
+    let _ = write!(out, "</td><td>{}", escape(&language));
     if !matched {
         let _ = write!(
             out,
