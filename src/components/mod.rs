@@ -2,15 +2,11 @@
 
 pub mod button;
 pub mod confirm_dialog;
-pub mod conflict_dialog;
 pub mod error_panel;
-pub mod field;
 pub mod focus_key;
-pub mod message_preview;
 pub mod modal;
 pub mod notice;
 pub mod status_badge;
-pub mod text_control;
 
 pub use button::{Button, LinkButton, Look, Size};
 pub use confirm_dialog::ConfirmDialog;

@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 
 use super::field::EditorField;
 use super::form::{digits, AppRow, AuthSettings, Form};
+use super::inputs::{CheckInput, TextInput};
 use super::state::EditorCtx;
-use crate::components::field::{CheckInput, TextInput};
 use crate::components::{Button, Look, Size};
 use crate::i18n::{format_integer, CodeKind};
 

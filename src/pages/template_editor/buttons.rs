@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use super::caret::AddVariable;
 use super::field::{EditorField, Sample};
 use super::form::{distinct_variables, ButtonKind, ButtonRow};
+use super::inputs::TextInput;
 use super::state::EditorCtx;
-use crate::components::field::TextInput;
 use crate::components::{Button, Look, Size};
 use crate::i18n::use_i18n;
 
@@ -153,144 +153,98 @@ fn text_id(ctx: &EditorCtx, uid: u32) -> String {
     ctx.id_for(&format!("button-{uid}-text"))
 }
 
-/// One button row, found by its `uid` (its index changes when rows move).
-#[component]
-fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let i18n = use_i18n();
-    let form = ctx.form;
-    let index = Memo::new(move |_| form.with(|f| f.buttons.iter().position(|b| b.uid == uid)));
-    let count = Memo::new(move |_| form.with(|f| f.buttons.len()));
-    let path = move |part: ButtonPart| {
-        Signal::derive(move || FieldPath::Button(index.get().unwrap_or(0), part))
-    };
-    let get = move |read: fn(&ButtonRow) -> &String| {
+/// One button row's handle on the form, found by its `uid` (its index changes when rows move).
+#[derive(Clone, Copy)]
+struct Row {
+    ctx: EditorCtx,
+    uid: u32,
+    index: Memo<Option<usize>>,
+}
+
+impl Row {
+    fn new(ctx: EditorCtx, uid: u32) -> Self {
+        let form = ctx.form;
+        let index = Memo::new(move |_| form.with(|f| f.buttons.iter().position(|b| b.uid == uid)));
+        Row { ctx, uid, index }
+    }
+
+    /// The path of one of its parts, following the row when it moves.
+    fn path(self, part: ButtonPart) -> Signal<FieldPath> {
+        Signal::derive(move || FieldPath::Button(self.index.get().unwrap_or(0), part))
+    }
+
+    /// One of its texts.
+    fn get(self, read: fn(&ButtonRow) -> &String) -> Signal<String> {
         Signal::derive(move || {
-            form.with(|f| {
+            self.ctx.form.with(|f| {
                 f.buttons
                     .iter()
-                    .find(|b| b.uid == uid)
+                    .find(|b| b.uid == self.uid)
                     .map(|b| read(b).clone())
                     .unwrap_or_default()
             })
         })
-    };
-    let set = move |part: ButtonPart, write: fn(&mut ButtonRow, String), v: String| {
-        let p = FieldPath::Button(index.get_untracked().unwrap_or(0), part);
-        ctx.edit(p, |f| {
-            if let Some(b) = f.buttons.iter_mut().find(|b| b.uid == uid) {
+    }
+
+    /// Sets one of its texts, at `part`'s path.
+    fn set(self, part: ButtonPart, write: fn(&mut ButtonRow, String), v: String) {
+        let p = FieldPath::Button(self.index.get_untracked().unwrap_or(0), part);
+        self.ctx.edit(p, |f| {
+            if let Some(b) = f.buttons.iter_mut().find(|b| b.uid == self.uid) {
                 write(b, v);
             }
         });
-    };
-    let counted = move |read: fn(&ButtonRow) -> &String, max: usize| {
-        let text = get(read);
+    }
+
+    /// A text's length against its limit, for the field's counter.
+    fn counted(self, read: fn(&ButtonRow) -> &String, max: usize) -> Signal<(usize, usize)> {
+        let text = self.get(read);
         Signal::derive(move || (text.with(|t| char_count(t)), max))
-    };
-    let url_var = Memo::new(move |_| {
-        form.with(|f| {
-            f.buttons
-                .iter()
-                .find(|b| b.uid == uid)
-                .and_then(|b| distinct_variables(&b.url).first().map(|v| v.key()))
-        })
-    });
+    }
+
+    fn id(self, field: &str) -> String {
+        self.ctx.id_for(&format!("button-{}-{field}", self.uid))
+    }
+}
+
+/// One button row: its text (but for copy code, whose text WhatsApp writes), its kind's own
+/// fields, and moving and removing it.
+#[component]
+fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let i18n = use_i18n();
+    let row = Row::new(ctx, uid);
+    let count = Memo::new(move |_| ctx.form.with(|f| f.buttons.len()));
     let legend = move || {
         i18n.tf(
             "editor.button_legend",
             &[
-                ("n", (index.get().unwrap_or(0) + 1).to_string()),
+                ("n", (row.index.get().unwrap_or(0) + 1).to_string()),
                 ("kind", i18n.t(kind_key(kind))),
             ],
         )
     };
     let extra = match kind {
         ButtonKind::QuickReply => None,
-        ButtonKind::Phone => Some(
-            view! {
-                <EditorField
-                    path=path(ButtonPart::PhoneNumber)
-                    id=ctx.id_for(&format!("button-{uid}-phone"))
-                    label=ctx.label("editor.button_phone_number")
-                    required=true
-                >
-                    <TextInput
-                        kind="tel"
-                        placeholder="+5511999999999"
-                        value=get(|b| &b.phone)
-                        on_input=move |v| set(ButtonPart::PhoneNumber, |b, v| b.phone = v, v)
-                    />
-                </EditorField>
-            }
-            .into_any(),
-        ),
-        ButtonKind::Url => Some(
-            view! {
-                <EditorField
-                    path=path(ButtonPart::Url)
-                    id=ctx.id_for(&format!("button-{uid}-url"))
-                    label=ctx.label("editor.button_url_address")
-                    required=true
-                    counter=counted(|b| &b.url, URL_MAX)
-                >
-                    <div class="hsm-editor__with-action">
-                        <TextInput
-                            kind="url"
-                            placeholder="https://"
-                            value=get(|b| &b.url)
-                            on_input=move |v| set(ButtonPart::Url, |b, v| b.url = v, v)
-                        />
-                        <AddVariable numbered_only=true text=get(|b| &b.url) on_insert=move |v| set(ButtonPart::Url, |b, v| b.url = v, v) />
-                    </div>
-                </EditorField>
-                {move || url_var.get().map(|key| view! {
-                    <Sample
-                        path=path(ButtonPart::Example)
-                        variable=format!("{{{{{key}}}}}")
-                        value=get(|b| &b.url_sample)
-                        on_input=Callback::new(move |v: String| set(ButtonPart::Example, |b, v| b.url_sample = v, v))
-                    />
-                })}
-            }
-            .into_any(),
-        ),
-        ButtonKind::CopyCode => Some(
-            view! {
-                <p class="hsm-field__hint">{move || i18n.t("editor.copy_code_fixed_text")}</p>
-                <EditorField
-                    path=path(ButtonPart::Example)
-                    id=text_id(&ctx, uid)
-                    label=ctx.label("editor.copy_code_example")
-                    required=true
-                    counter=counted(|b| &b.code, COPY_CODE_MAX)
-                    extra=Signal::derive(move || ctx.messages(&path(ButtonPart::Type).get()))
-                >
-                    <TextInput
-                        code=true
-                        placeholder="NATAL10"
-                        value=get(|b| &b.code)
-                        on_input=move |v| set(ButtonPart::Example, |b, v| b.code = v, v)
-                    />
-                </EditorField>
-            }
-            .into_any(),
-        ),
+        ButtonKind::Phone => Some(view! { <PhoneFields row /> }.into_any()),
+        ButtonKind::Url => Some(view! { <UrlFields row /> }.into_any()),
+        ButtonKind::CopyCode => Some(view! { <CopyCodeFields row /> }.into_any()),
     };
     // WhatsApp writes the copy-code button's text; its code field takes the text's id, so
     // adding the button puts focus there.
     let text_field = (kind != ButtonKind::CopyCode).then(|| {
         view! {
             <EditorField
-                path=path(ButtonPart::Text)
+                path=row.path(ButtonPart::Text)
                 id=text_id(&ctx, uid)
                 label=ctx.label("editor.button_text")
                 required=true
-                counter=counted(|b| &b.text, BUTTON_TEXT_MAX)
+                counter=row.counted(|b| &b.text, BUTTON_TEXT_MAX)
                 hint=ctx.source_hint(move |s| {
                     s.buttons.iter().find(|(u, _)| *u == uid).map(|(_, t)| t.clone())
                 })
             >
-                <TextInput value=get(|b| &b.text) on_input=move |v| set(ButtonPart::Text, |b, v| b.text = v, v) />
+                <TextInput value=row.get(|b| &b.text) on_input=move |v| row.set(ButtonPart::Text, |b, v| b.text = v, v) />
             </EditorField>
         }
     });
@@ -301,9 +255,92 @@ fn ButtonRowView(uid: u32, kind: ButtonKind) -> impl IntoView {
                 <legend>{legend}</legend>
                 {text_field}
                 {extra}
-                <RowActions uid index count />
+                <RowActions uid index=row.index count />
             </fieldset>
         </li>
+    }
+}
+
+/// A phone button's number.
+#[component]
+fn PhoneFields(row: Row) -> impl IntoView {
+    let ctx = row.ctx;
+    view! {
+        <EditorField
+            path=row.path(ButtonPart::PhoneNumber)
+            id=row.id("phone")
+            label=ctx.label("editor.button_phone_number")
+            required=true
+        >
+            <TextInput
+                kind="tel"
+                placeholder="+5511999999999"
+                value=row.get(|b| &b.phone)
+                on_input=move |v| row.set(ButtonPart::PhoneNumber, |b, v| b.phone = v, v)
+            />
+        </EditorField>
+    }
+}
+
+/// A site button's address, and the sample of its variable when it has one.
+#[component]
+fn UrlFields(row: Row) -> impl IntoView {
+    let ctx = row.ctx;
+    let url_var = Memo::new(move |_| {
+        ctx.form.with(|f| {
+            f.buttons
+                .iter()
+                .find(|b| b.uid == row.uid)
+                .and_then(|b| distinct_variables(&b.url).first().map(|v| v.key()))
+        })
+    });
+    let set_url = move |v| row.set(ButtonPart::Url, |b, v| b.url = v, v);
+    view! {
+        <EditorField
+            path=row.path(ButtonPart::Url)
+            id=row.id("url")
+            label=ctx.label("editor.button_url_address")
+            required=true
+            counter=row.counted(|b| &b.url, URL_MAX)
+        >
+            <div class="hsm-editor__with-action">
+                <TextInput kind="url" placeholder="https://" value=row.get(|b| &b.url) on_input=set_url />
+                <AddVariable numbered_only=true text=row.get(|b| &b.url) on_insert=set_url />
+            </div>
+        </EditorField>
+        {move || url_var.get().map(|key| view! {
+            <Sample
+                path=row.path(ButtonPart::Example)
+                variable=format!("{{{{{key}}}}}")
+                value=row.get(|b| &b.url_sample)
+                on_input=Callback::new(move |v: String| row.set(ButtonPart::Example, |b, v| b.url_sample = v, v))
+            />
+        })}
+    }
+}
+
+/// A copy-code button's code (its text is WhatsApp's).
+#[component]
+fn CopyCodeFields(row: Row) -> impl IntoView {
+    let ctx = row.ctx;
+    let i18n = use_i18n();
+    view! {
+        <p class="hsm-field__hint">{move || i18n.t("editor.copy_code_fixed_text")}</p>
+        <EditorField
+            path=row.path(ButtonPart::Example)
+            id=text_id(&ctx, row.uid)
+            label=ctx.label("editor.copy_code_example")
+            required=true
+            counter=row.counted(|b| &b.code, COPY_CODE_MAX)
+            extra=Signal::derive(move || ctx.messages(&row.path(ButtonPart::Type).get()))
+        >
+            <TextInput
+                code=true
+                placeholder="NATAL10"
+                value=row.get(|b| &b.code)
+                on_input=move |v| row.set(ButtonPart::Example, |b, v| b.code = v, v)
+            />
+        </EditorField>
     }
 }
 

@@ -6,9 +6,9 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::form::{distinct_variables, insert_at_utf16};
+use super::inputs::use_field_control;
 use super::state::EditorCtx;
-use crate::components::field::use_field_control;
-use crate::components::text_control::{caret_of, focus, set_caret, set_value, value_of};
+use super::text_control::{caret_of, focus, set_caret, set_value, value_of};
 use crate::components::{Button, Look, Size};
 use crate::i18n::use_i18n;
 
@@ -54,7 +54,7 @@ pub fn insert_variable(el: Option<web_sys::Element>, text: &str) -> String {
     insert_token(el, text, &format!("{{{{{n}}}}}"))
 }
 
-/// "Adicionar variável" inside a text [`Field`](crate::components::field::Field): puts a
+/// "Adicionar variável" inside a text [`Field`](super::inputs::Field): puts a
 /// variable at the caret of the field's control and hands the new text on. Numbered: the next
 /// `{{n}}` of `text`. Named (unless `numbered_only`, for a URL, which Meta numbers in both
 /// formats): asks for the name first, see [`VariableNamePrompt`].

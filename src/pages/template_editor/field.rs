@@ -5,8 +5,8 @@
 use hsm_domain::FieldPath;
 use leptos::prelude::*;
 
+use super::inputs::{Field, Message, TextInput};
 use super::state::EditorCtx;
-use crate::components::field::{Field, Message, TextInput};
 use crate::components::{Button, Size};
 
 /// The field at `path`; its control (`children`) takes the wiring from the [`Field`].

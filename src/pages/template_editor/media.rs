@@ -9,10 +9,10 @@ use web_sys::HtmlInputElement;
 
 use super::field::EditorField;
 use super::form::MediaRef;
+use super::inputs::{use_field_control, Message};
 use super::state::EditorCtx;
 use crate::api::{Api, ApiError};
 use crate::components::error_panel::error_message;
-use crate::components::field::{use_field_control, Message};
 use crate::components::{Button, Size};
 use crate::i18n::{use_i18n, I18n};
 

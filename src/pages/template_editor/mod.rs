@@ -13,17 +13,21 @@ mod authentication;
 mod availability;
 mod buttons;
 mod caret;
+mod conflict_dialog;
 mod drift;
 mod field;
 mod form;
+mod inputs;
 mod leave_guard;
 mod local_draft;
 mod media;
+mod preview;
 mod save;
 mod sections;
 mod state;
 mod submit;
 mod summary;
+mod text_control;
 mod title;
 mod variable_format;
 
@@ -45,11 +49,11 @@ use self::summary::{ErrorSummary, Focus};
 use self::title::{EditorTitle, NoEditLeft, StatusNotes};
 use self::variable_format::VariableFormatField;
 use crate::api::{Api, Versioned};
-use crate::components::conflict_dialog::ConflictDialog;
-use crate::components::message_preview::MessagePreview;
 use crate::components::{Button, LinkButton, Look};
 use crate::components::{ErrorPanel, ErrorsPanel};
 use crate::i18n::use_i18n;
+use conflict_dialog::ConflictDialog;
+use preview::MessagePreview;
 
 /// What the route asks the editor to start from.
 #[derive(Debug, Clone)]

@@ -14,9 +14,9 @@ use super::form::{
     distinct_variables, header_choice, header_choices, header_from_choice, is_media,
     removed_whole_variable, ButtonKind,
 };
+use super::inputs::{SelectInput, TextInput};
 use super::media::MediaUpload;
 use super::state::{EditorCtx, Mode};
-use crate::components::field::{SelectInput, TextInput};
 use crate::i18n::{use_i18n, CodeKind};
 
 /// What the Nome field makes of what was typed: a valid name, keeping a trailing separator so

@@ -6,8 +6,8 @@ use hsm_domain::{char_count, validate, FieldPath, Issue, Severity, TemplateDraft
 use leptos::prelude::*;
 
 use super::form::Form;
+use super::inputs::Message;
 use crate::api::FieldError;
-use crate::components::field::Message;
 use crate::i18n::I18n;
 
 /// What an editor instance edits.

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::field::EditorField;
 use super::form::FormConversion;
+use super::inputs::SelectInput;
 use super::state::EditorCtx;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::field::SelectInput;
 use crate::i18n::use_i18n;
 
 fn choice_key(format: &ParameterFormat) -> &'static str {

@@ -9,7 +9,7 @@ use super::ListNav;
 use crate::components::{Button, LinkButton};
 use crate::i18n::{use_i18n, CodeKind};
 use crate::pages::template_transfer::ExportButton;
-use hsm_domain::wire::ListQuery;
+use hsm_domain::wire::Filter;
 
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -118,36 +118,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
                     on:input:target=move |ev| on_input(ev.target().value())
                 />
             </div>
-            <Filter
-                nav
-                name="status"
-                label_key="list.filter_status"
-                options=Signal::derive(move || {
-                    STATUSES.iter().map(|s| (s.as_str().to_owned(), i18n.code_label(CodeKind::Status, s.as_str()))).collect()
-                })
-                get={|q: &ListQuery| &q.status}
-                set={|q: &mut ListQuery, v: Vec<String>| q.status = v}
-            />
-            <Filter
-                nav
-                name="category"
-                label_key="list.filter_category"
-                options=Signal::derive(move || {
-                    CATEGORIES.iter().map(|c| (c.as_str().to_owned(), i18n.code_label(CodeKind::Category, c.as_str()))).collect()
-                })
-                get={|q: &ListQuery| &q.category}
-                set={|q: &mut ListQuery, v: Vec<String>| q.category = v}
-            />
-            <Filter
-                nav
-                name="language"
-                label_key="list.filter_language"
-                options=Signal::derive(move || {
-                    LANGUAGES.iter().map(|l| (l.as_str().to_owned(), i18n.code_label(CodeKind::Language, l.as_str()))).collect()
-                })
-                get={|q: &ListQuery| &q.language}
-                set={|q: &mut ListQuery, v: Vec<String>| q.language = v}
-            />
+            {Filter::ALL.map(|filter| view! { <FilterSelect nav filter /> }).collect_view()}
             <Button
                 attr:data-action="clear-filters"
                 disabled=move || !filtered()
@@ -168,19 +139,41 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
     }
 }
 
+/// A filter's label key, its codes and how they are labelled.
+fn choices(filter: Filter) -> (&'static str, Vec<&'static str>, CodeKind) {
+    match filter {
+        Filter::Status => (
+            "list.filter_status",
+            STATUSES.iter().map(Status::as_str).collect(),
+            CodeKind::Status,
+        ),
+        Filter::Category => (
+            "list.filter_category",
+            CATEGORIES.iter().map(Category::as_str).collect(),
+            CodeKind::Category,
+        ),
+        Filter::Language => (
+            "list.filter_language",
+            LANGUAGES.iter().map(Language::as_str).collect(),
+            CodeKind::Language,
+        ),
+    }
+}
+
 /// One labelled single-choice filter with "Todos". A URL naming several values (the backend
 /// takes them comma-separated) shows them as one extra choice, so the select never lies.
 #[component]
-fn Filter(
-    nav: ListNav,
-    name: &'static str,
-    label_key: &'static str,
-    options: Signal<Vec<(String, String)>>,
-    get: fn(&ListQuery) -> &Vec<String>,
-    set: fn(&mut ListQuery, Vec<String>),
-) -> impl IntoView {
+fn FilterSelect(nav: ListNav, filter: Filter) -> impl IntoView {
+    let (label_key, codes, kind) = choices(filter);
+    let name = filter.param();
     let i18n = use_i18n();
-    let current = Memo::new(move |_| nav.query.with(|q| get(q).join(",")));
+    let current = Memo::new(move |_| nav.query.with(|q| q.filter(filter).join(",")));
+    let options = Signal::derive(move || {
+        codes
+            .iter()
+            .map(|c| ((*c).to_owned(), i18n.code_label(kind, c)))
+            .collect::<Vec<_>>()
+    });
     let options = move || {
         let mut opts = options.get();
         let cur = current.get();
@@ -203,7 +196,7 @@ fn Filter(
                         .filter(|v| !v.is_empty())
                         .map(str::to_owned)
                         .collect();
-                    nav.refine(|q| set(q, values), false);
+                    nav.refine(|q| *q.filter_mut(filter) = values, false);
                 }
             >
                 <option value="" prop:selected=move || current.get().is_empty()>

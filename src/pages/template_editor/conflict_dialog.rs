@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::button::{Button, Look};
-use super::modal::Modal;
+use crate::components::{Button, Look, Modal};
 use crate::i18n::use_i18n;
 
 /// Shown while `open` is true; Escape or "Cancelar" closes it and changes nothing.
