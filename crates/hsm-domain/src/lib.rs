@@ -3,17 +3,18 @@
 //! Pure Rust: used by the SPA (compiled to wasm) and by the dev backend alike, so the form,
 //! the preview and the server agree on every rule and every code.
 //!
-//! - [`model`]: the template in Meta's message-template JSON shape.
+//! - [`TemplateDraft`], [`Template`] and their parts: the template in Meta's message-template
+//!   JSON shape (read back from Meta's GET shape too).
 //! - [`authentication`]: the AUTHENTICATION category's shape (the OTP button), its rules,
 //!   Meta's fixed texts per language and the preview's words ([`authentication::preview`]).
 //! - [`validate`]: every rule below, as [`Issue`]s with stable codes ([`CODES`]).
 //! - [`editing`]: what may change after creation, the approved-edit budget, name reuse.
-//! - [`rejection`]: which field Meta's rejection reason concerns.
+//! - [`rejection_field`]: which field Meta's rejection reason concerns.
 //! - [`group`]: one list entry per name ([`TemplateGroup`]), the most urgent language, the
 //!   languages missing, and where the languages drift apart ([`Drift`]).
 //! - [`variables()`], [`renumber`], [`next_positional`]: variable handling for the editor.
 //! - [`markup`]: WhatsApp formatting and sample substitution for the live preview.
-//! - [`char_count`]: what a "character" is (see [`text`]); every limit counts with it.
+//! - [`char_count`]: what a "character" is; every limit ([`limits`]) counts with it.
 //! - [`media`]: the file types each media header takes, their size limits, and what a file is
 //!   by its bytes.
 //! - [`transfer`]: the export file, reading an import file, and each import's idempotency key.
@@ -168,13 +169,13 @@ mod issue;
 pub mod limits;
 pub mod markup;
 pub mod media;
-pub mod model;
-pub mod path;
-pub mod rejection;
-pub mod text;
+mod model;
+mod path;
+mod rejection;
+mod text;
 pub mod transfer;
-pub mod validation;
-pub mod variables;
+mod validation;
+mod variables;
 pub mod wire;
 
 pub use editing::{

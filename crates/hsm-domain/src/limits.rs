@@ -1,7 +1,7 @@
 //! Meta's and Citrus's limits, in one leaf module: the rules check them and the editor shows
 //! them beside its fields.
 
-/// Body limit, in [characters](crate::text).
+/// Body limit, in characters ([`char_count`](crate::char_count)).
 pub const BODY_MAX: usize = 1024;
 /// Header text limit.
 pub const HEADER_TEXT_MAX: usize = 60;
@@ -27,3 +27,6 @@ pub const COPY_CODE_MAX: usize = 15;
 pub const PHONE_MIN_DIGITS: usize = 8;
 /// Most digits of a phone number.
 pub const PHONE_MAX_DIGITS: usize = 20;
+
+/// The longest name Meta accepts.
+pub const NAME_MAX: usize = 512;

@@ -19,9 +19,12 @@
 //! would, and UI counters use the same function ([`char_count`]) so they always agree with
 //! the validation.
 
+use crate::limits::NAME_MAX;
+
 const ZWJ: char = '\u{200D}';
 
-/// Counts user-perceived characters (see the [module docs](self)).
+/// Counts user-perceived characters, approximated without the Unicode tables: combining marks,
+/// variation selectors, skin tones and ZWJ-joined parts count with the character before them.
 pub fn char_count(s: &str) -> usize {
     let mut count = 0;
     let mut prev: Option<char> = None;
@@ -79,9 +82,6 @@ fn is_pictographic(c: char) -> bool {
 fn is_regional_indicator(c: char) -> bool {
     matches!(c as u32, 0x1F1E6..=0x1F1FF)
 }
-
-/// The longest name Meta accepts.
-pub const NAME_MAX: usize = 512;
 
 /// Turns a human title into a valid template name: `"Promoção de Natal"` → `"promocao_de_natal"`.
 ///

@@ -11,11 +11,11 @@ use crate::model::{
     RejectionReason, TemplateDraft,
 };
 use crate::path::{ButtonPart, FieldPath};
-use crate::text::{char_count, fold_latin, NAME_MAX};
+use crate::text::{char_count, fold_latin};
 use crate::variables::{variables, VarName, Variable};
 
 use crate::codes::*;
-pub use crate::issue::{has_errors, Issue, Severity};
+use crate::issue::Issue;
 use crate::limits::*;
 
 /// Every code this crate produces; the SPA's translations must cover exactly these.

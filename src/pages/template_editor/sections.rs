@@ -86,7 +86,7 @@ pub fn IdentitySection(mode: Mode) -> impl IntoView {
                 path=FieldPath::Name
                 label=ctx.label("editor.name")
                 required=true
-                counter=ctx.count(|f| &f.name, hsm_domain::text::NAME_MAX)
+                counter=ctx.count(|f| &f.name, hsm_domain::limits::NAME_MAX)
                 hint=name_hint
             >
                 <TextInput
