@@ -1,17 +1,15 @@
-//! The root component: context, router and routes.
+//! The root component: context and the router around the route table (`routes.rs`).
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use crate::api::Api;
 use crate::components::{NoticeArea, Notices};
 use crate::config::Config;
 use crate::drafts::Drafts;
 use crate::i18n::I18n;
-use crate::lazy::{editor_route, import_route};
-use crate::pages::{NotFound, TemplateList};
-use crate::routes::Base;
+use crate::links::Base;
+use crate::routes::AppRoutes;
 
 /// The whole app, under the host's element. Everything it renders sits inside `.hsm-app`.
 #[component]
@@ -33,12 +31,7 @@ pub fn App(config: Config, api: Api, i18n: I18n) -> impl IntoView {
             <Router base>
                 <main class="hsm-main">
                     <NoticeArea />
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/") view=TemplateList />
-                        <Route path=path!("/new") view=editor_route() />
-                        <Route path=path!("/import") view=import_route() />
-                        <Route path=path!("/:id/edit") view=editor_route() />
-                    </Routes>
+                    <AppRoutes />
                 </main>
             </Router>
         </div>

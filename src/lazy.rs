@@ -207,7 +207,7 @@ mod split {
         let failed = move || {
             view! {
                 <section class="hsm-page hsm-editor" data-state="chunk-failed">
-                    <a class="hsm-editor__back" href=crate::routes::list()>
+                    <a class="hsm-editor__back" href=crate::links::list()>
                         {move || i18n.t("common.back_to_list")}
                     </a>
                     <ErrorPanel

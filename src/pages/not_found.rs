@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="hsm-page">
             <h1>{move || i18n.t("common.not_found_title")}</h1>
             <p>{move || i18n.t("common.not_found_text")}</p>
-            <A href=crate::routes::list()>{move || i18n.t("common.back_to_list")}</A>
+            <A href=crate::links::list()>{move || i18n.t("common.back_to_list")}</A>
         </section>
     }
 }

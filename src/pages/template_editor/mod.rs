@@ -102,7 +102,7 @@ pub fn TemplateEditor() -> impl IntoView {
         <section class="hsm-page hsm-editor">
             <Transition fallback=move || view! { <p role="status">{move || i18n.t("common.loading")}</p> }>
                 <ErrorBoundary fallback=move |errors| view! {
-                    <a class="hsm-editor__back" href=crate::routes::list()>{move || i18n.t("common.back_to_list")}</a>
+                    <a class="hsm-editor__back" href=crate::links::list()>{move || i18n.t("common.back_to_list")}</a>
                     <ErrorsPanel errors on_retry=reload />
                 }>
                     {move || Suspend::new(async move {
@@ -265,7 +265,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     let is_auth = Memo::new(move |_| form.with(Form::is_authentication));
 
     view! {
-        <a class="hsm-editor__back" href=crate::routes::list() on:click=confirm_leave>
+        <a class="hsm-editor__back" href=crate::links::list() on:click=confirm_leave>
             {move || i18n.t("common.back_to_list")}
         </a>
         <header class="hsm-page__header">
@@ -313,7 +313,7 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
                         </Button>
                     })}
                     <LinkButton
-                        href=crate::routes::list()
+                        href=crate::links::list()
                         on:click=confirm_leave
                     >
                         {move || i18n.t("editor.cancel")}

@@ -72,7 +72,7 @@ pub fn use_submit(
                         notices.show(
                             i18n.tf("editor.saved_notice", &[("name", t.draft.name.clone())]),
                         );
-                        navigate(crate::routes::paths::LIST, Default::default());
+                        navigate(crate::links::paths::LIST, Default::default());
                     }
                     Outcome::Conflict => {
                         conflict_open.try_set(true);

@@ -80,9 +80,9 @@ impl ListNav {
         let qs = next.to_query_string();
         self.asked.set_value(Some(next));
         let path = if qs.is_empty() {
-            crate::routes::paths::LIST.to_owned()
+            crate::links::paths::LIST.to_owned()
         } else {
-            format!("{}?{qs}", crate::routes::paths::LIST)
+            format!("{}?{qs}", crate::links::paths::LIST)
         };
         let options = NavigateOptions {
             replace,
@@ -199,7 +199,7 @@ pub fn TemplateList() -> impl IntoView {
                 <h1 tabindex="-1" node_ref=heading>
                     {move || i18n.t("list.title")}
                 </h1>
-                <A href=crate::routes::new() attr:class=button::class(Look::Primary, Size::Normal)>
+                <A href=crate::links::new() attr:class=button::class(Look::Primary, Size::Normal)>
                     {move || i18n.t("list.new")}
                 </A>
             </header>

@@ -17,7 +17,7 @@ use hsm_domain::{can_delete, can_edit, Button, Status, Template, TemplateGroup};
 use crate::components::button::{self, Look, Size};
 use crate::components::status_badge::{status_label, tone};
 use crate::i18n::{format_datetime, CodeKind, I18n};
-use crate::routes;
+use crate::links;
 
 /// What every row of one load shares.
 pub(super) struct RowsCtx<'a> {
@@ -99,7 +99,7 @@ fn head_html(group: &TemplateGroup, ctx: &RowsCtx) -> String {
         let _ = write!(
             out,
             r#"<a href="{}" class="{}" data-action="add-language" aria-label="{} {name}">{}</a>"#,
-            escape(&routes::add_language(&source.id)),
+            escape(&links::add_language(&source.id)),
             button::class(Look::Plain, Size::Small),
             escape(&label),
             escape(&label),
@@ -128,7 +128,7 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
     let raw_name = &t.draft.name;
     let name = escape(raw_name);
     let id = escape(&t.id);
-    let edit = escape(&routes::edit(&t.id));
+    let edit = escape(&links::edit(&t.id));
     let title = if editable {
         i18n.tf("list.row_edit", &[("name", raw_name.clone())])
     } else {
@@ -223,7 +223,7 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
         let _ = write!(
             out,
             r#"<a href="{}" class="{}" data-action="fix" aria-label="{label} {which}">{label}</a>"#,
-            escape(&routes::fix(&t.id)),
+            escape(&links::fix(&t.id)),
             button::class(Look::Primary, Size::Small),
         );
     }
@@ -231,7 +231,7 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
     let _ = write!(
         out,
         r#"<a href="{}" class="{}" data-action="duplicate" aria-label="{label} {which}">{label}</a>"#,
-        escape(&routes::duplicate(&t.id)),
+        escape(&links::duplicate(&t.id)),
         button::class(Look::Plain, Size::Small),
     );
     if can_delete(status) {

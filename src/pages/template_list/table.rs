@@ -69,7 +69,7 @@ pub(super) fn Results(
             view! {
                 <div class="hsm-empty-state" data-state="empty">
                     <p>{i18n.t("list.empty")}</p>
-                    <LinkButton href=crate::routes::new() look=Look::Primary>
+                    <LinkButton href=crate::links::new() look=Look::Primary>
                         {i18n.t("list.new")}
                     </LinkButton>
                 </div>
@@ -260,7 +260,7 @@ fn on_rows_click(
         .flatten()
         .is_some();
     if let (false, Some(id)) = (on_control, around(&el, "tr.hsm-row", "data-id")) {
-        nav.open(&crate::routes::paths::edit(&id));
+        nav.open(&crate::links::paths::edit(&id));
     }
 }
 
@@ -270,7 +270,7 @@ fn on_rows_keydown(ev: &web_sys::KeyboardEvent, nav: ListNav) {
     if ev.key() == "Enter" && el.matches("tr.hsm-row").unwrap_or(false) {
         if let Some(id) = el.get_attribute("data-id") {
             ev.prevent_default();
-            nav.open(&crate::routes::paths::edit(&id));
+            nav.open(&crate::links::paths::edit(&id));
         }
     }
 }

@@ -129,7 +129,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
             <div class="hsm-toolbar__transfer">
                 <ExportButton query=Callback::new(move |()| nav.current()) />
                 <LinkButton
-                    href=crate::routes::import()
+                    href=crate::links::import()
                     attr:data-action="import"
                 >
                     {move || i18n.t("transfer.import_link")}

@@ -80,7 +80,7 @@ pub fn TemplateImport() -> impl IntoView {
 
     view! {
         <section class="hsm-page hsm-import" data-phase=move || phase.with(Phase::name)>
-            <a class="hsm-import__back" href=crate::routes::list()>
+            <a class="hsm-import__back" href=crate::links::list()>
                 {move || i18n.t("common.back_to_list")}
             </a>
             <h1>{move || i18n.t("transfer.import_title")}</h1>

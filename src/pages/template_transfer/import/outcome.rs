@@ -123,7 +123,7 @@ pub(super) fn Outcome(
             })}
             <div class="hsm-import__actions">
                 {action}
-                <LinkButton href=crate::routes::list()>{i18n.t("transfer.view_list")}</LinkButton>
+                <LinkButton href=crate::links::list()>{i18n.t("transfer.view_list")}</LinkButton>
             </div>
             {groups}
         </div>
@@ -161,7 +161,7 @@ fn ItemRow(item: Item) -> impl IntoView {
         _ => Vec::new(),
     };
     let link = match &item.state {
-        State::Created { id } => Some(crate::routes::edit(id)),
+        State::Created { id } => Some(crate::links::edit(id)),
         _ => None,
     };
     view! {
