@@ -53,38 +53,26 @@ pub(super) fn Outcome(
             &[("created", n(c.created)), ("left", n(left))],
         )
     };
-    let action = if !finished && c.to_create > 0 {
-        let label = i18n.count("transfer.start", c.to_create as u64);
-        Some(
-            view! {
-                <Button
-                    look=Look::Primary
-                    attr:data-action="import"
-                    on:click=move |_| start()
-                >
-                    {label}
-                </Button>
-            }
-            .into_any(),
-        )
+    // The run to start (its `data-action` and label): the import, or a resume of what is left.
+    let run = if !finished && c.to_create > 0 {
+        Some(("import", i18n.count("transfer.start", c.to_create as u64)))
     } else if finished && left > 0 {
-        let label = i18n.count("transfer.resume", left as u64);
-        Some(
-            view! {
-                <Button
-                    look=Look::Primary
-                    attr:data-action="resume"
-                    on:click=move |_| start()
-                >
-                    {label}
-                </Button>
-            }
-            .into_any(),
-        )
-    } else if !finished {
-        Some(view! { <p>{i18n.t("transfer.nothing_to_create")}</p> }.into_any())
+        Some(("resume", i18n.count("transfer.resume", left as u64)))
     } else {
         None
+    };
+    let action = match run {
+        Some((name, label)) => Some(
+            view! {
+                <Button look=Look::Primary attr:data-action=name on:click=move |_| start()>
+                    {label}
+                </Button>
+            }
+            .into_any(),
+        ),
+        None => {
+            (!finished).then(|| view! { <p>{i18n.t("transfer.nothing_to_create")}</p> }.into_any())
+        }
     };
     let groups = items.with_untracked(|v| plan::groups(v, finished));
     let groups = groups
