@@ -74,9 +74,14 @@ pub(super) fn parse_areas<'a>(
     for (area, src) in areas {
         let map: HashMap<String, String> = serde_json::from_str(src)
             .map_err(|e| format!("locales/{}/{area}.json: {e}", locale.tag()))?;
-        messages.extend(map.into_iter().map(|(k, v)| (format!("{area}.{k}"), v)));
+        add_area(messages, area, map);
     }
     Ok(())
+}
+
+/// Adds one area's messages to `messages`, keyed `area.key`.
+pub(super) fn add_area(messages: &mut Messages, area: &str, map: HashMap<String, String>) {
+    messages.extend(map.into_iter().map(|(k, v)| (format!("{area}.{k}"), v)));
 }
 
 /// One locale's messages: those compiled in, and the deferred areas once they are in.

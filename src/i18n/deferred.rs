@@ -43,7 +43,7 @@ mod split {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    use super::super::catalog::{deferred_cell, parse_areas, DEFERRED};
+    use super::super::catalog::{add_area, deferred_cell, DEFERRED};
     use super::super::Locale;
 
     #[wasm_bindgen]
@@ -98,23 +98,15 @@ mod split {
             .map_err(|_| "the words could not be read".to_owned())?
             .as_string()
             .unwrap_or_default();
-        let file: HashMap<String, serde_json::Value> =
+        let mut file: HashMap<String, HashMap<String, String>> =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
-        let areas: Vec<(&str, String)> = DEFERRED
-            .iter()
-            .map(|area| {
-                (
-                    *area,
-                    file.get(*area).map(ToString::to_string).unwrap_or_default(),
-                )
-            })
-            .collect();
         let mut messages = HashMap::new();
-        parse_areas(
-            &mut messages,
-            locale,
-            areas.iter().map(|(a, s)| (*a, s.as_str())),
-        )?;
+        for area in DEFERRED {
+            let map = file
+                .remove(area)
+                .ok_or_else(|| format!("hsm-words-{}.json has no `{area}`", locale.tag()))?;
+            add_area(&mut messages, area, map);
+        }
         let _ = deferred_cell(locale).set(messages);
         Ok(())
     }
