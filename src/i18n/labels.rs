@@ -2,6 +2,7 @@
 //! language, an authentication template's delivery mode): one function for every screen,
 //! with one fallback for codes this version lacks.
 
+use hsm_domain::wire::CATEGORY_CHANGE_ANNOUNCED;
 use hsm_domain::{Category, Language, OtpType, Quality, RejectionReason, Status};
 
 use super::{catalog, I18n};
@@ -16,17 +17,20 @@ pub enum CodeKind {
     Language,
     /// An authentication template's delivery mode (`otp_type` of its OTP button).
     OtpType,
+    /// The `category_change` list filter's value.
+    CategoryChange,
 }
 
 impl CodeKind {
     /// Every family.
-    pub const ALL: [CodeKind; 6] = [
+    pub const ALL: [CodeKind; 7] = [
         CodeKind::Status,
         CodeKind::Reason,
         CodeKind::Quality,
         CodeKind::Category,
         CodeKind::Language,
         CodeKind::OtpType,
+        CodeKind::CategoryChange,
     ];
 
     fn prefix(self) -> &'static str {
@@ -37,6 +41,7 @@ impl CodeKind {
             CodeKind::Category => "category",
             CodeKind::Language => "language",
             CodeKind::OtpType => "otp_type",
+            CodeKind::CategoryChange => "category_change",
         }
     }
 
@@ -58,6 +63,7 @@ impl CodeKind {
             CodeKind::Category => Category::KNOWN.iter().map(Category::as_str).collect(),
             CodeKind::Language => Language::KNOWN.iter().map(Language::as_str).collect(),
             CodeKind::OtpType => OtpType::KNOWN.iter().map(OtpType::as_str).collect(),
+            CodeKind::CategoryChange => vec![CATEGORY_CHANGE_ANNOUNCED],
         }
     }
 }

@@ -8,14 +8,16 @@ use std::sync::{Arc, Mutex};
 
 use hsm_domain::wire::{Filter, ListQuery, Sort};
 use hsm_domain::{
-    Quality, QualityScore, RejectionReason, Status, Template, TemplateDraft, TemplateGroup,
+    Category, CategoryChange, Quality, QualityScore, RejectionReason, Status, Template,
+    TemplateDraft, TemplateGroup,
 };
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql, Transaction};
 
 use crate::util::{fold, rfc3339};
 
 /// Each entry moves the schema from version `index` to `index + 1`; never edit a shipped one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE templates (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
@@ -54,7 +56,15 @@ CREATE TABLE idempotency (
     etag TEXT,
     created_ms INTEGER NOT NULL
 );
-"#];
+"#,
+    r#"
+-- Meta's announced re-categorisation: `category_change` is the list filter's value
+-- (`ANNOUNCED`, else NULL), the other two say what and when.
+ALTER TABLE templates ADD COLUMN category_change TEXT;
+ALTER TABLE templates ADD COLUMN category_change_to TEXT;
+ALTER TABLE templates ADD COLUMN category_change_at TEXT;
+"#,
+];
 
 /// Idempotency keys are forgotten after this long.
 const IDEMPOTENCY_TTL_MS: i64 = 24 * 3600 * 1000;
@@ -149,7 +159,9 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 /// Columns read by `row_to_template`, from `templates t` joined with `template_drafts d`.
 const COLS: &str =
     "t.id, d.draft, t.status, t.rejected_reason, t.rejection_recommendation, t.quality, \
-                    t.created_at, t.updated_at, t.version";
+                    t.created_at, t.updated_at, t.version, t.category_change_to, t.category_change_at";
+/// How many columns `COLS` names: a column selected after them is at this index.
+const COLS_COUNT: usize = 11;
 const FROM: &str = "templates t JOIN template_drafts d ON d.id = t.id";
 
 fn row_to_template(row: &Row) -> rusqlite::Result<Template> {
@@ -173,6 +185,13 @@ fn row_to_template(row: &Row) -> rusqlite::Result<Template> {
         version: row.get::<_, i64>(8)? as u64,
         // Single-template answers add it (`routes::templates::get_single`); lists leave it out.
         edit_budget: None,
+        category_change: match (row.get::<_, Option<String>>(9)?, row.get(10)?) {
+            (Some(to), Some(effective_at)) => Some(CategoryChange {
+                new_category: Category::parse(&to),
+                effective_at,
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -304,7 +323,7 @@ pub fn list_groups(
         std::collections::HashMap::new();
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(names.iter().map(|(n, _)| n)), |r| {
-        Ok((r.get::<_, String>(9)?, row_to_template(r)?))
+        Ok((r.get::<_, String>(COLS_COUNT)?, row_to_template(r)?))
     })?;
     for row in rows {
         let (name, t) = row?;

@@ -18,6 +18,8 @@
 //! - [`media`]: the file types each media header takes, their size limits, and what a file is
 //!   by its bytes.
 //! - [`transfer`]: the export file, reading an import file, and each import's idempotency key.
+//! - [`insights`]: a template's daily numbers, their totals, rates, costs and CSV.
+//! - [`history`]: what happened to a template, and an edit's changes field by field.
 //! - [`wire`]: the REST vocabulary both sides share: list query, sort and page, the error
 //!   body's [`FieldError`], the [`wire::problem`] codes, the percent-encoder.
 //!
@@ -165,6 +167,8 @@ mod code_macro;
 pub mod codes;
 pub mod editing;
 pub mod group;
+pub mod history;
+pub mod insights;
 mod issue;
 pub mod limits;
 pub mod markup;

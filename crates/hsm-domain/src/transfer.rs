@@ -441,6 +441,7 @@ mod tests {
             updated_at: "2025-01-01T00:00:00Z".into(),
             version: 3,
             edit_budget: None,
+            category_change: None,
         }
     }
 

@@ -149,17 +149,27 @@ impl Sort {
     }
 }
 
+/// The one value of the `category_change` filter: Meta announced a re-categorisation.
+pub const CATEGORY_CHANGE_ANNOUNCED: &str = "ANNOUNCED";
+
 /// The list filters: each takes one or more codes, comma-separated and/or repeated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Filter {
     Status,
     Category,
     Language,
+    /// Templates Meta announced it will move to another category (`ANNOUNCED`).
+    CategoryChange,
 }
 
 impl Filter {
     /// Every filter, in query-string order.
-    pub const ALL: [Filter; 3] = [Filter::Status, Filter::Category, Filter::Language];
+    pub const ALL: [Filter; 4] = [
+        Filter::Status,
+        Filter::Category,
+        Filter::Language,
+        Filter::CategoryChange,
+    ];
 
     /// The query parameter.
     pub fn param(self) -> &'static str {
@@ -167,6 +177,7 @@ impl Filter {
             Filter::Status => "status",
             Filter::Category => "category",
             Filter::Language => "language",
+            Filter::CategoryChange => "category_change",
         }
     }
 
@@ -174,7 +185,7 @@ impl Filter {
     /// also codes this version does not know) or a language (`^[a-z]{2,3}(_[A-Z]{2})?$`).
     pub fn accepts(self, item: &str) -> bool {
         match self {
-            Filter::Status | Filter::Category => {
+            Filter::Status | Filter::Category | Filter::CategoryChange => {
                 let mut chars = item.chars();
                 chars.next().is_some_and(|c| c.is_ascii_uppercase())
                     && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
@@ -208,6 +219,8 @@ pub struct ListQuery {
     pub status: Vec<String>,
     pub category: Vec<String>,
     pub language: Vec<String>,
+    /// [`CATEGORY_CHANGE_ANNOUNCED`] to list only the templates Meta will re-categorise.
+    pub category_change: Vec<String>,
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
@@ -220,6 +233,7 @@ impl Default for ListQuery {
             status: Vec::new(),
             category: Vec::new(),
             language: Vec::new(),
+            category_change: Vec::new(),
             sort: Sort::default(),
             page: 1,
             per_page: 25,
@@ -239,6 +253,7 @@ impl ListQuery {
             Filter::Status => &self.status,
             Filter::Category => &self.category,
             Filter::Language => &self.language,
+            Filter::CategoryChange => &self.category_change,
         }
     }
 
@@ -248,6 +263,7 @@ impl ListQuery {
             Filter::Status => &mut self.status,
             Filter::Category => &mut self.category,
             Filter::Language => &mut self.language,
+            Filter::CategoryChange => &mut self.category_change,
         }
     }
 
@@ -446,6 +462,7 @@ mod tests {
             status: vec!["APPROVED".into(), "PENDING".into()],
             category: vec!["UTILITY".into()],
             language: vec!["pt_BR".into(), "en".into()],
+            category_change: vec!["ANNOUNCED".into()],
             sort: Sort::UpdatedAsc,
             page: 3,
             per_page: 100,

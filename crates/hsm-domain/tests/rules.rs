@@ -1755,6 +1755,7 @@ fn stored(status: Status) -> Template {
         updated_at: s("2024-01-01T00:00:00Z"),
         version: 1,
         edit_budget: None,
+        category_change: None,
     }
 }
 

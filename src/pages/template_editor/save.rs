@@ -161,6 +161,7 @@ mod tests {
                 updated_at: String::new(),
                 version: 2,
                 edit_budget: None,
+                category_change: None,
             },
             etag: Some("\"2\"".into()),
         }

@@ -9,7 +9,7 @@ use super::ListNav;
 use crate::components::{Button, LinkButton};
 use crate::i18n::{use_i18n, CodeKind};
 use crate::pages::template_transfer::ExportButton;
-use hsm_domain::wire::Filter;
+use hsm_domain::wire::{Filter, CATEGORY_CHANGE_ANNOUNCED};
 
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -156,6 +156,11 @@ fn choices(filter: Filter) -> (&'static str, Vec<&'static str>, CodeKind) {
             "list.filter_language",
             LANGUAGES.iter().map(Language::as_str).collect(),
             CodeKind::Language,
+        ),
+        Filter::CategoryChange => (
+            "list.filter_category_change",
+            vec![CATEGORY_CHANGE_ANNOUNCED],
+            CodeKind::CategoryChange,
         ),
     }
 }

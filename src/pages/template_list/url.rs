@@ -41,7 +41,9 @@ fn read(get: impl Fn(&str) -> Vec<String>) -> ListQuery {
             // Status and category codes are upper-case; a language keeps its case.
             let item = match filter {
                 Filter::Language => item.to_owned(),
-                Filter::Status | Filter::Category => item.to_ascii_uppercase(),
+                Filter::Status | Filter::Category | Filter::CategoryChange => {
+                    item.to_ascii_uppercase()
+                }
             };
             if filter.accepts(&item) && !items.contains(&item) {
                 items.push(item);
@@ -72,6 +74,7 @@ mod tests {
             status: vec!["APPROVED".into(), "PENDING".into()],
             category: vec!["UTILITY".into()],
             language: vec!["pt_BR".into()],
+            category_change: Vec::new(),
             sort: Sort::NameDesc,
             page: 3,
             per_page: 50,

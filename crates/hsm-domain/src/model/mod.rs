@@ -268,6 +268,19 @@ pub struct Template {
     /// Edits left for an APPROVED template (single-template answers only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edit_budget: Option<EditBudget>,
+    /// A re-categorisation Meta has announced and not yet made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_change: Option<CategoryChange>,
+}
+
+/// Meta's announced re-categorisation of a template (the *impending* step of
+/// `template_category_update`): from `effective_at` on, the template is `new_category`
+/// (MARKETING costs more and, since 2026, goes through the marketing route).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryChange {
+    pub new_category: Category,
+    /// RFC 3339, UTC.
+    pub effective_at: String,
 }
 
 /// How many edits an APPROVED template has left, as the backend sends it in
