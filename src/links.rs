@@ -29,6 +29,16 @@ pub mod paths {
     pub fn edit(id: &str) -> String {
         format!("/{}/edit", hsm_domain::wire::percent_encode(id))
     }
+
+    /// The numbers of template `id` (encoded as [`edit`]).
+    pub fn insights(id: &str) -> String {
+        format!("/{}/insights", hsm_domain::wire::percent_encode(id))
+    }
+
+    /// The history of template `id` (encoded as [`edit`]).
+    pub fn history(id: &str) -> String {
+        format!("/{}/history", hsm_domain::wire::percent_encode(id))
+    }
 }
 
 /// Link to the list.
@@ -49,6 +59,16 @@ pub fn import() -> String {
 /// Link to the editor of template `id`.
 pub fn edit(id: &str) -> String {
     with_base(&paths::edit(id))
+}
+
+/// Link to the numbers of template `id`.
+pub fn insights(id: &str) -> String {
+    with_base(&paths::insights(id))
+}
+
+/// Link to the history of template `id`.
+pub fn history(id: &str) -> String {
+    with_base(&paths::history(id))
 }
 
 /// Link to a new template that starts as a copy of template `id` ("Duplicar").
