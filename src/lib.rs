@@ -5,6 +5,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod config;
+mod download;
 pub mod drafts;
 mod embed;
 pub mod host;

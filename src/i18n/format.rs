@@ -30,6 +30,44 @@ mod cache {
             made
         })
     }
+
+    thread_local! {
+        static MONEY: RefCell<Vec<(Locale, String, &'static Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The money formatter for `locale` and `currency`, built on first use and kept (a page
+    /// shows one or two currencies); `None` for a code `Intl` refuses.
+    pub fn money(locale: Locale, currency: &str) -> Option<&'static Intl::NumberFormat> {
+        MONEY.with(|cache| {
+            if let Some((_, _, f)) = cache
+                .borrow()
+                .iter()
+                .find(|(l, c, _)| *l == locale && c == currency)
+            {
+                return Some(*f);
+            }
+            let options = Object::new();
+            for (key, value) in [
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("minimumFractionDigits", 2.into()),
+                ("maximumFractionDigits", 4.into()),
+            ] as [(&str, wasm_bindgen::JsValue); 4]
+            {
+                js_sys::Reflect::set(&options, &key.into(), &value).ok()?;
+            }
+            // Intl throws on a malformed code (and takes any well-formed one): only three
+            // letters reach it.
+            if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return None;
+            }
+            let locales = Array::of1(&locale.tag().into());
+            let made = Intl::NumberFormat::new(&locales, &options);
+            let made: &'static Intl::NumberFormat = Box::leak(Box::new(made));
+            cache.borrow_mut().push((locale, currency.to_owned(), made));
+            Some(made)
+        })
+    }
 }
 
 /// The date and time as each locale writes them: `06/12/2026, 14:30` (pt-BR, es) and
@@ -155,6 +193,57 @@ pub fn format_number(n: f64, locale: Locale) -> String {
     }
 }
 
+/// A share (0.953) as a percentage with one decimal, as `Intl.NumberFormat`'s percent style
+/// writes it (`95,3%` pt-BR, `95.3%` en, `95,3 %` es), without `Intl` (see [`datetime_text`]).
+pub fn format_percent(share: f64, locale: Locale) -> String {
+    let tenths = (share * 1000.0).round().max(0.0) as u64;
+    let (mark, gap) = match locale {
+        Locale::PtBr => (',', ""),
+        Locale::En => ('.', ""),
+        // Intl writes a no-break space before the sign in Spanish.
+        Locale::Es => (',', "\u{a0}"),
+    };
+    format!(
+        "{}{mark}{}{gap}%",
+        format_integer(tenths / 10, locale),
+        tenths % 10
+    )
+}
+
+/// A day as the locale writes a date (`07/12/2026` pt-BR and es, `12/07/2026` en), or without
+/// its year when `short` (the chart's axis).
+pub fn format_day(day: hsm_domain::insights::Day, locale: Locale, short: bool) -> String {
+    let (y, m, d) = day.ymd();
+    let (first, second) = match locale {
+        Locale::En => (m, d),
+        Locale::PtBr | Locale::Es => (d, m),
+    };
+    if short {
+        format!("{first:02}/{second:02}")
+    } else {
+        format!("{first:02}/{second:02}/{y}")
+    }
+}
+
+/// An amount of `currency` (ISO 4217) as the locale writes money (`US$ 0,0125` pt-BR,
+/// `$0.0125` en), with two to four decimals: a message costs fractions of a cent. Through
+/// `Intl.NumberFormat`, which knows every currency's sign and place, built once per locale
+/// and currency; a malformed code is written before the number.
+pub fn format_money(amount: f64, currency: &str, locale: Locale) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        cache::money(locale, currency)
+            .and_then(|nf| nf.format().call1(nf, &amount.into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| format!("{currency} {}", format_number(amount, locale)))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = locale;
+        format!("{currency} {amount:.4}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +259,21 @@ mod tests {
         ] {
             assert_eq!(datetime_text(locale, y, mo, d, h, mi), expected);
         }
+    }
+
+    #[test]
+    fn percentages_and_days_follow_each_locale() {
+        assert_eq!(format_percent(0.9534, Locale::PtBr), "95,3%");
+        assert_eq!(format_percent(0.9534, Locale::En), "95.3%");
+        assert_eq!(format_percent(0.9534, Locale::Es), "95,3\u{a0}%");
+        assert_eq!(format_percent(1.0, Locale::En), "100.0%");
+        assert_eq!(format_percent(0.0004, Locale::PtBr), "0,0%");
+        assert_eq!(format_percent(12.345, Locale::PtBr), "1.234,5%");
+        let day = hsm_domain::insights::Day::parse("2026-12-07").unwrap();
+        assert_eq!(format_day(day, Locale::PtBr, false), "07/12/2026");
+        assert_eq!(format_day(day, Locale::Es, true), "07/12");
+        assert_eq!(format_day(day, Locale::En, false), "12/07/2026");
+        assert_eq!(format_day(day, Locale::En, true), "12/07");
     }
 
     #[test]

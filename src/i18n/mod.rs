@@ -14,7 +14,10 @@ mod format;
 mod labels;
 
 pub use catalog::{catalog, Catalog, AREAS};
-pub use format::{datetime_text, format_after, format_datetime, format_integer, format_number};
+pub use format::{
+    datetime_text, format_after, format_datetime, format_day, format_integer, format_money,
+    format_number, format_percent,
+};
 pub use labels::CodeKind;
 
 use hsm_domain::Issue;

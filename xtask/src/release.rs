@@ -11,7 +11,7 @@
 //! 4. `wasm-opt -Oz` on the main module and on every chunk;
 //! 5. the page: the stylesheets, `public/`, an `index.html`, its `boot.js` and the painter of
 //!    the list's first rows, `hsm-first-paint.js`, with the words of `locales/` ([`painter`]),
-//!    and the editor's and validation's words the first module leaves out ([`words`]);
+//!    and the editor's, validation's and insights' words the first module leaves out ([`words`]);
 //! 6. `.br`/`.gz` siblings of every wasm, JS and CSS file.
 
 use std::fs;
@@ -202,10 +202,11 @@ fn page(dist: &Path) -> Result<(), String> {
 }
 
 /// The catalogue areas the first module leaves out (`src/i18n/catalog.rs`'s `DEFERRED`): the
-/// editor and the import screen fetch them with their code.
-const DEFERRED_AREAS: [&str; 2] = ["editor", "validation"];
+/// editor, the import screen and the insights screen fetch them with their code.
+const DEFERRED_AREAS: [&str; 3] = ["editor", "validation", "insights"];
 
-/// `hsm-words-<tag>.json` per locale: `{"editor": {…}, "validation": {…}}` from `locales/`.
+/// `hsm-words-<tag>.json` per locale: `{"editor": {…}, "validation": {…}, "insights": {…}}`
+/// from `locales/`.
 fn words(dist: &Path) -> Result<(), String> {
     for locale in LOCALES {
         let mut file = serde_json::Map::new();

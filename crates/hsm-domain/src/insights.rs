@@ -352,6 +352,47 @@ fn per(amount: f64, count: u64) -> Option<f64> {
 }
 
 impl Insights {
+    /// The same answer cut to its last `days` days (the insights screen asks for 90 days once
+    /// and shows 7 or 30 from it, so a window switch needs no request): the points from
+    /// `to - days + 1` on, and `from` moved there. Asking for more days than it holds gives
+    /// it whole.
+    pub fn last_days(&self, days: i64) -> Insights {
+        let from = self.from.max(self.to.plus(1 - days.max(1)));
+        Insights {
+            from,
+            points: self
+                .points
+                .iter()
+                .filter(|p| p.date >= from)
+                .cloned()
+                .collect(),
+            ..self.clone_without_points()
+        }
+    }
+
+    /// [`Insights::last_days`] for a window.
+    pub fn window(&self, window: Window) -> Insights {
+        self.last_days(window.days())
+    }
+
+    /// Every field but the points (cloning those would be wasted when they are replaced).
+    fn clone_without_points(&self) -> Insights {
+        Insights {
+            template_id: self.template_id.clone(),
+            from: self.from,
+            to: self.to,
+            buttons: self.buttons.clone(),
+            currency: self.currency.clone(),
+            settling_from: self.settling_from,
+            points: Vec::new(),
+        }
+    }
+
+    /// Whether some of its days may still gain reads and clicks.
+    pub fn is_settling(&self) -> bool {
+        self.settling_from <= self.to
+    }
+
     /// The sums over every point.
     pub fn totals(&self) -> Totals {
         let mut t = Totals {
@@ -544,6 +585,49 @@ mod tests {
         assert_eq!(lines[1], "2026-12-01,100,98,50,4,3,1,0.5000");
         assert_eq!(lines.len(), 4);
         assert!(!sample(None).to_csv().contains("amount_spent"));
+    }
+
+    #[test]
+    fn a_window_is_cut_from_the_end_of_a_longer_answer() {
+        let day = Day::parse("2026-09-09").unwrap();
+        let long = Insights {
+            from: day,
+            to: day.plus(89),
+            settling_from: day.plus(83),
+            points: (0..90)
+                .map(|d| DailyPoint {
+                    date: day.plus(d),
+                    sent: d as u64,
+                    delivered: 0,
+                    read: 0,
+                    clicked: vec![1, 0],
+                    amount_spent: None,
+                })
+                .collect(),
+            ..sample(None)
+        };
+        let week = long.window(Window::Days7);
+        assert_eq!(week.points.len(), 7);
+        assert_eq!(week.from, day.plus(83));
+        assert_eq!(week.to, long.to);
+        assert_eq!(week.points[0].date, week.from);
+        assert_eq!(week.totals().sent, (83..90).sum::<u64>());
+        assert_eq!(week.totals().clicked_per_button, vec![7, 0]);
+        assert_eq!(
+            (week.buttons.len(), week.settling_from),
+            (2, long.settling_from)
+        );
+        assert!(week.is_settling());
+        assert_eq!(long.window(Window::Days30).points.len(), 30);
+        assert_eq!(long.window(Window::Days90), long);
+        // More days than the answer holds: all of it, its first day kept.
+        assert_eq!(long.last_days(365), long);
+        assert_eq!(long.last_days(0).points.len(), 1);
+        let settled = Insights {
+            settling_from: long.to.plus(1),
+            ..long.window(Window::Days30)
+        };
+        assert!(!settled.is_settling());
     }
 
     #[test]

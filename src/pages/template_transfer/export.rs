@@ -3,11 +3,11 @@
 
 use hsm_domain::wire::ListQuery;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::api::{Api, ApiError};
 use crate::components::Button;
 use crate::components::ErrorPanel;
+use crate::download::download;
 use crate::i18n::use_i18n;
 
 /// Where an export stands.
@@ -32,32 +32,6 @@ fn file_name() -> String {
     )
 }
 
-/// Hands `text` to the browser as a download named `name`.
-fn download(text: &str, name: &str) -> Result<(), ApiError> {
-    let fail = |_| ApiError::Decode("the file could not be made".into());
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| ApiError::Decode("no document".into()))?;
-    // A detached link: nothing is added to the host's page, and the router never sees it.
-    let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    Ok(())
-}
-
 /// The toolbar's "Exportar" button and what it says about its export.
 #[component]
 pub fn ExportButton(
@@ -75,9 +49,11 @@ pub fn ExportButton(
                 Ok(all) if all.is_empty() => Export::Empty,
                 Ok(all) => {
                     let file = hsm_domain::transfer::export_file(&all);
-                    match download(&file, &file_name()) {
+                    match download(&file, &file_name(), "application/json") {
                         Ok(()) => Export::Done(all.len()),
-                        Err(e) => Export::Failed(e),
+                        Err(()) => {
+                            Export::Failed(ApiError::Decode("the file could not be made".into()))
+                        }
                     }
                 }
                 Err(e) => Export::Failed(e),

@@ -1,0 +1,164 @@
+//! A template's numbers (`/:id/insights`): the window (7, 30 or 90 days, `?window=` in the
+//! URL), the funnel sent → delivered → read → clicked, a daily chart with its table, clicks
+//! per button, costs, the name's other languages side by side, and the CSV of the days.
+//!
+//! The 90 days are asked for once per language; the shorter windows are cut from them
+//! (`Insights::window`), so switching the window sends no request.
+
+mod buttons;
+mod chart;
+mod costs;
+mod export;
+mod funnel;
+mod languages;
+mod table;
+mod title;
+mod window;
+
+use hsm_domain::insights::{Insights, InsightsQuery, Window};
+use hsm_domain::Template;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::{Api, ApiError};
+use crate::components::{first_api_error, ErrorsPanel};
+use crate::i18n::use_i18n;
+use crate::marks::mark;
+
+/// What the screen needs before it shows anything: the template and its last 90 days.
+#[derive(Debug, Clone)]
+struct Loaded {
+    template: Template,
+    insights: Insights,
+}
+
+/// Asks for the template and its numbers side by side.
+async fn load(api: Api, id: String) -> Result<Loaded, ApiError> {
+    let query = InsightsQuery::Window(Window::Days90);
+    let (template, insights) =
+        futures::future::join(api.get_template(&id), api.insights(&id, &query)).await;
+    let loaded = Loaded {
+        template: template?,
+        insights: insights?,
+    };
+    mark("hsm:insights-answer");
+    Ok(loaded)
+}
+
+/// The insights screen.
+#[component]
+pub fn TemplateInsights() -> impl IntoView {
+    let params = use_params_map();
+    let api = expect_context::<Api>();
+    let i18n = use_i18n();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let loaded = LocalResource::new(move || load(api.clone(), id.get()));
+    let reload = Callback::new(move |()| loaded.refetch());
+    view! {
+        <section class="hsm-page hsm-insights">
+            <Transition fallback=move || view! { <p role="status">{move || i18n.t("common.loading")}</p> }>
+                <ErrorBoundary fallback=move |errors| {
+                    let missing = first_api_error(&errors.read_untracked()) == ApiError::NotFound;
+                    view! {
+                        <a class="hsm-editor__back" href=crate::links::list()>{move || i18n.t("common.back_to_list")}</a>
+                        {missing.then(|| view! {
+                            <h1>{move || i18n.t("insights.not_found_title")}</h1>
+                            <p role="alert">{move || i18n.t("insights.not_found_text")}</p>
+                        })}
+                        {(!missing).then(|| view! { <ErrorsPanel errors on_retry=reload /> })}
+                    }
+                }>
+                    {move || Suspend::new(async move {
+                        loaded.await.map(|l| view! { <Screen loaded=l /> })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
+
+/// The window the URL asks for (30 days when it says nothing or something unknown).
+fn use_window() -> Memo<Window> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .read()
+            .get("window")
+            .and_then(|w| Window::from_param(&w))
+            .unwrap_or_default()
+    })
+}
+
+/// Every part of the screen, fed by the window cut from the loaded 90 days.
+#[component]
+fn Screen(loaded: Loaded) -> impl IntoView {
+    let Loaded { template, insights } = loaded;
+    let window = use_window();
+    let full = StoredValue::new(insights);
+    let shown = Memo::new(move |_| full.with_value(|i| i.window(window.get())));
+    let navigate = use_navigate();
+    let id = template.id.clone();
+    let pick = Callback::new(move |w: Window| {
+        if w != window.get_untracked() {
+            mark("hsm:insights-switch-start");
+            let path = format!(
+                "{}?window={}",
+                crate::links::paths::insights(&id),
+                w.as_param()
+            );
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            };
+            navigate(&path, options);
+        }
+    });
+    // Runs after the views that read `shown` have been updated: the switch is on screen.
+    Effect::new(move |first: Option<()>| {
+        shown.track();
+        if first.is_some() {
+            mark("hsm:insights-switch-end");
+        }
+    });
+    view! {
+        <title::Title template=template.clone() />
+        <window::WindowPicker current=window on_pick=pick shown />
+        <funnel::Funnel shown />
+        <chart::Chart shown />
+        <buttons::ButtonClicks shown />
+        <costs::Costs shown />
+        <languages::Languages template=template.clone() current=shown window />
+        <export::CsvExport template shown />
+    }
+}
+
+/// One part of the screen: a section labelled by its heading; `busy` while its data loads.
+#[component]
+fn Part(
+    key: &'static str,
+    #[prop(optional, into)] busy: Option<Signal<bool>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = crate::ids::next_id("hsm-part");
+    let busy = move || busy.is_some_and(|b| b.get()).then_some("true");
+    let labelled = title.clone();
+    view! {
+        <section class="hsm-insights__part" aria-labelledby=labelled aria-busy=busy>
+            <h2 id=title>{move || i18n.t(key)}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// A table's box, scrolled sideways on a narrow screen: focusable, so the keyboard can scroll
+/// it too, and named by `label` (a region among the screen's landmarks).
+fn scroll_box(label: String, table: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="hsm-insights__scroll" tabindex="0" role="region" aria-label=label>
+            {table}
+        </div>
+    }
+}
