@@ -18,6 +18,7 @@ const COLD_LOADS = QUICK ? 7 : 11;
 const SEARCHES = QUICK ? 30 : 100;
 const EDITOR_KEYSTROKES = 100;
 const NAVIGATIONS = QUICK ? 20 : 50;
+const SWITCHES = 30;
 /**
  * The cold load's `performance.mark`s (docs/performance.md says where each is set): the list's
  * phases are read from these, with a few Resource Timing entries, and shown in time order.
@@ -157,6 +158,22 @@ function phaseTable(loads) {
 }
 let phases = [];
 
+/** The first module's gzip size before issue 27 (insights, history, category warning). */
+const MAIN_BEFORE_INSIGHTS = 332_022;
+
+/**
+ * The insights screen's chunk and the shared chunks its loader fetches with it: the loader
+ * (`__wasm_split.js`) heads each shared chunk with a comment naming the split points that use it.
+ */
+function insightsChunks(files) {
+  const own = files.find((f) => f === 'split_insights.wasm');
+  const loader = existsSync(new URL('__wasm_split.js', DIST)) ? readFileSync(new URL('__wasm_split.js', DIST), 'utf8') : '';
+  const shared = [...loader.matchAll(/\/\* ([a-z, ]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)]
+    .filter((m) => m[1].split(', ').includes('insights'))
+    .map((m) => m[2]);
+  return { own, shared };
+}
+
 // 1. Sizes: what the first screen needs, the editor chunk, everything.
 async function sizes(listLoad) {
   // Initial transfer = every file the browser fetched before the first row showed (as the
@@ -184,9 +201,21 @@ async function sizes(listLoad) {
   row('  same, brotli', kb(br), 'KB', '', null);
   row('  same, on the wire as served (Resource Timing)', kb(wire), 'KB', '', null);
   const main = readFileSync(new URL('hsm-admin_bg.wasm', DIST));
-  row('main wasm module gzip', kb(gzipSize(main)), 'KB', '', null, `${kb(main.length).toFixed(0)} KB raw`);
+  const mainGz = gzipSize(main);
+  const growth = mainGz - MAIN_BEFORE_INSIGHTS;
+  row('main wasm module gzip', kb(mainGz), 'KB', `≤ ${MAIN_BEFORE_INSIGHTS} + 3 KB`, growth <= 3 * 1024,
+    `${kb(main.length).toFixed(0)} KB raw; ${mainGz} bytes, ${growth >= 0 ? '+' : ''}${growth} against ${MAIN_BEFORE_INSIGHTS} (before issue 27)`);
   const files = distFiles();
   const chunks = files.filter(isChunk);
+  const insights = insightsChunks(files);
+  if (insights.own) {
+    const own = gzipSize(readFileSync(new URL(insights.own, DIST)));
+    const shared = insights.shared.reduce((n, f) => n + gzipSize(readFileSync(new URL(f, DIST))), 0);
+    row('insights chunk gzip', kb(own), 'KB', '≤ 60 KB', kb(own) <= 60, insights.own);
+    row('  with the shared chunks it loads', kb(own + shared), 'KB', '', null, insights.shared.join(' ') || 'none');
+  } else {
+    row('insights chunk gzip', NaN, 'KB', '≤ 60 KB', null, 'no chunk: unsplit build');
+  }
   const chunkGz = chunks.reduce((n, f) => n + gzipSize(readFileSync(new URL(f, DIST))), 0);
   row('editor chunk(s) gzip', kb(chunkGz), 'KB', '', null, chunks.join(' ') || 'no chunk: unsplit build');
   const total = files.reduce((n, f) => n + gzipSize(readFileSync(new URL(f, DIST))), 0);
@@ -333,6 +362,67 @@ async function searchKeystrokes(browser) {
   row('  (answer headers → body in, p95)', pct(transfers, 0.95), 'ms', '', null, 'the browser receiving the body, not the app');
 }
 
+/**
+ * A template with 90 days of sends whose name has three languages (the bench's seed has many),
+ * for the insights rows.
+ */
+async function insightsTemplate() {
+  for (let page = 1; page <= 5; page += 1) {
+    const groups = await (await fetch(`${APP_URL}/api/v1/whatsapp/template-groups?per_page=100&page=${page}`)).json();
+    for (const g of groups.items.filter((x) => x.templates.length >= 3)) {
+      for (const t of g.templates) {
+        const a = await (await fetch(`${APP_URL}/api/v1/whatsapp/templates/${t.id}/insights?window=90d`)).json();
+        if (a.points?.length === 90 && a.points.filter((p) => p.sent > 0).length >= 60) return t;
+      }
+    }
+  }
+  return null;
+}
+
+/** The first mark of each name, read inside the page. */
+const marksIn = (page, names) => page.evaluate((ns) => ns.map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime), names);
+
+// Insights: the chart drawn after the answer (cold opens), and window switches.
+async function insightsTimings(browser) {
+  const t = await insightsTemplate();
+  if (!t) {
+    row('insights chart drawn after the answer', NaN, 'ms', '≤ 50 ms median', null, 'no template with 90 days × 3 languages');
+    return;
+  }
+  const drawn = [];
+  for (let i = 0; i < COLD_LOADS; i += 1) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${APP_URL}/${t.id}/insights?window=90d`);
+    await page.waitForFunction(() => performance.getEntriesByName('hsm:insights-chart-drawn', 'mark').length > 0, null, { timeout: 30_000, polling: 50 });
+    const [answer, chart] = await marksIn(page, ['hsm:insights-answer', 'hsm:insights-chart-drawn']);
+    drawn.push(chart - answer);
+    await ctx.close();
+  }
+  row(`insights chart drawn after the answer (median of ${COLD_LOADS} cold opens)`, median(drawn), 'ms', '≤ 50 ms', median(drawn) <= 50,
+    `template ${t.id}, 90 days × 3 languages; max ${Math.max(...drawn).toFixed(1)} ms`);
+
+  const page = await browser.newPage();
+  await page.goto(`${APP_URL}/${t.id}/insights?window=90d`);
+  await page.waitForFunction(() => performance.getEntriesByName('hsm:insights-chart-drawn', 'mark').length > 0, null, { timeout: 30_000 });
+  // The other languages' rows are in: switches redraw the whole screen.
+  await page.locator('.hsm-insights__languages tbody tr').nth(2).waitFor();
+  const switches = [];
+  const order = ['7d', '30d', '90d'];
+  for (let i = 0; i < SWITCHES; i += 1) {
+    const before = await page.evaluate(() => performance.getEntriesByName('hsm:insights-switch-end', 'mark').length);
+    await page.locator(`input[data-window="${order[i % 3]}"]`).check();
+    await page.waitForFunction((n) => performance.getEntriesByName('hsm:insights-switch-end', 'mark').length > n, before, { timeout: 5_000, polling: 20 });
+    switches.push(await page.evaluate(() => {
+      const last = (n) => performance.getEntriesByName(n, 'mark').at(-1).startTime;
+      return last('hsm:insights-switch-end') - last('hsm:insights-switch-start');
+    }));
+  }
+  await page.close();
+  row('insights window switch p50', median(switches), 'ms', '', null, 'change of the radio → DOM updated');
+  row('insights window switch p95', pct(switches, 0.95), 'ms', '≤ 16 ms', pct(switches, 0.95) <= 16, `${switches.length} switches 7 → 30 → 90 days`);
+}
+
 async function editorKeystrokes(browser) {
   const page = await browser.newPage();
   await page.goto(`${APP_URL}/new`);
@@ -433,6 +523,7 @@ try {
   const listLoad = await firstRender(browser);
   await sizes(listLoad);
   await searchKeystrokes(browser);
+  await insightsTimings(browser);
   if (!QUICK) await editorKeystrokes(browser);
   await memory(browser);
 } finally {

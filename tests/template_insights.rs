@@ -59,6 +59,19 @@ fn answer(currency: Option<&str>, buttons: bool) -> Value {
     a
 }
 
+/// `n` as pt-BR groups thousands (`1.302`).
+fn grouped(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The sum of `f(i)` over the last `days` days.
 fn last(days: i64, f: impl Fn(i64) -> i64) -> i64 {
     (DAYS - days..DAYS).map(f).sum()
@@ -113,7 +126,10 @@ async fn the_chart_draws_a_line_per_series_with_a_point_per_day() {
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let label = svg.get_attribute("aria-label").unwrap();
     let sent = last(7, |i| 100 + i);
-    assert!(label.contains(&format!("{sent} enviadas")), "{label}");
+    assert!(
+        label.contains(&format!("{} enviadas", grouped(sent))),
+        "{label}"
+    );
     assert!(
         label.contains("01/12/2026") && label.contains("07/12/2026"),
         "{label}"
@@ -169,7 +185,7 @@ async fn the_funnel_counts_and_rates_the_window() {
     // pt-BR writes thousands with a dot and the rate with a comma.
     assert_eq!(
         text(&app.root, "[data-step=sent] .hsm-funnel__count"),
-        format!("{}.{:03}", sent / 1000, sent % 1000)
+        grouped(sent)
     );
     let rate = |part: i64, whole: i64| {
         let tenths = ((part as f64 / whole as f64) * 1000.0).round() as i64;
