@@ -225,22 +225,70 @@ pub fn format_day(day: hsm_domain::insights::Day, locale: Locale, short: bool) -
     }
 }
 
-/// An amount of `currency` (ISO 4217) as the locale writes money (`US$ 0,0125` pt-BR,
-/// `$0.0125` en), with two to four decimals: a message costs fractions of a cent. Through
-/// `Intl.NumberFormat`, which knows every currency's sign and place, built once per locale
-/// and currency; a malformed code is written before the number.
+/// An amount of `currency` (ISO 4217) as the locale writes money, with two to four decimals
+/// (a message costs fractions of a cent): `US$ 0,0125` pt-BR, `$0.0125` en, `0,0125 US$` es,
+/// as `Intl.NumberFormat`'s currency style writes them. The currencies Meta bills in most are
+/// written here from CLDR's symbols: the first currency `Intl.NumberFormat` of a page loads
+/// the renderer's ICU data (≈ 20 ms, measured), more than the whole chart takes. Others go
+/// through `Intl` (built once per locale and currency); a malformed code is written before
+/// the number.
 pub fn format_money(amount: f64, currency: &str, locale: Locale) -> String {
+    match money_symbol(currency, locale) {
+        Some(symbol) => {
+            let number = money_number(amount, locale);
+            match locale {
+                Locale::PtBr => format!("{symbol}\u{a0}{number}"),
+                Locale::En => format!("{symbol}{number}"),
+                Locale::Es => format!("{number}\u{a0}{symbol}"),
+            }
+        }
+        None => intl_money(amount, currency, locale),
+    }
+}
+
+/// CLDR's symbol of a common currency in `locale`.
+fn money_symbol(currency: &str, locale: Locale) -> Option<&'static str> {
+    Some(match (currency, locale) {
+        ("USD", Locale::En) => "$",
+        ("USD", _) => "US$",
+        ("BRL", Locale::Es) => "BRL",
+        ("BRL", _) => "R$",
+        ("EUR", _) => "€",
+        ("GBP", Locale::Es) => "GBP",
+        ("GBP", _) => "£",
+        ("INR", Locale::Es) => "INR",
+        ("INR", _) => "₹",
+        _ => return None,
+    })
+}
+
+/// `amount` with the locale's grouping and decimal mark, rounded to four decimals, trailing
+/// zeros dropped down to two.
+fn money_number(amount: f64, locale: Locale) -> String {
+    let units = (amount.abs() * 10_000.0).round() as u64;
+    let mut decimals = format!("{:04}", units % 10_000);
+    while decimals.len() > 2 && decimals.ends_with('0') {
+        decimals.pop();
+    }
+    let mark = if locale == Locale::En { '.' } else { ',' };
+    let sign = if amount < 0.0 && units > 0 { "-" } else { "" };
+    format!(
+        "{sign}{}{mark}{decimals}",
+        format_integer(units / 10_000, locale)
+    )
+}
+
+fn intl_money(amount: f64, currency: &str, locale: Locale) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         cache::money(locale, currency)
             .and_then(|nf| nf.format().call1(nf, &amount.into()).ok())
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| format!("{currency} {}", format_number(amount, locale)))
+            .unwrap_or_else(|| format!("{currency} {}", money_number(amount, locale)))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = locale;
-        format!("{currency} {amount:.4}")
+        format!("{currency} {}", money_number(amount, locale))
     }
 }
 
@@ -274,6 +322,25 @@ mod tests {
         assert_eq!(format_day(day, Locale::Es, true), "07/12");
         assert_eq!(format_day(day, Locale::En, false), "12/07/2026");
         assert_eq!(format_day(day, Locale::En, true), "12/07");
+    }
+
+    #[test]
+    fn money_is_written_as_intl_writes_it() {
+        assert_eq!(format_money(0.0068, "USD", Locale::PtBr), "US$\u{a0}0,0068");
+        assert_eq!(format_money(0.0068, "USD", Locale::En), "$0.0068");
+        assert_eq!(format_money(0.0068, "USD", Locale::Es), "0,0068\u{a0}US$");
+        assert_eq!(format_money(65.25, "BRL", Locale::PtBr), "R$\u{a0}65,25");
+        assert_eq!(format_money(1234.5, "EUR", Locale::En), "€1,234.50");
+        assert_eq!(format_money(1234.5, "EUR", Locale::Es), "1234,50\u{a0}€");
+        assert_eq!(
+            format_money(12345.0, "BRL", Locale::Es),
+            "12.345,00\u{a0}BRL"
+        );
+        assert_eq!(format_money(0.12345, "USD", Locale::En), "$0.1235");
+        assert_eq!(
+            format_money(2.0, "CHF", Locale::En),
+            "CHF 2,00".replace(',', ".")
+        );
     }
 
     #[test]

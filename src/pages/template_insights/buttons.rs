@@ -5,7 +5,7 @@
 use hsm_domain::insights::Insights;
 use leptos::prelude::*;
 
-use super::Part;
+use super::part::Part;
 
 use crate::i18n::{format_integer, format_percent, use_i18n};
 
@@ -62,7 +62,7 @@ pub fn ButtonClicks(shown: Memo<Insights>) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
             };
-            super::scroll_box(i18n.t("insights.buttons"), table).into_any()
+            super::part::scroll_box(i18n.t("insights.buttons"), table).into_any()
         })
     };
     view! {

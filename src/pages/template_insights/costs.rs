@@ -5,7 +5,7 @@
 use hsm_domain::insights::{Insights, Totals};
 use leptos::prelude::*;
 
-use super::Part;
+use super::part::Part;
 
 use crate::i18n::{format_money, use_i18n, I18n, Locale};
 

@@ -4,7 +4,7 @@
 use hsm_domain::insights::Insights;
 use leptos::prelude::*;
 
-use super::Part;
+use super::part::Part;
 
 use crate::i18n::{format_day, format_integer, format_percent, use_i18n};
 

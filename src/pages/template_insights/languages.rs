@@ -6,7 +6,7 @@ use hsm_domain::insights::{Insights, InsightsQuery, Window};
 use hsm_domain::Template;
 use leptos::prelude::*;
 
-use super::Part;
+use super::part::Part;
 
 use super::costs::cost_text;
 use crate::api::{Api, ApiError};
@@ -89,7 +89,7 @@ fn row(
 pub fn Languages(
     template: Template,
     current: Memo<Insights>,
-    window: Memo<Window>,
+    window: RwSignal<Window>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
@@ -132,7 +132,8 @@ pub fn Languages(
                             <tbody>{own}{rows}</tbody>
                         </table>
                 };
-                view! { {super::scroll_box(i18n.t("insights.languages"), table)} {only} }.into_any()
+                view! { {super::part::scroll_box(i18n.t("insights.languages"), table)} {only} }
+                    .into_any()
             }
         })
     };

@@ -10,7 +10,9 @@ mod chart;
 mod costs;
 mod export;
 mod funnel;
+mod geometry;
 mod languages;
+mod part;
 mod table;
 mod title;
 mod window;
@@ -18,8 +20,7 @@ mod window;
 use hsm_domain::insights::{Insights, InsightsQuery, Window};
 use hsm_domain::Template;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 use crate::api::{Api, ApiError};
 use crate::components::{first_api_error, ErrorsPanel};
@@ -46,9 +47,16 @@ async fn load(api: Api, id: String) -> Result<Loaded, ApiError> {
     Ok(loaded)
 }
 
+/// The screen's box, on the page while its data loads: the chart takes its width as its first
+/// guess, so it is drawn once at the right size, not once more after being measured.
+#[derive(Clone, Copy)]
+struct ScreenBox(NodeRef<leptos::html::Section>);
+
 /// The insights screen.
 #[component]
 pub fn TemplateInsights() -> impl IntoView {
+    let screen = NodeRef::new();
+    provide_context(ScreenBox(screen));
     let params = use_params_map();
     let api = expect_context::<Api>();
     let i18n = use_i18n();
@@ -56,7 +64,7 @@ pub fn TemplateInsights() -> impl IntoView {
     let loaded = LocalResource::new(move || load(api.clone(), id.get()));
     let reload = Callback::new(move |()| loaded.refetch());
     view! {
-        <section class="hsm-page hsm-insights">
+        <section class="hsm-page hsm-insights" node_ref=screen>
             <Transition fallback=move || view! { <p role="status">{move || i18n.t("common.loading")}</p> }>
                 <ErrorBoundary fallback=move |errors| {
                     let missing = first_api_error(&errors.read_untracked()) == ApiError::NotFound;
@@ -78,43 +86,13 @@ pub fn TemplateInsights() -> impl IntoView {
     }
 }
 
-/// The window the URL asks for (30 days when it says nothing or something unknown).
-fn use_window() -> Memo<Window> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query
-            .read()
-            .get("window")
-            .and_then(|w| Window::from_param(&w))
-            .unwrap_or_default()
-    })
-}
-
 /// Every part of the screen, fed by the window cut from the loaded 90 days.
 #[component]
 fn Screen(loaded: Loaded) -> impl IntoView {
     let Loaded { template, insights } = loaded;
-    let window = use_window();
+    let (window, pick) = window::use_window(&template.id);
     let full = StoredValue::new(insights);
     let shown = Memo::new(move |_| full.with_value(|i| i.window(window.get())));
-    let navigate = use_navigate();
-    let id = template.id.clone();
-    let pick = Callback::new(move |w: Window| {
-        if w != window.get_untracked() {
-            mark("hsm:insights-switch-start");
-            let path = format!(
-                "{}?window={}",
-                crate::links::paths::insights(&id),
-                w.as_param()
-            );
-            let options = NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            };
-            navigate(&path, options);
-        }
-    });
     // Runs after the views that read `shown` have been updated: the switch is on screen.
     Effect::new(move |first: Option<()>| {
         shown.track();
@@ -131,34 +109,5 @@ fn Screen(loaded: Loaded) -> impl IntoView {
         <costs::Costs shown />
         <languages::Languages template=template.clone() current=shown window />
         <export::CsvExport template shown />
-    }
-}
-
-/// One part of the screen: a section labelled by its heading; `busy` while its data loads.
-#[component]
-fn Part(
-    key: &'static str,
-    #[prop(optional, into)] busy: Option<Signal<bool>>,
-    children: Children,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let title = crate::ids::next_id("hsm-part");
-    let busy = move || busy.is_some_and(|b| b.get()).then_some("true");
-    let labelled = title.clone();
-    view! {
-        <section class="hsm-insights__part" aria-labelledby=labelled aria-busy=busy>
-            <h2 id=title>{move || i18n.t(key)}</h2>
-            {children()}
-        </section>
-    }
-}
-
-/// A table's box, scrolled sideways on a narrow screen: focusable, so the keyboard can scroll
-/// it too, and named by `label` (a region among the screen's landmarks).
-fn scroll_box(label: String, table: impl IntoView) -> impl IntoView {
-    view! {
-        <div class="hsm-insights__scroll" tabindex="0" role="region" aria-label=label>
-            {table}
-        </div>
     }
 }

@@ -58,7 +58,7 @@ pub fn DailyTable(shown: Memo<Insights>) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
             };
-            super::scroll_box(caption, table)
+            super::part::scroll_box(caption, table)
         }))
     };
     view! {
