@@ -46,3 +46,54 @@ fn exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
         .optional()?
         .is_some())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hsm_domain::history::EventKind;
+
+    /// A store made before histories existed gets each template's creation, and its approval
+    /// when its status says Meta approved it.
+    #[test]
+    fn older_stores_get_their_templates_creation_and_approval() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &super::super::MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        for (name, status) in [("um", "APPROVED"), ("dois", "REJECTED"), ("tres", "PAUSED")] {
+            conn.execute(
+                "INSERT INTO templates (name, language, category, status, search, created_at,
+                     updated_at, version) VALUES (?1, 'pt_BR', 'UTILITY', ?2, '',
+                     '2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', 3)",
+                params![name, status],
+            )
+            .unwrap();
+        }
+        super::super::migrate(&mut conn).unwrap();
+        let kinds = |id| -> Vec<EventKind> {
+            of(&conn, id)
+                .unwrap()
+                .unwrap()
+                .into_iter()
+                .map(|e| {
+                    assert_eq!(e.at, "2026-11-01T10:00:00.000Z");
+                    e.kind
+                })
+                .collect()
+        };
+        let approved = [
+            EventKind::Created,
+            EventKind::Submitted,
+            EventKind::Approved,
+        ];
+        assert_eq!(kinds(1), approved);
+        assert_eq!(kinds(2), approved[..2]);
+        assert_eq!(kinds(3), approved);
+        assert_eq!(of(&conn, 4).unwrap(), None);
+        // Kept after the template is gone.
+        conn.execute("DELETE FROM templates WHERE id = 1", [])
+            .unwrap();
+        assert_eq!(kinds(1).len(), 3);
+    }
+}
