@@ -460,7 +460,13 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
             }
         }
     }
-    life::write(&tx, &lives, now)?;
+    let stories = life::write(&tx, &lives, now)?;
+    tracing::debug!(
+        paused = ?stories.paused,
+        announced = ?stories.announced,
+        recategorised = ?stories.recategorised,
+        "seeded stories"
+    );
     tx.commit()?;
     store::analyze(conn)?;
     Ok(n)

@@ -1,9 +1,9 @@
 //! The seeded templates' histories: what happened to each, back-dated to match its
 //! `created_at` and `updated_at`, and three stories told on purpose so every seed of 30 or more
 //! has them (picked in id order, so a seed and a larger one pick the same templates):
-//! - **a pause**: the first APPROVED template with GREEN quality, free buttons' category
-//!   (UTILITY or MARKETING) and created over a day ago drops to RED and is PAUSED an hour ago
-//!   for 3 hours (status, quality, `updated_at` and `version` follow);
+//! - **a pause**: the first APPROVED UTILITY or MARKETING template with GREEN quality, created
+//!   over a day ago, drops to RED and is PAUSED an hour ago for 3 hours (status, quality,
+//!   `updated_at` and `version` follow);
 //! - **an announced category change**: the first other APPROVED UTILITY template with GREEN
 //!   quality and buttons whose clicks count, moved to MARKETING 10 days from now (the
 //!   `category_change` columns and a `category_change_announced` event two days ago);
