@@ -46,6 +46,11 @@ test('window, funnel, clicks per button, table and CSV match the backend, by key
   const { page } = await newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const insightsAsked = [];
   page.on('request', (r) => { if (r.url().includes('/insights?')) insightsAsked.push(r.url()); });
+  // The page is served with the strict policy: the chart's SVG must not need anything it blocks.
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(`${APP_URL}/${template.id}/insights`);
   await chart(page).waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), `Desempenho de ${template.name}`);
@@ -125,6 +130,7 @@ test('window, funnel, clicks per button, table and CSV match the backend, by key
   assert.ok(overflow <= 0, `nothing wider than 360 px (${overflow} px over)`);
   await shot(page, 'insights-pt-BR-360.png');
   await assertAccessible(page, 'insights at 360 px');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no Content-Security-Policy violation');
 });
 
 test('in Spanish, in the portal: words, numbers and dates of the locale, at 1366 and 360 px', async () => {
