@@ -159,7 +159,11 @@ async fn the_chart_draws_a_line_per_series_with_a_point_per_day() {
         asked,
         "the window is cut from the answer in hand"
     );
-    assert!(search().contains("window=90d"), "the URL says the window");
+    // The URL follows a task after the redraw.
+    wait_for("the URL to say the window", 5_000, || {
+        search().contains("window=90d").then_some(())
+    })
+    .await;
     assert!(text(&app.root, ".hsm-insights__range").contains("09/09/2026"));
 }
 

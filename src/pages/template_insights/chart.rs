@@ -99,11 +99,10 @@ pub fn Chart(shown: Memo<Insights>) -> impl IntoView {
     };
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    Effect::new(move |first: Option<()>| {
-        if first.is_none() {
-            measure();
-            mark("hsm:insights-chart-drawn");
-        }
+    // Runs once, after the first draw is in the page (it reads no signal).
+    Effect::new(move |_| {
+        measure();
+        mark("hsm:insights-chart-drawn");
     });
     let svg = move || {
         let locale = i18n.locale();

@@ -24,6 +24,11 @@ pub fn cost_text(
     }
 }
 
+/// A total in whole cents: fractions of a cent matter per message, not in a sum.
+fn to_cents(amount: Option<f64>) -> Option<f64> {
+    amount.map(|a| (a * 100.0).round() / 100.0)
+}
+
 fn item(term: String, value: String, what: &'static str) -> impl IntoView {
     view! {
         <div class="hsm-costs__item" data-cost=what>
@@ -47,7 +52,7 @@ pub fn Costs(shown: Memo<Insights>) -> impl IntoView {
                 <dl class="hsm-costs">
                     {item(i18n.t("insights.cost_per_delivered"), text(t.cost_per_delivered(), "insights.no_deliveries"), "per-delivered")}
                     {item(i18n.t("insights.cost_per_click"), text(t.cost_per_click(), "insights.no_clicks"), "per-click")}
-                    {item(i18n.t("insights.amount_spent"), text(t.amount_spent, "insights.no_deliveries"), "spent")}
+                    {item(i18n.t("insights.amount_spent"), text(to_cents(t.amount_spent), "insights.no_deliveries"), "spent")}
                 </dl>
                 {currency.is_none().then(|| view! {
                     <p class="hsm-insights__note" data-no-cost="">{i18n.t("insights.no_cost_reason")}</p>
