@@ -4,7 +4,7 @@
 
 use hsm_domain::insights::DailyPoint;
 
-use super::chart::Series;
+use super::series::Series;
 
 /// The y axis' ticks: 0 to at least `max` in four or five steps of 1, 2 or 5 × 10ⁿ.
 pub fn ticks(max: u64) -> Vec<u64> {

@@ -13,6 +13,7 @@ mod funnel;
 mod geometry;
 mod languages;
 mod part;
+mod series;
 mod table;
 mod title;
 mod window;

@@ -5,7 +5,7 @@
 use hsm_domain::insights::Insights;
 use leptos::prelude::*;
 
-use super::chart::Series;
+use super::series::Series;
 use crate::components::button;
 use crate::i18n::{format_day, format_integer, use_i18n};
 use crate::ids::next_id;
