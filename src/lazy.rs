@@ -1,5 +1,5 @@
-//! The editor and the import screen as separate chunks of code, each fetched when its route is
-//! first entered.
+//! The editor, the import screen and the history screen as separate chunks of code, each
+//! fetched when its route is first entered.
 //!
 //! Only the split release build (`cargo xtask`, which sets `--cfg hsm_split` and cuts the module
 //! with `wasm-split-cli`) has a split point: every other build — `trunk serve`, debug builds, the
@@ -41,6 +41,20 @@ pub fn import_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 
     || view! { <TemplateImport /> }.into_any()
 }
 
+/// The history screen's route view: its chunk (split builds) or the screen itself.
+#[cfg(hsm_split)]
+pub fn history_route() -> leptos_router::Lazy<split::HistoryRoute> {
+    leptos_router::Lazy::new()
+}
+
+/// The history screen's route view: its chunk (split builds) or the screen itself.
+#[cfg(not(hsm_split))]
+pub fn history_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
+    use crate::pages::TemplateHistory;
+    use leptos::prelude::*;
+    || view! { <TemplateHistory /> }.into_any()
+}
+
 /// Starts fetching the editor's chunk and its words in `locale`, if this build has them and
 /// they are neither in nor on their way. A failure is silent here: entering the route tries
 /// again and shows it.
@@ -73,13 +87,14 @@ mod split {
     use crate::api::ApiError;
     use crate::components::ErrorPanel;
     use crate::i18n::{deferred, use_i18n, Locale};
-    use crate::pages::{TemplateEditor, TemplateImport};
+    use crate::pages::{TemplateEditor, TemplateHistory, TemplateImport};
 
     /// A chunk with a route of its own.
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Chunk {
         Editor,
         Import,
+        History,
     }
 
     /// The screen: its code and its words in `locale`, fetched side by side; `None` when
@@ -89,6 +104,7 @@ mod split {
         let view = match chunk {
             Chunk::Editor => editor_view().await,
             Chunk::Import => import_view().await,
+            Chunk::History => history_view().await,
         };
         let words = deferred::load(locale).await;
         view.ok().filter(|_| words.is_ok())
@@ -119,6 +135,37 @@ mod split {
     )]
     fn import_view() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <TemplateImport /> }.into_any())
+    }
+
+    /// Everything only the history screen uses ends up in the chunk `split_history.wasm`.
+    #[leptos::wasm_split::wasm_split(
+        history,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_history_chunk)
+    )]
+    fn history_view() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <TemplateHistory /> }.into_any())
+    }
+
+    /// The router's handle on the history screen's split point, in the locale it opens in.
+    pub struct HistoryRoute(Locale);
+
+    impl LazyRoute for HistoryRoute {
+        fn data() -> Self {
+            HistoryRoute(locale())
+        }
+
+        async fn view(this: Self) -> AnyView {
+            match load(Chunk::History, this.0).await {
+                Some(view) => view,
+                None => view! { <ChunkUnavailable chunk=Chunk::History /> }.into_any(),
+            }
+        }
+
+        async fn preload() {
+            let _ = load_history_chunk().await;
+        }
     }
 
     /// The router's handle on the import screen's split point, in the locale it opens in.

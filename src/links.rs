@@ -90,6 +90,16 @@ pub fn fix(id: &str) -> String {
     format!("{}?fix=rejection", edit(id))
 }
 
+/// Link to the editor of template `id`, opened at the field of dotted path `field` (the
+/// editor focuses it, as it does Meta's current rejection with [`fix`]).
+pub fn edit_at(id: &str, field: &str) -> String {
+    format!(
+        "{}?field={}",
+        edit(id),
+        hsm_domain::wire::percent_encode(field)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,19 @@ use std::sync::OnceLock;
 use super::Locale;
 
 /// The areas each locale has a file for.
-pub const AREAS: [&str; 5] = ["common", "list", "editor", "validation", "transfer"];
+pub const AREAS: [&str; 6] = [
+    "common",
+    "list",
+    "editor",
+    "validation",
+    "transfer",
+    "history",
+];
 
-/// The areas only the editor and the import screen use. The split release build leaves them
+/// The areas only the editor, the import and the history screens use. The split release build leaves them
 /// out of the first module and fetches them with those screens' code ([`super::deferred`]);
 /// every other build compiles them in.
-pub const DEFERRED: [&str; 2] = ["editor", "validation"];
+pub const DEFERRED: [&str; 3] = ["editor", "validation", "history"];
 
 macro_rules! sources {
     ($tag:literal) => {
@@ -47,6 +54,7 @@ macro_rules! deferred_sources {
         [
             include_str!(concat!("../../locales/", $tag, "/editor.json")),
             include_str!(concat!("../../locales/", $tag, "/validation.json")),
+            include_str!(concat!("../../locales/", $tag, "/history.json")),
         ]
     };
 }
@@ -54,7 +62,7 @@ macro_rules! deferred_sources {
 /// The deferred areas, compiled in (builds without a split point, and the tests).
 #[cfg(any(test, not(hsm_split)))]
 fn deferred_sources(locale: Locale) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let files: [&str; 2] = match locale {
+    let files: [&str; 3] = match locale {
         Locale::PtBr => deferred_sources!("pt-BR"),
         Locale::En => deferred_sources!("en"),
         Locale::Es => deferred_sources!("es"),

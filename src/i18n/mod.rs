@@ -12,10 +12,12 @@ mod catalog;
 pub mod deferred;
 mod format;
 mod labels;
+mod relative;
 
 pub use catalog::{catalog, Catalog, AREAS};
 pub use format::{datetime_text, format_after, format_datetime, format_integer, format_number};
 pub use labels::CodeKind;
+pub use relative::{format_ago, format_relative, now_ms};
 
 use hsm_domain::Issue;
 use leptos::prelude::*;

@@ -15,6 +15,7 @@ use std::fmt::Write;
 use hsm_domain::{can_delete, can_edit, Button, Status, Template, TemplateGroup};
 
 use crate::components::button::{self, Look, Size};
+use crate::components::category_change;
 use crate::components::status_badge::{status_label, tone};
 use crate::i18n::{format_datetime, CodeKind, I18n};
 use crate::links;
@@ -176,6 +177,17 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
             escape(&i18n.code_label(CodeKind::OtpType, mode))
         );
     }
+    // Meta's announced re-categorisation: in words, with what it means as tooltip and for
+    // screen readers.
+    if let Some(change) = &t.category_change {
+        let meaning = escape(&category_change::meaning(change, i18n));
+        let _ = write!(
+            out,
+            r#"<p class="hsm-row__recat" title="{meaning}" data-category-change="{}"><span aria-hidden="true">⚠ </span>{}<span class="hsm-visually-hidden"> {meaning}</span></p>"#,
+            escape(change.new_category.as_str()),
+            escape(&category_change::headline(change, i18n)),
+        );
+    }
     let _ = write!(out, "</td><td>{}", escape(&language));
     if !matched {
         let _ = write!(
@@ -234,6 +246,18 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
         escape(&links::duplicate(&t.id)),
         button::class(Look::Plain, Size::Small),
     );
+    for (action, key, href) in [
+        ("insights", "list.insights", links::insights(&t.id)),
+        ("history", "list.history", links::history(&t.id)),
+    ] {
+        let label = escape(&i18n.t(key));
+        let _ = write!(
+            out,
+            r#"<a href="{}" class="{}" data-action="{action}" aria-label="{label} {which}">{label}</a>"#,
+            escape(&href),
+            button::class(Look::Plain, Size::Small),
+        );
+    }
     if can_delete(status) {
         let label = escape(&i18n.t("list.delete"));
         let _ = write!(
@@ -249,7 +273,7 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
 mod tests {
     use super::*;
     use hsm_domain::group::{urgency, OFFERED_LANGUAGES};
-    use hsm_domain::{Category, Language};
+    use hsm_domain::Language;
 
     /// The painter of the first rows (`src/first_paint.js`) runs before the app's rules are
     /// loaded, so it carries their table for the statuses; this keeps it equal to the rules.
@@ -291,31 +315,15 @@ mod tests {
 
     #[test]
     fn the_painters_toolbar_and_paging_are_the_apps() {
-        use super::super::toolbar::{CATEGORIES, LANGUAGES, STATUSES};
-        let codes = |v: Vec<&str>| serde_json::json!(v);
-        assert_eq!(
-            painter_json("const FILTERS = "),
-            serde_json::json!([
-                [
-                    "status",
-                    "list.filter_status",
-                    "status",
-                    codes(STATUSES.iter().map(Status::as_str).collect())
-                ],
-                [
-                    "category",
-                    "list.filter_category",
-                    "category",
-                    codes(CATEGORIES.iter().map(Category::as_str).collect())
-                ],
-                [
-                    "language",
-                    "list.filter_language",
-                    "language",
-                    codes(LANGUAGES.iter().map(Language::as_str).collect())
-                ],
-            ])
-        );
+        use hsm_domain::wire::Filter;
+        let filters: Vec<serde_json::Value> = Filter::ALL
+            .into_iter()
+            .map(|filter| {
+                let (label, codes, kind) = super::super::toolbar::choices(filter);
+                serde_json::json!([filter.param(), label, kind.prefix(), codes])
+            })
+            .collect();
+        assert_eq!(painter_json("const FILTERS = "), serde_json::json!(filters));
         assert_eq!(
             painter_json("const PAGE_SIZES = "),
             serde_json::json!(super::super::url::PAGE_SIZES)
