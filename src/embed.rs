@@ -21,6 +21,7 @@ const APP_CSS: &str = concat!(
     include_str!("../style/list.css"),
     include_str!("../style/editor.css"),
     include_str!("../style/transfer.css"),
+    include_str!("../style/history.css"),
 );
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -114,9 +114,9 @@ function rowHtml(t, w, base) {
   const change = t.category_change;
   if (change) {
     const category = w.label('category', change.new_category);
-    const meaning = esc(change.new_category === 'MARKETING' ? w.t('list.category_change_marketing') : w.tf('list.category_change_other', { category }));
+    const meaning = change.new_category === 'MARKETING' ? esc(w.t('list.category_change_marketing')) : null;
     const headline = w.tf('list.category_change', { category, date: datetime(change.effective_at, w.tag).split(', ')[0] });
-    mode += `<p class="hsm-row__recat" title="${meaning}" data-category-change="${esc(change.new_category)}"><span aria-hidden="true">⚠ </span>${esc(headline)}<span class="hsm-visually-hidden"> ${meaning}</span></p>`;
+    mode += `<p class="hsm-row__recat" data-category-change="${esc(change.new_category)}"${meaning ? ` title="${meaning}"` : ''}><span aria-hidden="true">⚠ </span>${esc(headline)}${meaning ? `<span class="hsm-visually-hidden"> ${meaning}</span>` : ''}</p>`;
   }
   let cls = 'hsm-row';
   if (!editable) cls += ' hsm-row--readonly';

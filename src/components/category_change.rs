@@ -26,20 +26,24 @@ pub fn headline(change: &CategoryChange, i18n: &I18n) -> String {
     )
 }
 
-/// What the change means for sending: MARKETING costs more and goes through the marketing
-/// route; any other category brings its own price and rules.
-pub fn meaning(change: &CategoryChange, i18n: &I18n) -> String {
-    if change.new_category == Category::Marketing {
-        i18n.t("list.category_change_marketing")
-    } else {
+/// What the change means for sending, when it is dearer: MARKETING costs more and goes
+/// through the marketing route. (The list says only this; the screens of one template say
+/// what any other category means, [`CategoryChangeNotice`], from their own deferred words.)
+pub fn meaning(change: &CategoryChange, i18n: &I18n) -> Option<String> {
+    (change.new_category == Category::Marketing).then(|| i18n.t("list.category_change_marketing"))
+}
+
+/// [`meaning`], or what another category means.
+pub fn full_meaning(change: &CategoryChange, i18n: &I18n) -> String {
+    meaning(change, i18n).unwrap_or_else(|| {
         i18n.tf(
-            "list.category_change_other",
+            "history.category_change_other",
             &[(
                 "category",
                 i18n.code_label(CodeKind::Category, change.new_category.as_str()),
             )],
         )
-    }
+    })
 }
 
 /// The notice of a screen about one template (editor, history): title, headline with the
@@ -50,13 +54,13 @@ pub fn CategoryChangeNotice(change: CategoryChange) -> impl IntoView {
     let at = change.effective_at.clone();
     let change = StoredValue::new(change);
     view! {
-        <div class="hsm-recat-notice" data-testid="category-change">
-            <p class="hsm-recat-notice__title">
+        <div class="hsm-editor__note hsm-editor__note--warning" data-testid="category-change">
+            <p>
                 <span aria-hidden="true">"⚠ "</span>
                 <strong>{move || i18n.t("common.category_change_ANNOUNCED")}": "</strong>
                 <time datetime=at>{move || change.with_value(|c| headline(c, &i18n))}</time>
             </p>
-            <p>{move || change.with_value(|c| meaning(c, &i18n))}</p>
+            <p>{move || change.with_value(|c| full_meaning(c, &i18n))}</p>
         </div>
     }
 }

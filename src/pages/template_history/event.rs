@@ -115,15 +115,13 @@ fn Details(kind: EventKind, id: String) -> impl IntoView {
             field,
             ..
         } => {
-            let recommendation = recommendation
-                .filter(|r| !r.trim().is_empty())
-                .map(|text| {
-                    view! {
-                        <p class="hsm-recommendation">
-                            {i18n.tf("list.recommendation", &[("text", text)])}
-                        </p>
-                    }
-                });
+            let recommendation = recommendation.filter(|r| !r.trim().is_empty()).map(|text| {
+                view! {
+                    <p class="hsm-recommendation">
+                        {i18n.tf("list.recommendation", &[("text", text)])}
+                    </p>
+                }
+            });
             // The field the reason points at, opened in the editor as its own rejection
             // note opens it.
             let link = (!field.is_template()).then(|| {
@@ -149,7 +147,7 @@ fn Details(kind: EventKind, id: String) -> impl IntoView {
                 new_category,
                 effective_at,
             };
-            view! { <p class="hsm-event__meaning">{category_change::meaning(&change, &i18n)}</p> }
+            view! { <p class="hsm-event__meaning">{category_change::full_meaning(&change, &i18n)}</p> }
                 .into_any()
         }
         _ => ().into_any(),

@@ -21,7 +21,10 @@ pub fn field_label(i18n: &I18n, path: &FieldPath) -> String {
         FieldPath::HeaderMedia => "history.field_header_media",
         FieldPath::Body | FieldPath::BodyText => "editor.body",
         FieldPath::BodyExample(variable) => {
-            return i18n.tf("editor.sample_for", &[("variable", format!("{{{{{variable}}}}}"))]);
+            return i18n.tf(
+                "editor.sample_for",
+                &[("variable", format!("{{{{{variable}}}}}"))],
+            );
         }
         FieldPath::BodySecurityRecommendation => "editor.auth_security",
         FieldPath::Footer | FieldPath::FooterText => "editor.footer",

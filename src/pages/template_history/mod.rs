@@ -53,7 +53,10 @@ fn languages(group: Option<TemplateGroup>, template: &Template) -> Vec<(String, 
     if !out.iter().any(|(id, _)| *id == template.id) {
         out.insert(
             0,
-            (template.id.clone(), template.draft.language.as_str().to_owned()),
+            (
+                template.id.clone(),
+                template.draft.language.as_str().to_owned(),
+            ),
         );
     }
     out

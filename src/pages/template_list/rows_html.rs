@@ -177,16 +177,27 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
             escape(&i18n.code_label(CodeKind::OtpType, mode))
         );
     }
-    // Meta's announced re-categorisation: in words, with what it means as tooltip and for
-    // screen readers.
+    // Meta's announced re-categorisation, in words; what a dearer one means as tooltip and
+    // for screen readers.
     if let Some(change) = &t.category_change {
-        let meaning = escape(&category_change::meaning(change, i18n));
         let _ = write!(
             out,
-            r#"<p class="hsm-row__recat" title="{meaning}" data-category-change="{}"><span aria-hidden="true">⚠ </span>{}<span class="hsm-visually-hidden"> {meaning}</span></p>"#,
-            escape(change.new_category.as_str()),
-            escape(&category_change::headline(change, i18n)),
+            r#"<p class="hsm-row__recat" data-category-change="{}""#,
+            escape(change.new_category.as_str())
         );
+        let meaning = category_change::meaning(change, i18n).map(|m| escape(&m));
+        if let Some(m) = &meaning {
+            let _ = write!(out, r#" title="{m}""#);
+        }
+        let _ = write!(
+            out,
+            r#"><span aria-hidden="true">⚠ </span>{}"#,
+            escape(&category_change::headline(change, i18n))
+        );
+        if let Some(m) = &meaning {
+            let _ = write!(out, r#"<span class="hsm-visually-hidden"> {m}</span>"#);
+        }
+        out.push_str("</p>");
     }
     let _ = write!(out, "</td><td>{}", escape(&language));
     if !matched {
@@ -246,15 +257,12 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
         escape(&links::duplicate(&t.id)),
         button::class(Look::Plain, Size::Small),
     );
-    for (action, key, href) in [
-        ("insights", "list.insights", links::insights(&t.id)),
-        ("history", "list.history", links::history(&t.id)),
-    ] {
+    for (action, key) in [("insights", "list.insights"), ("history", "list.history")] {
         let label = escape(&i18n.t(key));
         let _ = write!(
             out,
             r#"<a href="{}" class="{}" data-action="{action}" aria-label="{label} {which}">{label}</a>"#,
-            escape(&href),
+            escape(&links::screen(&t.id, action)),
             button::class(Look::Plain, Size::Small),
         );
     }
