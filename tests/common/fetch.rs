@@ -12,6 +12,9 @@ pub enum Fault {
     Pass,
     /// The backend is never asked; this problem+json document (with its `status`) answers.
     Answer(Value),
+    /// The backend is never asked; this JSON answers with 200 (an answer the backend of this
+    /// run cannot make, such as an event type it never writes).
+    Json(Value),
     /// The request never leaves (the promise rejects as an unreachable server makes it).
     Unreachable,
     /// The backend gets and handles the request, then its answer is lost (a dropped connection).
@@ -28,6 +31,7 @@ impl Fault {
         match self {
             Fault::Pass => json!({ "kind": "pass" }),
             Fault::Answer(body) => json!({ "kind": "answer", "body": body }),
+            Fault::Json(body) => json!({ "kind": "json", "body": body }),
             Fault::Unreachable => json!({ "kind": "unreachable" }),
             Fault::LoseAnswer => json!({ "kind": "lose-answer" }),
         }
@@ -84,6 +88,12 @@ impl FetchPlan {
                         return Promise.resolve(new Response(JSON.stringify(fault.body), {{
                             status: fault.body.status,
                             headers: {{ 'Content-Type': 'application/problem+json' }},
+                        }}));
+                    }}
+                    if (fault.kind === 'json') {{
+                        return Promise.resolve(new Response(JSON.stringify(fault.body), {{
+                            status: 200,
+                            headers: {{ 'Content-Type': 'application/json' }},
                         }}));
                     }}
                     if (fault.kind === 'unreachable') {{

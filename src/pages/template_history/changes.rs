@@ -49,7 +49,7 @@ fn Change(change: FieldChange) -> impl IntoView {
         <li class="hsm-change" data-field=change.field.to_string()>
             <p class="hsm-change__field">
                 <strong>{label}</strong>
-                {tag.map(|t| view! { <span class="hsm-change__tag">{t}</span> })}
+                {tag.map(|t| view! { " " <span class="hsm-change__tag">{t}</span> })}
             </p>
             <div class="hsm-change__values">{before}{arrow}{after}</div>
         </li>
