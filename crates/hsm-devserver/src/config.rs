@@ -54,6 +54,11 @@ pub struct Config {
     #[arg(long, default_value_t = 3000)]
     pub review_delay_ms: u64,
 
+    /// The account has no cost data (it is on a partner's credit line): insights leave out
+    /// `currency` and every `amount_spent`, as Meta does for such accounts.
+    #[arg(long)]
+    pub no_cost: bool,
+
     /// Share of `/api` requests that fail, 0.0..=1.0, in four equal parts: 500; 503; the
     /// connection dropped before the request is handled; the request handled (its changes
     /// kept) and then the connection dropped, so the answer is lost.

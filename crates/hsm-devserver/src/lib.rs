@@ -16,6 +16,7 @@ mod routes;
 mod seed;
 mod static_files;
 mod store;
+mod traffic;
 mod util;
 
 use std::convert::Infallible;
@@ -70,6 +71,7 @@ impl Server {
             review_wake: review_wake.clone(),
             review_delay_ms: config.review_delay_ms as i64,
             media_dir: config.data_dir.join("media"),
+            cost_data: !config.no_cost,
         };
         let app = routes::app(state, &config);
         let faults = Arc::new(faults::Faults::new(&config));

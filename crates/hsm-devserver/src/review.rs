@@ -14,11 +14,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
+use hsm_domain::history::{Event, EventKind};
 use hsm_domain::{validate, Category, Quality, RejectionReason, Severity, Status, TemplateDraft};
 use tokio::sync::{watch, Notify};
 
 use crate::store::{self, ReviewResult, Store};
-use crate::util::now_ms;
+use crate::util::{now_ms, rfc3339};
 
 /// What a review decides for a PENDING draft.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +182,25 @@ pub fn review_due(
             next_due_ms: next,
         };
         store::apply_review(&tx, due.id, &r, now)?;
+        // The step's event, in the same transaction, with the version it made.
+        let kind = match (&status, reason) {
+            (Status::Rejected, Some(reason)) => EventKind::Rejected {
+                field: hsm_domain::rejection_field(&reason, &due.draft),
+                reason,
+                recommendation: rec,
+            },
+            _ if due.status == Status::Pending => EventKind::Approved,
+            _ => EventKind::QualityChanged {
+                previous: Quality::Unknown,
+                new: Quality::Green,
+            },
+        };
+        let event = Event {
+            at: rfc3339(now),
+            version: Some(due.version + 1),
+            kind,
+        };
+        store::events::record(&tx, due.id, &event)?;
     }
     let next_due_ms = store::next_review_due(&tx)?;
     tx.commit()?;

@@ -2,10 +2,12 @@
 
 use hsm_domain::{
     Body, BodyExample, Button, Buttons, Category, Component, Footer, Header, HeaderExample,
-    HeaderFormat, Language, OtpButton, OtpType, ParameterFormat, RejectionReason, Status,
+    HeaderFormat, Language, OtpButton, OtpType, ParameterFormat, Quality, RejectionReason, Status,
     SupportedApp, TemplateDraft,
 };
 use rusqlite::Connection;
+
+mod life;
 
 use crate::store::{self, Seeded};
 use crate::util::{now_ms, Rng};
@@ -345,6 +347,7 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
     let mut rng = Rng::new(0x5eed);
     let now = now_ms();
     let tx = conn.transaction()?;
+    let mut lives = Vec::with_capacity(n);
     {
         let mut inserted = 0;
         let mut group = 0usize;
@@ -397,7 +400,8 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
                 };
                 let created = now - rng.below(180 * 24 * 3600 * 1000) as i64;
                 let updated = created + rng.below((now - created) as u64 + 1) as i64;
-                store::insert_seeded(
+                let version = 1 + rng.below(4) as i64;
+                let id = store::insert_seeded(
                     &tx,
                     &Seeded {
                         draft: &d,
@@ -407,9 +411,20 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
                         quality: quality.as_deref(),
                         created_ms: created,
                         updated_ms: updated,
-                        version: 1 + rng.below(4) as i64,
+                        version,
                     },
                 )?;
+                lives.push(life::Life {
+                    id,
+                    draft: d,
+                    status: st,
+                    reason,
+                    recommendation: rec,
+                    quality: quality.as_deref().map(Quality::parse),
+                    created_ms: created,
+                    updated_ms: updated,
+                    version: version as u64,
+                });
                 inserted += 1;
             }
             group += 1;
@@ -418,7 +433,7 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
             for language in [Language::PtBr, Language::EnUs] {
                 let d = authentication_draft(auth, language);
                 let created = now - rng.below(90 * 24 * 3600 * 1000) as i64;
-                store::insert_seeded(
+                let id = store::insert_seeded(
                     &tx,
                     &Seeded {
                         draft: &d,
@@ -431,9 +446,27 @@ pub fn seed(conn: &mut Connection, n: usize) -> rusqlite::Result<usize> {
                         version: 1,
                     },
                 )?;
+                lives.push(life::Life {
+                    id,
+                    draft: d,
+                    status: Status::Approved,
+                    reason: None,
+                    recommendation: None,
+                    quality: Some(Quality::Green),
+                    created_ms: created,
+                    updated_ms: created,
+                    version: 1,
+                });
             }
         }
     }
+    let stories = life::write(&tx, &lives, now)?;
+    tracing::debug!(
+        paused = ?stories.paused,
+        announced = ?stories.announced,
+        recategorised = ?stories.recategorised,
+        "seeded stories"
+    );
     tx.commit()?;
     store::analyze(conn)?;
     Ok(n)

@@ -15,6 +15,8 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToS
 
 use crate::util::{fold, rfc3339};
 
+pub mod events;
+
 /// Each entry moves the schema from version `index` to `index + 1`; never edit a shipped one.
 const MIGRATIONS: &[&str] = &[
     r#"
@@ -63,6 +65,33 @@ CREATE TABLE idempotency (
 ALTER TABLE templates ADD COLUMN category_change TEXT;
 ALTER TABLE templates ADD COLUMN category_change_to TEXT;
 ALTER TABLE templates ADD COLUMN category_change_at TEXT;
+"#,
+    r#"
+-- What happened to each template (`GET /templates/{id}/history`), oldest first by `at` then
+-- `seq`. No foreign key: a deleted template keeps its history. `event` is the whole event as
+-- JSON (hsm_domain::history::Event).
+CREATE TABLE template_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    template_id INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    event TEXT NOT NULL
+);
+CREATE INDEX template_events_template ON template_events (template_id, at, seq);
+-- Templates stored before histories were written: their creation and submission, and an
+-- approval at the same moment when their status says Meta approved them.
+INSERT INTO template_events (template_id, at, type, event)
+    SELECT id, created_at, 'created', json_object('at', created_at, 'version', 1, 'type', 'created')
+    FROM templates ORDER BY id;
+INSERT INTO template_events (template_id, at, type, event)
+    SELECT id, created_at, 'submitted', json_object('at', created_at, 'version', 1, 'type', 'submitted')
+    FROM templates ORDER BY id;
+INSERT INTO template_events (template_id, at, type, event)
+    SELECT id, created_at, 'approved', json_object('at', created_at, 'type', 'approved')
+    FROM templates
+    WHERE status IN ('APPROVED', 'PAUSED', 'FLAGGED', 'DISABLED', 'LOCKED', 'REINSTATED',
+                     'ARCHIVED', 'LIMIT_EXCEEDED', 'PENDING_DELETION')
+    ORDER BY id;
 "#,
 ];
 
@@ -497,6 +526,8 @@ pub fn idempotency_put(
 /// A template whose simulated review is due.
 pub struct DueReview {
     pub id: i64,
+    /// The version before the review step.
+    pub version: u64,
     pub status: Status,
     pub quality: Option<String>,
     pub draft: TemplateDraft,
@@ -504,7 +535,7 @@ pub struct DueReview {
 
 pub fn due_reviews(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<DueReview>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.id, t.status, t.quality, d.draft FROM templates t JOIN template_drafts d ON d.id = t.id
+        "SELECT t.id, t.status, t.quality, d.draft, t.version FROM templates t JOIN template_drafts d ON d.id = t.id
          WHERE t.review_due_ms IS NOT NULL AND t.review_due_ms <= ?1",
     )?;
     let rows = stmt.query_map([now_ms], |r| {
@@ -514,15 +545,17 @@ pub fn due_reviews(conn: &Connection, now_ms: i64) -> rusqlite::Result<Vec<DueRe
             r.get::<_, String>(1)?,
             r.get::<_, Option<String>>(2)?,
             draft,
+            r.get::<_, i64>(4)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, status, quality, draft) = row?;
+        let (id, status, quality, draft, version) = row?;
         // A draft that no longer parses cannot be reviewed; leave it as it is.
         if let Ok(draft) = serde_json::from_str(&draft) {
             out.push(DueReview {
                 id,
+                version: version as u64,
                 status: Status::parse(&status),
                 quality,
                 draft,
@@ -596,6 +629,44 @@ pub fn insert_seeded(conn: &Connection, t: &Seeded) -> rusqlite::Result<i64> {
             serde_json::to_string(d).expect("draft serializes")
         ])?;
     Ok(id)
+}
+
+/// Rewrites what the seed's story of a template changed: status, quality, last change and
+/// version.
+pub fn set_seeded_state(
+    conn: &Connection,
+    id: i64,
+    status: &Status,
+    quality: Option<&Quality>,
+    updated_ms: i64,
+    version: u64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE templates SET status = ?1, quality = ?2, updated_at = ?3, version = ?4 WHERE id = ?5",
+        params![
+            status.as_str(),
+            quality.map(|q| q.as_str()),
+            rfc3339(updated_ms),
+            version as i64,
+            id
+        ],
+    )?;
+    Ok(())
+}
+
+/// Marks Meta's announced move of template `id` to `change.new_category` (what the
+/// `category_change=ANNOUNCED` filter finds).
+pub fn announce_category_change(
+    conn: &Connection,
+    id: i64,
+    change: &CategoryChange,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE templates SET category_change = 'ANNOUNCED', category_change_to = ?1,
+             category_change_at = ?2 WHERE id = ?3",
+        params![change.new_category.as_str(), change.effective_at, id],
+    )?;
+    Ok(())
 }
 
 /// Fresh statistics, so the planner picks indexes well for the list queries.

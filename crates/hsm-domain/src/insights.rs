@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{Button, Category, TemplateDraft};
 use crate::wire::{problem, ParamError};
 
 /// Days back a window may reach (Meta's look-back).
@@ -260,6 +261,28 @@ pub struct InsightButton {
     pub kind: String,
     /// Its text (a copy-code button's code).
     pub text: String,
+}
+
+impl InsightButton {
+    /// The buttons of `draft` whose clicks Meta counts, in the template's order: quick-reply
+    /// and URL buttons (`quick_reply_button`, `url_button`) of MARKETING and UTILITY templates
+    /// only; none for any other category.
+    pub fn counted(draft: &TemplateDraft) -> Vec<InsightButton> {
+        if !matches!(draft.category, Category::Marketing | Category::Utility) {
+            return Vec::new();
+        }
+        draft
+            .buttons()
+            .iter()
+            .filter_map(|b| match b {
+                Button::QuickReply { text } | Button::Url { text, .. } => Some(InsightButton {
+                    kind: b.type_name().to_owned(),
+                    text: text.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// One day's numbers.
@@ -544,6 +567,45 @@ mod tests {
         assert_eq!(lines[1], "2026-12-01,100,98,50,4,3,1,0.5000");
         assert_eq!(lines.len(), 4);
         assert!(!sample(None).to_csv().contains("amount_spent"));
+    }
+
+    #[test]
+    fn clicks_are_counted_for_quick_replies_and_links_of_marketing_and_utility() {
+        use crate::model::{Buttons, Component};
+        let mut d = TemplateDraft {
+            category: Category::Marketing,
+            components: vec![Component::Buttons(Buttons {
+                buttons: vec![
+                    Button::QuickReply { text: "Sim".into() },
+                    Button::PhoneNumber {
+                        text: "Ligar".into(),
+                        phone_number: "+5511999990000".into(),
+                    },
+                    Button::Url {
+                        text: "Ver".into(),
+                        url: "https://a.example".into(),
+                        example: None,
+                    },
+                    Button::CopyCode {
+                        example: "CUPOM10".into(),
+                    },
+                ],
+            })],
+            ..TemplateDraft::default()
+        };
+        let kinds: Vec<(String, String)> = InsightButton::counted(&d)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("QUICK_REPLY".into(), "Sim".into()),
+                ("URL".into(), "Ver".into())
+            ]
+        );
+        d.category = Category::Authentication;
+        assert!(InsightButton::counted(&d).is_empty());
     }
 
     #[test]

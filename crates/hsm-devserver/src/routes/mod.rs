@@ -1,6 +1,7 @@
 //! The HTTP surface: `/api/v1/whatsapp/...`, static files, and the layers around them.
 
 mod headers;
+mod insights;
 pub mod media;
 pub mod templates;
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub review_wake: Arc<Notify>,
     pub review_delay_ms: i64,
     pub media_dir: PathBuf,
+    /// Whether insights carry costs (`--no-cost` turns them off).
+    pub cost_data: bool,
 }
 
 /// Builds the whole application.
@@ -57,6 +60,14 @@ pub fn app(state: AppState, config: &Config) -> Router {
             get(templates::get_one)
                 .put(templates::update)
                 .delete(templates::delete),
+        )
+        .route(
+            "/api/v1/whatsapp/templates/{id}/insights",
+            get(insights::insights),
+        )
+        .route(
+            "/api/v1/whatsapp/templates/{id}/history",
+            get(insights::history),
         )
         .route(
             "/api/v1/whatsapp/media",

@@ -6,6 +6,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hsm_domain::editing::{edit_rate_issue, DAY, NAME_BLOCK_SECONDS};
+use hsm_domain::history::{changes, Event, EventKind};
 use hsm_domain::wire::{problem, Availability, Filter, ListQuery, Page};
 use hsm_domain::{
     can_delete, can_edit, check_edit_rate, check_name_available, check_update, codes, edit_budget,
@@ -18,11 +19,11 @@ use super::AppState;
 use crate::problem::Problem;
 use crate::review;
 use crate::store::{self, SavedAnswer};
-use crate::util::{now_ms, stable_hash};
+use crate::util::{now_ms, rfc3339, stable_hash};
 
 const BASE: &str = "/api/v1/whatsapp/templates";
 
-fn json_response(status: StatusCode, body: String) -> Response {
+pub(crate) fn json_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
@@ -124,7 +125,7 @@ pub async fn availability(
     Ok(json_response(StatusCode::OK, body))
 }
 
-fn lookup(id: &str) -> Result<i64, Problem> {
+pub(crate) fn lookup(id: &str) -> Result<i64, Problem> {
     store::parse_id(id).ok_or_else(|| Problem::not_found("template"))
 }
 
@@ -248,7 +249,35 @@ fn create_in(
         };
         return Err(Problem::new(StatusCode::CONFLICT, &issue.code, detail).issue(issue));
     }
-    Ok(store::insert(tx, &draft, now, due)?)
+    let t = store::insert(tx, &draft, now, due)?;
+    record(
+        tx,
+        &t.id,
+        now,
+        Some(t.version),
+        [EventKind::Created, EventKind::Submitted],
+    )?;
+    Ok(t)
+}
+
+/// Writes `kinds` to the history of template `id`, at `now`, each with `version`.
+fn record(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    now: i64,
+    version: Option<u64>,
+    kinds: impl IntoIterator<Item = EventKind>,
+) -> rusqlite::Result<()> {
+    let id = store::parse_id(id).unwrap_or(0);
+    for kind in kinds {
+        let event = Event {
+            at: rfc3339(now),
+            version,
+            kind,
+        };
+        store::events::record(tx, id, &event)?;
+    }
+    Ok(())
 }
 
 fn answer_of(result: &Result<Template, Problem>, request_hash: String) -> SavedAnswer {
@@ -401,6 +430,10 @@ pub async fn update(
             if was_approved {
                 store::record_approved_edit(tx, id, now)?;
             }
+            let edited = EventKind::Edited {
+                changes: changes(&old.draft, &draft),
+            };
+            record(tx, &old.id, now, Some(old.version + 1), [edited, EventKind::Submitted])?;
             // PENDING again, so without a budget; read as a single answer all the same.
             let t = get_single(tx, id, now)?.ok_or_else(|| Problem::not_found("template"))?;
             Ok(t)
@@ -442,7 +475,9 @@ pub async fn delete(
                     json!({ "status": t.status }),
                 ));
             }
-            store::delete(tx, &t, now_ms())?;
+            let now = now_ms();
+            store::delete(tx, &t, now)?;
+            record(tx, &t.id, now, None, [EventKind::Deleted])?;
             Ok(())
         })
         .await?;
