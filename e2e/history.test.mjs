@@ -65,6 +65,10 @@ test('an edit made here shows in the history, field by field, before → after',
   assert.deepEqual(shown, items.map((e) => e.type));
   assert.equal(await edit.locator('time').getAttribute('datetime'), items.find((e) => e.type === 'edited').at);
   assert.match(await edit.locator('.hsm-event__ago').textContent(), /agora|há /);
+  await page.setViewportSize(WIDE);
+  await shot(page, 'history-edit-pt-BR-1366.png');
+  await page.setViewportSize(NARROW);
+  await shot(page, 'history-edit-pt-BR-360.png');
 });
 
 test('the category warning shows in the list and in the editor, and filters the list', async () => {
