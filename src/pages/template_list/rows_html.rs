@@ -353,6 +353,43 @@ mod tests {
     }
 
     #[test]
+    fn a_row_warns_of_an_announced_change_and_links_the_templates_screens() {
+        let template: Template = serde_json::from_value(serde_json::json!({
+            "id": "7", "name": "aviso", "language": "pt_BR", "category": "UTILITY",
+            "components": [{ "type": "BODY", "text": "Oi" }], "status": "APPROVED",
+            "created_at": "2026-12-01T10:00:00Z", "updated_at": "2026-12-01T10:00:00Z", "version": 1,
+            "category_change": { "new_category": "MARKETING", "effective_at": "2027-01-15T12:00:00Z" }
+        }))
+        .unwrap();
+        let i18n = I18n::new(crate::i18n::Locale::PtBr);
+        let ctx = RowsCtx {
+            i18n: &i18n,
+            filtered: false,
+        };
+        let mut html = String::new();
+        row_html(&mut html, &template, true, &ctx);
+        assert!(
+            html.contains(r#"<p class="hsm-row__recat" data-category-change="MARKETING" title="Marketing custa mais"#),
+            "{html}"
+        );
+        assert!(html.contains("⚠ </span>Vira Marketing em "), "{html}");
+        for (action, label) in [("insights", "Números"), ("history", "Histórico")] {
+            let link = format!(
+                r#"<a href="/7/{action}" class="hsm-btn hsm-btn--small" data-action="{action}" aria-label="{label} aviso (Português)">{label}</a>"#
+            );
+            assert!(html.contains(&link), "{link} in {html}");
+        }
+        let mut utility = template.clone();
+        utility.category_change.as_mut().unwrap().new_category = hsm_domain::Category::Utility;
+        let mut html = String::new();
+        row_html(&mut html, &utility, true, &ctx);
+        assert!(
+            html.contains(r#"data-category-change="UTILITY"><span"#),
+            "no tooltip for a category that is not dearer: {html}"
+        );
+    }
+
+    #[test]
     fn escape_covers_text_and_attributes() {
         assert_eq!(
             escape(r#"<img src=x onerror="a('b')">&"#),
