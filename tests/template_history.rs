@@ -236,6 +236,8 @@ async fn the_editor_tells_of_the_change_and_links_the_history() {
     let name = unique("aviso_editor");
     let t = create_template(&name, "Seu boleto vence amanhã.").await;
     let id = t["id"].as_str().unwrap().to_owned();
+    // Reviewed, so editable (a PENDING template is read-only).
+    reviewed(&id).await;
     let mut stored = template(&id).await;
     stored["category_change"] =
         json!({ "new_category": "MARKETING", "effective_at": "2027-01-15T12:00:00.000Z" });
@@ -261,5 +263,28 @@ async fn the_editor_tells_of_the_change_and_links_the_history() {
     assert_eq!(
         insights.get_attribute("href").unwrap(),
         format!("/{id}/insights")
+    );
+    // With unsaved work, leaving through them asks first, as "Voltar para a lista" does.
+    let body = wait_for("the body field", 10_000, || {
+        el::<Element>(&app.root, "[data-path='body.text']")
+    })
+    .await;
+    assert!(body.get_attribute("readonly").is_none(), "editable");
+    type_into(&body, "Seu boleto vence depois de amanhã.");
+    // The form's effects run before the click (and before the unmount at the end).
+    sleep(100).await;
+    eval(
+        "window.__hsmRealConfirm = window.__hsmRealConfirm || window.confirm;
+         window.__hsmAsked = 0;
+         window.confirm = () => { window.__hsmAsked += 1; return false; };",
+    );
+    history.click();
+    let asked = eval("return window.__hsmAsked;").as_f64();
+    eval("window.confirm = window.__hsmRealConfirm;");
+    assert_eq!(asked, Some(1.0), "the admin is asked");
+    assert_eq!(
+        pathname(),
+        format!("/{id}/edit"),
+        "and stays when they say no"
     );
 }

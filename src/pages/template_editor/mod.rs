@@ -273,7 +273,12 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             {move || i18n.t("common.back_to_list")}
         </a>
         <header class="hsm-page__header">
-            <EditorTitle template=template.clone() duplicate translating=translating.map(|t| t.draft.name) />
+            <EditorTitle
+                template=template.clone()
+                duplicate
+                translating=translating.map(|t| t.draft.name)
+                on_leave=Callback::new(confirm_leave)
+            />
         </header>
         {template.map(|template| view! { <StatusNotes template focus fix open_at=open_at.clone() /> })}
         <DraftOffer offered=local.offered form />

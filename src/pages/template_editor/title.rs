@@ -1,5 +1,6 @@
-//! What the editor says about the template before its form: the title with the status, and
-//! the notes on what may be changed (read-only, approved edits, Meta's rejection).
+//! What the editor says about the template before its form: the title with the status and the
+//! links to the template's numbers and history, and the notes on what may be changed
+//! (read-only, approved edits, an announced category change, Meta's rejection).
 
 use hsm_domain::editing::{EDITS_PER_30_DAYS, EDITS_PER_DAY};
 use hsm_domain::{can_edit, EditBudget, FieldPath, Status, Template};
@@ -19,6 +20,8 @@ pub fn EditorTitle(
     duplicate: bool,
     /// The name a new language is added to.
     translating: Option<String>,
+    /// Asks before leaving unsaved work (the editor's leave guard); may cancel the click.
+    on_leave: Callback<leptos::ev::MouseEvent>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if let Some(name) = translating {
@@ -37,7 +40,7 @@ pub fn EditorTitle(
                     i18n.locale();
                     view! { <StatusBadge status=status.clone() /> }
                 }}
-                <TemplateLinks id />
+                <TemplateLinks id on_leave />
             }
             .into_any()
         }
@@ -50,13 +53,17 @@ pub fn EditorTitle(
 
 /// The template's numbers and history, beside its title.
 #[component]
-fn TemplateLinks(id: String) -> impl IntoView {
+fn TemplateLinks(id: String, on_leave: Callback<leptos::ev::MouseEvent>) -> impl IntoView {
     let i18n = use_i18n();
     let small = class(Look::Plain, Size::Small);
     view! {
         <nav class="hsm-editor__links" aria-label=move || i18n.t("editor.template_links")>
-            <a href=crate::links::insights(&id) class=small data-action="insights">{move || i18n.t("list.insights")}</a>
-            <a href=crate::links::history(&id) class=small data-action="history">{move || i18n.t("list.history")}</a>
+            <a href=crate::links::insights(&id) class=small data-action="insights" on:click=move |ev| on_leave.run(ev)>
+                {move || i18n.t("list.insights")}
+            </a>
+            <a href=crate::links::history(&id) class=small data-action="history" on:click=move |ev| on_leave.run(ev)>
+                {move || i18n.t("list.history")}
+            </a>
         </nav>
     }
 }
