@@ -22,6 +22,7 @@ const APP_CSS: &str = concat!(
     include_str!("../style/editor.css"),
     include_str!("../style/transfer.css"),
     include_str!("../style/insights.css"),
+    include_str!("../style/history.css"),
 );
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -31,7 +31,7 @@ const OTHER_STATUS = ["neutral",0,1,6];
 const OFFERED = ["pt_BR","en_US","es"];
 // The toolbar's filters (template_list/toolbar.rs; the same native test compares them):
 // [select name, label key, label family, choices].
-const FILTERS = [["status","list.filter_status","status",["APPROVED","PENDING","REJECTED","PAUSED","DISABLED","IN_APPEAL","PENDING_DELETION","DELETED","LIMIT_EXCEEDED","FLAGGED","LOCKED","REINSTATED","ARCHIVED"]],["category","list.filter_category","category",["MARKETING","UTILITY","AUTHENTICATION"]],["language","list.filter_language","language",["pt_BR","en_US","en","es","es_ES","es_MX","es_AR"]]];
+const FILTERS = [["status","list.filter_status","status",["APPROVED","PENDING","REJECTED","PAUSED","DISABLED","IN_APPEAL","PENDING_DELETION","DELETED","LIMIT_EXCEEDED","FLAGGED","LOCKED","REINSTATED","ARCHIVED"]],["category","list.filter_category","category",["MARKETING","UTILITY","AUTHENTICATION"]],["language","list.filter_language","language",["pt_BR","en_US","en","es","es_ES","es_MX","es_AR"]],["category_change","list.filter_category_change","category_change",["ANNOUNCED"]]];
 const PAGE_SIZES = [10,25,50,100];
 
 let painted = 0;
@@ -109,7 +109,15 @@ function rowHtml(t, w, base) {
   const which = esc(`${t.name} (${language})`);
   // An authentication template's delivery mode, under its category.
   const otp = (t.components ?? []).flatMap((c) => (c.type === 'BUTTONS' ? c.buttons ?? [] : [])).find((b) => b.type === 'OTP');
-  const mode = otp ? `<span class="hsm-row__mode">${esc(w.label('otp_type', otp.otp_type))}</span>` : '';
+  let mode = otp ? `<span class="hsm-row__mode">${esc(w.label('otp_type', otp.otp_type))}</span>` : '';
+  // rows_html's warning of Meta's announced re-categorisation (components/category_change.rs).
+  const change = t.category_change;
+  if (change) {
+    const category = w.label('category', change.new_category);
+    const meaning = change.new_category === 'MARKETING' ? esc(w.t('list.category_change_marketing')) : null;
+    const headline = w.tf('list.category_change', { category, date: datetime(change.effective_at, w.tag).split(', ')[0] });
+    mode += `<p class="hsm-row__recat" data-category-change="${esc(change.new_category)}"${meaning ? ` title="${meaning}"` : ''}><span aria-hidden="true">⚠ </span>${esc(headline)}${meaning ? `<span class="hsm-visually-hidden"> ${meaning}</span>` : ''}</p>`;
+  }
   let cls = 'hsm-row';
   if (!editable) cls += ' hsm-row--readonly';
   if (rejected) cls += ' hsm-row--rejected';
@@ -129,6 +137,10 @@ function rowHtml(t, w, base) {
   }
   const dup = esc(w.t('list.duplicate'));
   out += `<a href="${esc(base)}/new?from=${pct(t.id)}" class="hsm-btn hsm-btn--small" data-action="duplicate" aria-label="${dup} ${which}">${dup}</a>`;
+  for (const [action, key] of [['insights', 'list.insights'], ['history', 'list.history']]) {
+    const label = esc(w.t(key));
+    out += `<a href="${esc(base)}/${pct(t.id)}/${action}" class="hsm-btn hsm-btn--small" data-action="${action}" aria-label="${label} ${which}">${label}</a>`;
+  }
   if (deletable) {
     const label = esc(w.t('list.delete'));
     out += `<button type="button" class="hsm-btn hsm-btn--small hsm-btn--danger-outline" data-action="delete" aria-label="${label} ${which}">${label}</button>`;

@@ -1,4 +1,4 @@
-//! The editor, the import screen and the insights screen as separate chunks of code, each
+//! The editor, the import, the insights and the history screens as separate chunks of code, each
 //! fetched when its route is first entered.
 //!
 //! Only the split release build (`cargo xtask`, which sets `--cfg hsm_split` and cuts the module
@@ -55,6 +55,20 @@ pub fn insights_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send 
     || view! { <TemplateInsights /> }.into_any()
 }
 
+/// The history screen's route view: its chunk (split builds) or the screen itself.
+#[cfg(hsm_split)]
+pub fn history_route() -> leptos_router::Lazy<split::HistoryRoute> {
+    leptos_router::Lazy::new()
+}
+
+/// The history screen's route view: its chunk (split builds) or the screen itself.
+#[cfg(not(hsm_split))]
+pub fn history_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
+    use crate::pages::TemplateHistory;
+    use leptos::prelude::*;
+    || view! { <TemplateHistory /> }.into_any()
+}
+
 /// Starts fetching the editor's chunk and its words in `locale`, if this build has them and
 /// they are neither in nor on their way. A failure is silent here: entering the route tries
 /// again and shows it.
@@ -87,13 +101,14 @@ mod split {
     use crate::api::ApiError;
     use crate::components::ErrorPanel;
     use crate::i18n::{deferred, use_i18n, Locale};
-    use crate::pages::{TemplateEditor, TemplateImport, TemplateInsights};
+    use crate::pages::{TemplateEditor, TemplateHistory, TemplateImport, TemplateInsights};
 
     /// A chunk with a route of its own.
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Chunk {
         Editor,
         Import,
+        History,
         Insights,
     }
 
@@ -104,6 +119,7 @@ mod split {
         let view = match chunk {
             Chunk::Editor => editor_view().await,
             Chunk::Import => import_view().await,
+            Chunk::History => history_view().await,
             Chunk::Insights => insights_view().await,
         };
         let words = deferred::load(locale).await;
@@ -165,6 +181,37 @@ mod split {
 
         async fn preload() {
             let _ = load_insights_chunk().await;
+        }
+    }
+
+    /// Everything only the history screen uses ends up in the chunk `split_history.wasm`.
+    #[leptos::wasm_split::wasm_split(
+        history,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(load_history_chunk)
+    )]
+    fn history_view() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <TemplateHistory /> }.into_any())
+    }
+
+    /// The router's handle on the history screen's split point, in the locale it opens in.
+    pub struct HistoryRoute(Locale);
+
+    impl LazyRoute for HistoryRoute {
+        fn data() -> Self {
+            HistoryRoute(locale())
+        }
+
+        async fn view(this: Self) -> AnyView {
+            match load(Chunk::History, this.0).await {
+                Some(view) => view,
+                None => view! { <ChunkUnavailable chunk=Chunk::History /> }.into_any(),
+            }
+        }
+
+        async fn preload() {
+            let _ = load_history_chunk().await;
         }
     }
 

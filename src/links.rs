@@ -27,17 +27,22 @@ pub mod paths {
     /// Editing template `id`; encoded, so a `/` or `?` in a server-made id cannot change
     /// the route.
     pub fn edit(id: &str) -> String {
-        format!("/{}/edit", hsm_domain::wire::percent_encode(id))
+        screen(id, "edit")
     }
 
     /// The numbers of template `id` (encoded as [`edit`]).
     pub fn insights(id: &str) -> String {
-        format!("/{}/insights", hsm_domain::wire::percent_encode(id))
+        screen(id, "insights")
     }
 
     /// The history of template `id` (encoded as [`edit`]).
     pub fn history(id: &str) -> String {
-        format!("/{}/history", hsm_domain::wire::percent_encode(id))
+        screen(id, "history")
+    }
+
+    /// `/{id}/{name}`: one of template `id`'s screens.
+    pub fn screen(id: &str, name: &str) -> String {
+        format!("/{}/{name}", hsm_domain::wire::percent_encode(id))
     }
 }
 
@@ -63,12 +68,17 @@ pub fn edit(id: &str) -> String {
 
 /// Link to the numbers of template `id`.
 pub fn insights(id: &str) -> String {
-    with_base(&paths::insights(id))
+    screen(id, "insights")
 }
 
 /// Link to the history of template `id`.
 pub fn history(id: &str) -> String {
-    with_base(&paths::history(id))
+    screen(id, "history")
+}
+
+/// Link to `name` (`edit`, `insights`, `history`), a screen of template `id`.
+pub fn screen(id: &str, name: &str) -> String {
+    with_base(&paths::screen(id, name))
 }
 
 /// Link to a new template that starts as a copy of template `id` ("Duplicar").
@@ -88,6 +98,16 @@ pub fn add_language(id: &str) -> String {
 /// Link to the editor of a rejected template `id`, opened at the field Meta's reason concerns.
 pub fn fix(id: &str) -> String {
     format!("{}?fix=rejection", edit(id))
+}
+
+/// Link to the editor of template `id`, opened at the field of dotted path `field` (the
+/// editor focuses it, as it does Meta's current rejection with [`fix`]).
+pub fn edit_at(id: &str, field: &str) -> String {
+    format!(
+        "{}?field={}",
+        edit(id),
+        hsm_domain::wire::percent_encode(field)
+    )
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
-//! A template's numbers (`GET /templates/{id}/insights`) and the other languages of its name,
-//! for the insights screen.
+//! A template's numbers (`GET /templates/{id}/insights`), for the insights screen (the other
+//! languages of its name come from `Api::group_of`).
 
 use hsm_domain::insights::{Insights, InsightsQuery};
-use hsm_domain::wire::{percent_encode as encode, ListQuery};
-use hsm_domain::TemplateGroup;
+use hsm_domain::wire::percent_encode as encode;
 
 use super::{Api, ApiError};
 
@@ -16,17 +15,5 @@ impl Api {
             query.to_query_string()
         ))
         .await
-    }
-
-    /// The entry of `name` in `GET /template-groups?q=name` (the search matches names by
-    /// substring: the entry with exactly this name), `None` when there is none.
-    pub async fn group_of(&self, name: &str) -> Result<Option<TemplateGroup>, ApiError> {
-        let query = ListQuery {
-            q: name.to_owned(),
-            per_page: *ListQuery::PER_PAGE.end(),
-            ..ListQuery::default()
-        };
-        let page = self.list_groups(&query).await?;
-        Ok(page.items.into_iter().find(|g| g.name == name))
     }
 }

@@ -2,6 +2,7 @@
 //! Citrus REST API (`docs/openapi.yaml`). Screens get domain types or an [`ApiError`].
 
 mod error;
+mod history;
 mod insights;
 mod media;
 mod templates;

@@ -32,18 +32,22 @@ impl Api {
         page
     }
 
-    /// The languages `name` exists in (its entry of `GET /template-groups?q=name`).
-    pub async fn languages_of(&self, name: &str) -> Result<Vec<Language>, ApiError> {
+    /// The entry of `name` in `GET /template-groups?q=name`: its templates, one per language.
+    pub async fn group_of(&self, name: &str) -> Result<Option<TemplateGroup>, ApiError> {
         let query = ListQuery {
             q: name.to_owned(),
             per_page: 100,
             ..ListQuery::default()
         };
         let page = self.list_groups(&query).await?;
-        Ok(page
-            .items
-            .into_iter()
-            .find(|g| g.name == name)
+        Ok(page.items.into_iter().find(|g| g.name == name))
+    }
+
+    /// The languages `name` exists in (its entry of `GET /template-groups?q=name`).
+    pub async fn languages_of(&self, name: &str) -> Result<Vec<Language>, ApiError> {
+        Ok(self
+            .group_of(name)
+            .await?
             .map(|g| g.templates.into_iter().map(|t| t.draft.language).collect())
             .unwrap_or_default())
     }

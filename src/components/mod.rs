@@ -1,6 +1,7 @@
 //! Reusable pieces shared by the screens.
 
 pub mod button;
+pub mod category_change;
 pub mod confirm_dialog;
 pub mod error_panel;
 pub mod focus_key;
@@ -9,6 +10,7 @@ pub mod notice;
 pub mod status_badge;
 
 pub use button::{Button, LinkButton, Look, Size};
+pub use category_change::CategoryChangeNotice;
 pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::{first_api_error, ErrorPanel, ErrorsPanel};
 pub use modal::{Modal, Opener};

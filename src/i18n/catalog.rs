@@ -7,19 +7,20 @@ use std::sync::OnceLock;
 use super::Locale;
 
 /// The areas each locale has a file for.
-pub const AREAS: [&str; 6] = [
+pub const AREAS: [&str; 7] = [
     "common",
     "list",
     "editor",
     "validation",
     "transfer",
     "insights",
+    "history",
 ];
 
-/// The areas only the editor, the import screen and the insights screen use. The split release
-/// build leaves them out of the first module and fetches them with those screens' code
-/// ([`super::deferred`]); every other build compiles them in.
-pub const DEFERRED: [&str; 3] = ["editor", "validation", "insights"];
+/// The areas only the editor, the import screen, the insights and the history screens use. The
+/// split release build leaves them out of the first module and fetches them with those screens'
+/// code ([`super::deferred`]); every other build compiles them in.
+pub const DEFERRED: [&str; 4] = ["editor", "validation", "insights", "history"];
 
 macro_rules! sources {
     ($tag:literal) => {
@@ -55,6 +56,7 @@ macro_rules! deferred_sources {
             include_str!(concat!("../../locales/", $tag, "/editor.json")),
             include_str!(concat!("../../locales/", $tag, "/validation.json")),
             include_str!(concat!("../../locales/", $tag, "/insights.json")),
+            include_str!(concat!("../../locales/", $tag, "/history.json")),
         ]
     };
 }
@@ -62,7 +64,7 @@ macro_rules! deferred_sources {
 /// The deferred areas, compiled in (builds without a split point, and the tests).
 #[cfg(any(test, not(hsm_split)))]
 fn deferred_sources(locale: Locale) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let files: [&str; 3] = match locale {
+    let files: [&str; 4] = match locale {
         Locale::PtBr => deferred_sources!("pt-BR"),
         Locale::En => deferred_sources!("en"),
         Locale::Es => deferred_sources!("es"),

@@ -1,8 +1,8 @@
 //! The catalogues' deferred areas ([`super::catalog::DEFERRED`]: the editor's, the
-//! validation's and the insights screen's messages). The split release build writes them, one
-//! file per locale, next to the module as `hsm-words-<tag>.json` (`{"editor": {…}, …}`) and
-//! fetches a locale's file with the first screen that needs it; elsewhere they are compiled in
-//! and [`load`] has nothing to do.
+//! validation's, the insights' and the history's messages). The split release build writes
+//! them, one file per locale, next to the module as `hsm-words-<tag>.json` (`{"editor": {…},
+//! "validation": {…}, …}`) and fetches a locale's file with the first screen that needs it;
+//! elsewhere they are compiled in and [`load`] has nothing to do.
 
 use super::Locale;
 

@@ -33,7 +33,8 @@ impl CodeKind {
         CodeKind::CategoryChange,
     ];
 
-    fn prefix(self) -> &'static str {
+    /// The family's key prefix (`common.<prefix>_<code>`), as the painted list spells it.
+    pub(crate) fn prefix(self) -> &'static str {
         match self {
             CodeKind::Status => "status",
             CodeKind::Reason => "reason",

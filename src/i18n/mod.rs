@@ -12,6 +12,7 @@ mod catalog;
 pub mod deferred;
 mod format;
 mod labels;
+mod relative;
 
 pub use catalog::{catalog, Catalog, AREAS};
 pub use format::{
@@ -19,6 +20,7 @@ pub use format::{
     format_number, format_percent,
 };
 pub use labels::CodeKind;
+pub use relative::{format_ago, format_relative, now_ms};
 
 use hsm_domain::Issue;
 use leptos::prelude::*;

@@ -12,8 +12,8 @@ pub enum Fault {
     Pass,
     /// The backend is never asked; this problem+json document (with its `status`) answers.
     Answer(Value),
-    /// The backend is never asked; this JSON document answers with 200 (a backend's numbers
-    /// the test chose).
+    /// The backend is never asked; this JSON answers with 200 (an answer the backend of this
+    /// run cannot make, such as an event type it never writes).
     Json(Value),
     /// The request never leaves (the promise rejects as an unreachable server makes it).
     Unreachable,

@@ -202,11 +202,10 @@ fn page(dist: &Path) -> Result<(), String> {
 }
 
 /// The catalogue areas the first module leaves out (`src/i18n/catalog.rs`'s `DEFERRED`): the
-/// editor, the import screen and the insights screen fetch them with their code.
-const DEFERRED_AREAS: [&str; 3] = ["editor", "validation", "insights"];
+/// editor, the import screen, the insights and the history screens fetch them with their code.
+const DEFERRED_AREAS: [&str; 4] = ["editor", "validation", "insights", "history"];
 
-/// `hsm-words-<tag>.json` per locale: `{"editor": {…}, "validation": {…}, "insights": {…}}`
-/// from `locales/`.
+/// `hsm-words-<tag>.json` per locale: `{"editor": {…}, "validation": {…}, …}` from `locales/`.
 fn words(dist: &Path) -> Result<(), String> {
     for locale in LOCALES {
         let mut file = serde_json::Map::new();

@@ -1,5 +1,6 @@
 //! The template editor: `/new`, `/new?from=ID` (duplicate), `/new?from=ID&add_language=1` (a
-//! new language of that template's name) and `/:id/edit`.
+//! new language of that template's name) and `/:id/edit` (`?fix=rejection`: at Meta's
+//! rejection's field; `?field=<dotted path>`: at that field).
 //!
 //! The form lives in one signal ([`form::Form`]); the draft, its issues
 //! (`hsm_domain::validate`) and the preview are derived from it on every keystroke. Saving is an
@@ -212,7 +213,10 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
     // A new language keeps its name: only the language (and the texts) change.
     locks.name |= translating.is_some();
     let read_only = locks.all;
-    let fix = use_query_map().with_untracked(|q| q.get("fix").is_some());
+    let (fix, open_at) = use_query_map().with_untracked(|q| {
+        let field = q.get("field").map(|f| FieldPath::parse(&f));
+        (q.get("fix").is_some(), field.filter(|f| !f.is_template()))
+    });
     let wait_for_edit = edit_wait(template.as_ref());
     let blocked_by_budget = wait_for_edit.is_some();
     let duplicate = template.is_none()
@@ -269,9 +273,14 @@ fn EditorForm(loaded: Loaded, on_reload: Callback<()>) -> impl IntoView {
             {move || i18n.t("common.back_to_list")}
         </a>
         <header class="hsm-page__header">
-            <EditorTitle template=template.clone() duplicate translating=translating.map(|t| t.draft.name) />
+            <EditorTitle
+                template=template.clone()
+                duplicate
+                translating=translating.map(|t| t.draft.name)
+                on_leave=Callback::new(confirm_leave)
+            />
         </header>
-        {template.map(|template| view! { <StatusNotes template focus fix /> })}
+        {template.map(|template| view! { <StatusNotes template focus fix open_at=open_at.clone() /> })}
         <DraftOffer offered=local.offered form />
         {others.map(|others| view! { <DriftNote others /> })}
         <div class="hsm-editor__layout">

@@ -1,13 +1,15 @@
-//! What the editor says about the template before its form: the title with the status, and
-//! the notes on what may be changed (read-only, approved edits, Meta's rejection).
+//! What the editor says about the template before its form: the title with the status and the
+//! links to the template's numbers and history, and the notes on what may be changed
+//! (read-only, approved edits, an announced category change, Meta's rejection).
 
 use hsm_domain::editing::{EDITS_PER_30_DAYS, EDITS_PER_DAY};
-use hsm_domain::{can_edit, EditBudget, Status, Template};
+use hsm_domain::{can_edit, EditBudget, FieldPath, Status, Template};
 use leptos::prelude::*;
 
 use super::state::EditorCtx;
 use super::summary::Focus;
-use crate::components::StatusBadge;
+use crate::components::button::{class, Look, Size};
+use crate::components::{CategoryChangeNotice, StatusBadge};
 use crate::i18n::{format_after, use_i18n, CodeKind};
 
 /// "Editar modelo NAME" with its status, "Novo idioma de NAME", "Duplicar modelo" or "Novo
@@ -18,6 +20,8 @@ pub fn EditorTitle(
     duplicate: bool,
     /// The name a new language is added to.
     translating: Option<String>,
+    /// Asks before leaving unsaved work (the editor's leave guard); may cancel the click.
+    on_leave: Callback<leptos::ev::MouseEvent>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if let Some(name) = translating {
@@ -28,6 +32,7 @@ pub fn EditorTitle(
         Some(t) => {
             let name = t.draft.name;
             let status = t.status;
+            let id = t.id;
             view! {
                 <h1>{move || i18n.tf("editor.edit_title", &[("name", name.clone())])}</h1>
                 {move || {
@@ -35,6 +40,7 @@ pub fn EditorTitle(
                     i18n.locale();
                     view! { <StatusBadge status=status.clone() /> }
                 }}
+                <TemplateLinks id on_leave />
             }
             .into_any()
         }
@@ -45,23 +51,46 @@ pub fn EditorTitle(
     }
 }
 
-/// The notes a stored template's status calls for: read-only, the approved-edit budget, and
-/// Meta's rejection as a link to the field it concerns (focused at once when the list's
-/// "Corrigir" opened the editor, `fix`).
+/// The template's numbers and history, beside its title.
 #[component]
-pub fn StatusNotes(template: Template, focus: Focus, fix: bool) -> impl IntoView {
+fn TemplateLinks(id: String, on_leave: Callback<leptos::ev::MouseEvent>) -> impl IntoView {
+    let i18n = use_i18n();
+    let small = class(Look::Plain, Size::Small);
+    view! {
+        <nav class="hsm-editor__links" aria-label=move || i18n.t("editor.template_links")>
+            <a href=crate::links::insights(&id) class=small data-action="insights" on:click=move |ev| on_leave.run(ev)>
+                {move || i18n.t("list.insights")}
+            </a>
+            <a href=crate::links::history(&id) class=small data-action="history" on:click=move |ev| on_leave.run(ev)>
+                {move || i18n.t("list.history")}
+            </a>
+        </nav>
+    }
+}
+
+/// The notes a stored template's status calls for: read-only, the approved-edit budget,
+/// Meta's announced re-categorisation, and Meta's rejection as a link to the field it concerns.
+/// The editor opens focused on `open_at` (a link from the history, `?field=`) or, when the
+/// list's "Corrigir" opened it (`fix`), on the rejection's field.
+#[component]
+pub fn StatusNotes(
+    template: Template,
+    focus: Focus,
+    fix: bool,
+    open_at: Option<FieldPath>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = expect_context::<EditorCtx>();
     let status_code = template.status.as_str().to_owned();
     let status = template.status;
     let budget = template.edit_budget.filter(|_| status == Status::Approved);
     let rejection = ctx.rejection.get_value();
-    if fix {
-        if let Some(field) = rejection.as_ref().map(|r| r.field.clone()) {
-            request_animation_frame(move || focus.path(&field));
-        }
+    let fixing = rejection.as_ref().filter(|_| fix).map(|r| r.field.clone());
+    if let Some(field) = open_at.or(fixing) {
+        request_animation_frame(move || focus.path(&field));
     }
     view! {
+        {template.category_change.map(|change| view! { <CategoryChangeNotice change /> })}
         {(!can_edit(&status)).then(|| view! {
             <p class="hsm-editor__note hsm-editor__note--locked" role="status">
                 {move || i18n.tf("editor.read_only", &[("status", i18n.code_label(CodeKind::Status, &status_code))])}

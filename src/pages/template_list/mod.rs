@@ -30,8 +30,8 @@ use crate::components::button::{self, Look};
 use crate::components::focus_key::{find_by_key, focus_key};
 use crate::components::ErrorsPanel;
 use crate::components::{Button, Size};
-use crate::i18n::use_i18n;
-use relative_time::{now_ms, RelativeTime};
+use crate::i18n::{now_ms, use_i18n};
+use relative_time::RelativeTime;
 
 /// One load of the list: the query it answers and the page the backend returned.
 pub(crate) type Loaded = Result<(ListQuery, Page<TemplateGroup>), ApiError>;

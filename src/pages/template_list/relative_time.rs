@@ -1,56 +1,11 @@
-//! "Atualizado há 2 minutos": how long ago something happened, in the locale's words, kept
+//! "Atualizado há 2 minutos": how long ago something happened (`i18n::format_relative`), kept
 //! current while it is on screen.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Locale};
-
-/// Milliseconds since the epoch, from the browser's clock.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// The largest unit that fits `seconds` (negative: in the past), as `Intl.RelativeTimeFormat`
-/// takes it; under 10 s reads as "now".
-pub fn relative_unit(seconds_ago: f64) -> (f64, &'static str) {
-    let s = seconds_ago.max(0.0);
-    if s < 10.0 {
-        (0.0, "second")
-    } else if s < 60.0 {
-        (-(s / 10.0).floor() * 10.0, "second")
-    } else if s < 3600.0 {
-        (-(s / 60.0).floor(), "minute")
-    } else if s < 86_400.0 {
-        (-(s / 3600.0).floor(), "hour")
-    } else {
-        (-(s / 86_400.0).floor(), "day")
-    }
-}
-
-/// `seconds_ago` in words ("há 2 minutos", "2 minutes ago", "agora").
-pub fn format_relative(seconds_ago: f64, locale: Locale) -> String {
-    let (value, unit) = relative_unit(seconds_ago);
-    if value == 0.0 {
-        // The word `Intl.RelativeTimeFormat` gives (numeric: auto), from the catalogue: the
-        // list's first render, and the rows painted before the app, then need no ICU data.
-        return crate::i18n::catalog(locale).get("common.now").to_owned();
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        let locales = js_sys::Array::of1(&locale.tag().into());
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-        let rtf = js_sys::Intl::RelativeTimeFormat::new(&locales, &options);
-        String::from(rtf.format(value, unit))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = locale;
-        format!("{value} {unit}")
-    }
-}
+use crate::i18n::{format_relative, now_ms, use_i18n};
 
 /// `key` (a message with a `{time}` placeholder) filled with how long ago `since` (ms since
 /// the epoch) was; re-rendered every 10 s. Nothing while `since` is `None`.
@@ -79,20 +34,5 @@ pub fn RelativeTime(
                     })
             }}
         </span>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn picks_the_largest_unit_that_fits() {
-        assert_eq!(relative_unit(3.0), (0.0, "second"));
-        assert_eq!(relative_unit(-5.0), (0.0, "second"));
-        assert_eq!(relative_unit(25.0), (-20.0, "second"));
-        assert_eq!(relative_unit(130.0), (-2.0, "minute"));
-        assert_eq!(relative_unit(7300.0), (-2.0, "hour"));
-        assert_eq!(relative_unit(200_000.0), (-2.0, "day"));
     }
 }

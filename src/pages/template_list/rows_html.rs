@@ -15,6 +15,7 @@ use std::fmt::Write;
 use hsm_domain::{can_delete, can_edit, Button, Status, Template, TemplateGroup};
 
 use crate::components::button::{self, Look, Size};
+use crate::components::category_change;
 use crate::components::status_badge::{status_label, tone};
 use crate::i18n::{format_datetime, CodeKind, I18n};
 use crate::links;
@@ -176,6 +177,28 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
             escape(&i18n.code_label(CodeKind::OtpType, mode))
         );
     }
+    // Meta's announced re-categorisation, in words; what a dearer one means as tooltip and
+    // for screen readers.
+    if let Some(change) = &t.category_change {
+        let _ = write!(
+            out,
+            r#"<p class="hsm-row__recat" data-category-change="{}""#,
+            escape(change.new_category.as_str())
+        );
+        let meaning = category_change::meaning(change, i18n).map(|m| escape(&m));
+        if let Some(m) = &meaning {
+            let _ = write!(out, r#" title="{m}""#);
+        }
+        let _ = write!(
+            out,
+            r#"><span aria-hidden="true">⚠ </span>{}"#,
+            escape(&category_change::headline(change, i18n))
+        );
+        if let Some(m) = &meaning {
+            let _ = write!(out, r#"<span class="hsm-visually-hidden"> {m}</span>"#);
+        }
+        out.push_str("</p>");
+    }
     let _ = write!(out, "</td><td>{}", escape(&language));
     if !matched {
         let _ = write!(
@@ -234,6 +257,15 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
         escape(&links::duplicate(&t.id)),
         button::class(Look::Plain, Size::Small),
     );
+    for (action, key) in [("insights", "list.insights"), ("history", "list.history")] {
+        let label = escape(&i18n.t(key));
+        let _ = write!(
+            out,
+            r#"<a href="{}" class="{}" data-action="{action}" aria-label="{label} {which}">{label}</a>"#,
+            escape(&links::screen(&t.id, action)),
+            button::class(Look::Plain, Size::Small),
+        );
+    }
     if can_delete(status) {
         let label = escape(&i18n.t("list.delete"));
         let _ = write!(
@@ -249,7 +281,7 @@ fn row_html(out: &mut String, t: &Template, matched: bool, ctx: &RowsCtx) {
 mod tests {
     use super::*;
     use hsm_domain::group::{urgency, OFFERED_LANGUAGES};
-    use hsm_domain::{Category, Language};
+    use hsm_domain::Language;
 
     /// The painter of the first rows (`src/first_paint.js`) runs before the app's rules are
     /// loaded, so it carries their table for the statuses; this keeps it equal to the rules.
@@ -291,31 +323,15 @@ mod tests {
 
     #[test]
     fn the_painters_toolbar_and_paging_are_the_apps() {
-        use super::super::toolbar::{CATEGORIES, LANGUAGES, STATUSES};
-        let codes = |v: Vec<&str>| serde_json::json!(v);
-        assert_eq!(
-            painter_json("const FILTERS = "),
-            serde_json::json!([
-                [
-                    "status",
-                    "list.filter_status",
-                    "status",
-                    codes(STATUSES.iter().map(Status::as_str).collect())
-                ],
-                [
-                    "category",
-                    "list.filter_category",
-                    "category",
-                    codes(CATEGORIES.iter().map(Category::as_str).collect())
-                ],
-                [
-                    "language",
-                    "list.filter_language",
-                    "language",
-                    codes(LANGUAGES.iter().map(Language::as_str).collect())
-                ],
-            ])
-        );
+        use hsm_domain::wire::Filter;
+        let filters: Vec<serde_json::Value> = Filter::ALL
+            .into_iter()
+            .map(|filter| {
+                let (label, codes, kind) = super::super::toolbar::choices(filter);
+                serde_json::json!([filter.param(), label, kind.prefix(), codes])
+            })
+            .collect();
+        assert_eq!(painter_json("const FILTERS = "), serde_json::json!(filters));
         assert_eq!(
             painter_json("const PAGE_SIZES = "),
             serde_json::json!(super::super::url::PAGE_SIZES)
@@ -334,6 +350,43 @@ mod tests {
             let attr = format!(r#"class="{}""#, button::class(look, size));
             assert!(PAINTER.contains(&attr), "first_paint.js writes {attr}");
         }
+    }
+
+    #[test]
+    fn a_row_warns_of_an_announced_change_and_links_the_templates_screens() {
+        let template: Template = serde_json::from_value(serde_json::json!({
+            "id": "7", "name": "aviso", "language": "pt_BR", "category": "UTILITY",
+            "components": [{ "type": "BODY", "text": "Oi" }], "status": "APPROVED",
+            "created_at": "2026-12-01T10:00:00Z", "updated_at": "2026-12-01T10:00:00Z", "version": 1,
+            "category_change": { "new_category": "MARKETING", "effective_at": "2027-01-15T12:00:00Z" }
+        }))
+        .unwrap();
+        let i18n = I18n::new(crate::i18n::Locale::PtBr);
+        let ctx = RowsCtx {
+            i18n: &i18n,
+            filtered: false,
+        };
+        let mut html = String::new();
+        row_html(&mut html, &template, true, &ctx);
+        assert!(
+            html.contains(r#"<p class="hsm-row__recat" data-category-change="MARKETING" title="Marketing custa mais"#),
+            "{html}"
+        );
+        assert!(html.contains("⚠ </span>Vira Marketing em "), "{html}");
+        for (action, label) in [("insights", "Números"), ("history", "Histórico")] {
+            let link = format!(
+                r#"<a href="/7/{action}" class="hsm-btn hsm-btn--small" data-action="{action}" aria-label="{label} aviso (Português)">{label}</a>"#
+            );
+            assert!(html.contains(&link), "{link} in {html}");
+        }
+        let mut utility = template.clone();
+        utility.category_change.as_mut().unwrap().new_category = hsm_domain::Category::Utility;
+        let mut html = String::new();
+        row_html(&mut html, &utility, true, &ctx);
+        assert!(
+            html.contains(r#"data-category-change="UTILITY"><span"#),
+            "no tooltip for a category that is not dearer: {html}"
+        );
     }
 
     #[test]

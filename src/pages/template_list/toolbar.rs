@@ -1,4 +1,5 @@
-//! Search (debounced), the Status, Categoria and Idioma filters, Exportar and Importar.
+//! Search (debounced), the Status, Categoria, Idioma and Mudança de categoria filters,
+//! Exportar and Importar.
 
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use hsm_domain::wire::{Filter, CATEGORY_CHANGE_ANNOUNCED};
 /// How long typing must pause before the search runs.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-pub(super) const STATUSES: [Status; 13] = [
+const STATUSES: [Status; 13] = [
     Status::Approved,
     Status::Pending,
     Status::Rejected,
@@ -30,13 +31,13 @@ pub(super) const STATUSES: [Status; 13] = [
     Status::Archived,
 ];
 
-pub(super) const CATEGORIES: [Category; 3] = [
+const CATEGORIES: [Category; 3] = [
     Category::Marketing,
     Category::Utility,
     Category::Authentication,
 ];
 
-pub(super) const LANGUAGES: [Language; 7] = [
+const LANGUAGES: [Language; 7] = [
     Language::PtBr,
     Language::EnUs,
     Language::En,
@@ -52,7 +53,7 @@ pub(super) fn field_id(name: &str) -> String {
     crate::ids::next_id(&format!("hsm-list-{name}"))
 }
 
-/// The search field, the three filters and "Limpar filtros".
+/// The search field, the filters and "Limpar filtros".
 #[component]
 pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
     let i18n = use_i18n();
@@ -140,7 +141,7 @@ pub(super) fn Toolbar(nav: ListNav) -> impl IntoView {
 }
 
 /// A filter's label key, its codes and how they are labelled.
-fn choices(filter: Filter) -> (&'static str, Vec<&'static str>, CodeKind) {
+pub(super) fn choices(filter: Filter) -> (&'static str, Vec<&'static str>, CodeKind) {
     match filter {
         Filter::Status => (
             "list.filter_status",
