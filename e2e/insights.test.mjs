@@ -1,8 +1,8 @@
-// A template's insights, the whole app: opened by its URL, the window switched with the
-// keyboard (no request), the funnel and the clicks per button read against the dev backend's
-// numbers, the table of days toggled, the CSV exported and checked row by row against
-// `GET …/insights`, the chunk failing to load and retried; axe on the screen, screenshots at
-// 1366 and 360 px in pt-BR and es.
+// A template's insights, the whole app: opened from its list row with the keyboard alone, the
+// window switched with the keyboard (no request), the funnel and the clicks per button read
+// against the dev backend's numbers, the table of days toggled, the CSV exported and checked
+// row by row against `GET …/insights`, the chunk failing to load and retried; axe on the
+// screen, screenshots at 1366 and 360 px in pt-BR and es.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -10,6 +10,15 @@ import { browserPerFile, shot, api, APP_URL, PORTAL } from './browser.mjs';
 import { assertAccessible } from './axe.mjs';
 
 const { newPage } = browserPerFile();
+
+/** Presses Tab until the focus is on `selector`. */
+async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i += 1) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
 
 /** A seeded template with counted buttons, sends and other languages of its name. */
 async function richTemplate() {
@@ -51,7 +60,13 @@ test('window, funnel, clicks per button, table and CSV match the backend, by key
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${APP_URL}/${template.id}/insights`);
+  // From the list, with the keyboard alone: Tab to the row's "Números", Enter.
+  await page.goto(`${APP_URL}/?q=${template.name}`);
+  await page.locator(`tr[data-id="${template.id}"]`).waitFor({ timeout: 20_000 });
+  await page.locator('body').focus();
+  await tabTo(page, `tr[data-id="${template.id}"] a[data-action=insights]`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${APP_URL}/${template.id}/insights`);
   await chart(page).waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), `Desempenho de ${template.name}`);
   await assert.doesNotReject(page.getByRole('link', { name: 'Editar template' }).waitFor());
