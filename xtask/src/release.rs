@@ -238,18 +238,39 @@ fn read_marked(path: &str, mark: &str) -> Result<String, String> {
 }
 
 /// `boot.js`: `src/boot.js` with the editor's chunks (`split_editor.wasm` and the shared
-/// `chunk_*.wasm`, whose names change between builds), which it preloads on the editor's deep
-/// links.
+/// `chunk_*.wasm` the editor loads, whose names change between builds), which it preloads on
+/// the editor's deep links.
 fn boot(dist: &Path) -> Result<(), String> {
     const MARK: &str = "/* generated: editor chunks */ []";
     let js = read_marked("src/boot.js", MARK)?;
-    let chunks: Vec<String> = files(dist)?
-        .iter()
-        .map(|p| file_name(p))
-        .filter(|n| n == "split_editor.wasm" || (n.starts_with("chunk_") && n.ends_with(".wasm")))
-        .collect();
+    let loader = fs::read_to_string(dist.join("__wasm_split.js"))
+        .map_err(|e| format!("__wasm_split.js: {e}"))?;
+    let chunks = chunks_of(&loader, "editor");
     let list = serde_json::to_string(&chunks).map_err(|e| e.to_string())?;
     fs::write(dist.join("boot.js"), js.replace(MARK, &list)).map_err(|e| format!("boot.js: {e}"))
+}
+
+/// The files the split point `split` loads, as the splitter's loader names them: its own
+/// `split_<name>.wasm` and each shared `chunk_*.wasm` whose heading comment
+/// (`/* editor, import */`) lists it. Other split points' chunks are left out, so an editor
+/// deep link does not preload the insights' or the history's code.
+fn chunks_of(loader: &str, split: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut users: Vec<&str> = Vec::new();
+    for line in loader.lines().map(str::trim) {
+        if let Some(names) = line.strip_prefix("/* ").and_then(|l| l.strip_suffix(" */")) {
+            users = names.split(", ").collect();
+        } else if let Some(rest) = line.split("new URL(\"./").nth(1) {
+            let file = rest.split('"').next().unwrap_or_default();
+            let own = file == format!("split_{split}.wasm");
+            let shared = file.starts_with("chunk_") && users.contains(&split);
+            if (own || shared) && !out.iter().any(|f| f == file) {
+                out.push(file.to_owned());
+            }
+            users.clear();
+        }
+    }
+    out
 }
 
 /// The catalogue areas and single keys the painted list uses: what `src/first_paint.js` looks up.
@@ -348,4 +369,38 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunks_of;
+
+    #[test]
+    fn a_split_point_loads_its_own_chunk_and_the_shared_ones_naming_it() {
+        let loader = r#"
+/* editor, import */
+const __chunk_4 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_4.wasm", import.meta.url));
+}, []);
+/* import, insights */
+const __chunk_7 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_7.wasm", import.meta.url));
+}, []);
+export const __wasm_split_load_editor = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_editor.wasm", import.meta.url));
+}, [__chunk_4]));
+export const __wasm_split_load_insights = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_insights.wasm", import.meta.url));
+}, [__chunk_7]));
+"#;
+        assert_eq!(
+            chunks_of(loader, "editor"),
+            ["chunk_4.wasm", "split_editor.wasm"]
+        );
+        assert_eq!(
+            chunks_of(loader, "insights"),
+            ["chunk_7.wasm", "split_insights.wasm"]
+        );
+        assert!(chunks_of(loader, "history").is_empty());
+    }
 }
