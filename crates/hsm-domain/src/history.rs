@@ -125,10 +125,14 @@ pub fn changes(before: &TemplateDraft, after: &TemplateDraft) -> Vec<FieldChange
 
 /// Every field a draft sets, as dotted path and readable value, in the template's order.
 fn fields(d: &TemplateDraft) -> Vec<(String, String)> {
-    let mut out = vec![("category".to_owned(), d.category.to_string())];
-    if let Some(f) = &d.parameter_format {
-        out.push(("parameter_format".into(), f.to_string()));
-    }
+    // Absent means POSITIONAL: an edit that only writes the default changes nothing.
+    let mut out = vec![
+        ("category".to_owned(), d.category.to_string()),
+        (
+            "parameter_format".to_owned(),
+            d.effective_parameter_format().to_string(),
+        ),
+    ];
     if let Some(ttl) = d.message_send_ttl_seconds {
         out.push(("message_send_ttl_seconds".into(), ttl.to_string()));
     }
@@ -271,6 +275,20 @@ mod tests {
         );
         assert_eq!(c[3].field, FieldPath::Button(0, ButtonPart::Url));
         assert!(changes(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn writing_the_default_variable_format_is_no_change() {
+        let mut before = draft("Olá {{1}}", vec![]);
+        before.parameter_format = None;
+        let mut after = before.clone();
+        after.parameter_format = Some(crate::model::ParameterFormat::Positional);
+        assert_eq!(changes(&before, &after), []);
+        after.parameter_format = Some(crate::model::ParameterFormat::Named);
+        assert_eq!(
+            changes(&before, &after)[0].field,
+            FieldPath::ParameterFormat
+        );
     }
 
     #[test]
