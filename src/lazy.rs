@@ -13,60 +13,35 @@
 
 use crate::i18n::Locale;
 
-/// The editor's route view: the chunk (split builds) or the editor itself.
-#[cfg(hsm_split)]
-pub fn editor_route() -> leptos_router::Lazy<split::EditorRoute> {
-    leptos_router::Lazy::new()
+/// Declares `$route()`, the route view of a screen with a chunk of its own: the chunk behind
+/// its split point (split builds, `split::$handle`) or the screen itself.
+macro_rules! chunk_routes {
+    ($($(#[$doc:meta])* $route:ident => $handle:ident, $screen:ident;)+) => {$(
+        $(#[$doc])*
+        #[cfg(hsm_split)]
+        pub fn $route() -> leptos_router::Lazy<split::$handle> {
+            leptos_router::Lazy::new()
+        }
+
+        $(#[$doc])*
+        #[cfg(not(hsm_split))]
+        pub fn $route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
+            use crate::pages::$screen;
+            use leptos::prelude::*;
+            || view! { <$screen /> }.into_any()
+        }
+    )+};
 }
 
-/// The editor's route view: the chunk (split builds) or the editor itself.
-#[cfg(not(hsm_split))]
-pub fn editor_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
-    use crate::pages::TemplateEditor;
-    use leptos::prelude::*;
-    || view! { <TemplateEditor /> }.into_any()
-}
-
-/// The import screen's route view: its chunk (split builds) or the screen itself.
-#[cfg(hsm_split)]
-pub fn import_route() -> leptos_router::Lazy<split::ImportRoute> {
-    leptos_router::Lazy::new()
-}
-
-/// The import screen's route view: its chunk (split builds) or the screen itself.
-#[cfg(not(hsm_split))]
-pub fn import_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
-    use crate::pages::TemplateImport;
-    use leptos::prelude::*;
-    || view! { <TemplateImport /> }.into_any()
-}
-
-/// The insights screen's route view: its chunk (split builds) or the screen itself.
-#[cfg(hsm_split)]
-pub fn insights_route() -> leptos_router::Lazy<split::InsightsRoute> {
-    leptos_router::Lazy::new()
-}
-
-/// The insights screen's route view: its chunk (split builds) or the screen itself.
-#[cfg(not(hsm_split))]
-pub fn insights_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
-    use crate::pages::TemplateInsights;
-    use leptos::prelude::*;
-    || view! { <TemplateInsights /> }.into_any()
-}
-
-/// The history screen's route view: its chunk (split builds) or the screen itself.
-#[cfg(hsm_split)]
-pub fn history_route() -> leptos_router::Lazy<split::HistoryRoute> {
-    leptos_router::Lazy::new()
-}
-
-/// The history screen's route view: its chunk (split builds) or the screen itself.
-#[cfg(not(hsm_split))]
-pub fn history_route() -> impl Fn() -> leptos::prelude::AnyView + Clone + Send + 'static {
-    use crate::pages::TemplateHistory;
-    use leptos::prelude::*;
-    || view! { <TemplateHistory /> }.into_any()
+chunk_routes! {
+    /// The editor's route view (new and edit).
+    editor_route => EditorRoute, TemplateEditor;
+    /// The import screen's route view.
+    import_route => ImportRoute, TemplateImport;
+    /// The insights screen's route view.
+    insights_route => InsightsRoute, TemplateInsights;
+    /// The history screen's route view.
+    history_route => HistoryRoute, TemplateHistory;
 }
 
 /// Starts fetching the editor's chunk and its words in `locale`, if this build has them and
@@ -164,26 +139,6 @@ mod split {
         Ok(view! { <TemplateInsights /> }.into_any())
     }
 
-    /// The router's handle on the insights screen's split point, in the locale it opens in.
-    pub struct InsightsRoute(Locale);
-
-    impl LazyRoute for InsightsRoute {
-        fn data() -> Self {
-            InsightsRoute(locale())
-        }
-
-        async fn view(this: Self) -> AnyView {
-            match load(Chunk::Insights, this.0).await {
-                Some(view) => view,
-                None => view! { <ChunkUnavailable chunk=Chunk::Insights /> }.into_any(),
-            }
-        }
-
-        async fn preload() {
-            let _ = load_insights_chunk().await;
-        }
-    }
-
     /// Everything only the history screen uses ends up in the chunk `split_history.wasm`.
     #[leptos::wasm_split::wasm_split(
         history,
@@ -195,64 +150,36 @@ mod split {
         Ok(view! { <TemplateHistory /> }.into_any())
     }
 
-    /// The router's handle on the history screen's split point, in the locale it opens in.
-    pub struct HistoryRoute(Locale);
+    /// Declares the router's handle on a chunk's split point, which keeps the locale the
+    /// screen opens in.
+    macro_rules! lazy_route {
+        ($($handle:ident => $chunk:ident, $preload:ident;)+) => {$(
+            pub struct $handle(Locale);
 
-    impl LazyRoute for HistoryRoute {
-        fn data() -> Self {
-            HistoryRoute(locale())
-        }
+            impl LazyRoute for $handle {
+                fn data() -> Self {
+                    $handle(locale())
+                }
 
-        async fn view(this: Self) -> AnyView {
-            match load(Chunk::History, this.0).await {
-                Some(view) => view,
-                None => view! { <ChunkUnavailable chunk=Chunk::History /> }.into_any(),
+                async fn view(this: Self) -> AnyView {
+                    match load(Chunk::$chunk, this.0).await {
+                        Some(view) => view,
+                        None => view! { <ChunkUnavailable chunk=Chunk::$chunk /> }.into_any(),
+                    }
+                }
+
+                async fn preload() {
+                    let _ = $preload().await;
+                }
             }
-        }
-
-        async fn preload() {
-            let _ = load_history_chunk().await;
-        }
+        )+};
     }
 
-    /// The router's handle on the import screen's split point, in the locale it opens in.
-    pub struct ImportRoute(Locale);
-
-    impl LazyRoute for ImportRoute {
-        fn data() -> Self {
-            ImportRoute(locale())
-        }
-
-        async fn view(this: Self) -> AnyView {
-            match load(Chunk::Import, this.0).await {
-                Some(view) => view,
-                None => view! { <ChunkUnavailable chunk=Chunk::Import /> }.into_any(),
-            }
-        }
-
-        async fn preload() {
-            let _ = load_import_chunk().await;
-        }
-    }
-
-    /// The router's handle on the split point, in the locale the editor opens in.
-    pub struct EditorRoute(Locale);
-
-    impl LazyRoute for EditorRoute {
-        fn data() -> Self {
-            EditorRoute(locale())
-        }
-
-        async fn view(this: Self) -> AnyView {
-            match load(Chunk::Editor, this.0).await {
-                Some(view) => view,
-                None => view! { <ChunkUnavailable chunk=Chunk::Editor /> }.into_any(),
-            }
-        }
-
-        async fn preload() {
-            let _ = load_editor_chunk().await;
-        }
+    lazy_route! {
+        InsightsRoute => Insights, load_insights_chunk;
+        HistoryRoute => History, load_history_chunk;
+        ImportRoute => Import, load_import_chunk;
+        EditorRoute => Editor, load_editor_chunk;
     }
 
     thread_local! {
