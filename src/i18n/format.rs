@@ -337,10 +337,7 @@ mod tests {
             "12.345,00\u{a0}BRL"
         );
         assert_eq!(format_money(0.12345, "USD", Locale::En), "$0.1235");
-        assert_eq!(
-            format_money(2.0, "CHF", Locale::En),
-            "CHF 2,00".replace(',', ".")
-        );
+        assert_eq!(format_money(2.0, "CHF", Locale::En), "CHF 2.00");
     }
 
     #[test]
