@@ -31,8 +31,9 @@ struct Loaded {
 }
 
 async fn load(api: Api, id: String) -> Result<Loaded, ApiError> {
-    let template = api.get_template(&id).await?;
-    let history = api.template_history(&id).await?;
+    // The template and its events side by side; the name's group needs the name.
+    let (template, history) = futures::join!(api.get_template(&id), api.template_history(&id));
+    let (template, history) = (template?, history?);
     // Without the name's group the screen still shows this language.
     let group = api.group_of(&template.draft.name).await.ok().flatten();
     let languages = languages(group, &template);
